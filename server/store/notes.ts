@@ -1,0 +1,127 @@
+/**
+ * Notes written about contacts.
+ */
+import { randomUUID } from 'node:crypto';
+import { idList, stmt, type Db } from './db.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+
+export interface NoteRow {
+  id: number;
+  account_id: number;
+  uuid: string | null;
+  contact_id: number;
+  body: string;
+  is_favorited: number;
+  favorited_at: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+export interface NoteInput {
+  contact_id: number;
+  body: string;
+  is_favorited?: boolean | null;
+}
+
+export type NoteSortColumn = 'created_at' | 'updated_at' | 'favorited_at';
+const SORTABLE: readonly NoteSortColumn[] = ['created_at', 'updated_at', 'favorited_at'];
+
+function contactInAccount(db: Db, accountId: number, contactId: number): boolean {
+  return (
+    stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(
+      accountId,
+      contactId,
+    ) !== undefined
+  );
+}
+
+export function listNotes(db: Db, accountId: number, opts: PageOptions<NoteSortColumn>): Page<NoteRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<NoteRow>(db, `SELECT * FROM notes WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
+    accountId,
+    limit,
+    offset,
+  );
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM notes WHERE account_id = ?').get(accountId)!.n;
+  return { rows, total };
+}
+
+export function listNotesForContact(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  opts: PageOptions<NoteSortColumn>,
+): Page<NoteRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<NoteRow>(
+    db,
+    `SELECT * FROM notes WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`,
+  ).all(accountId, contactId, limit, offset);
+  const total = stmt<{ n: number }>(
+    db,
+    'SELECT COUNT(*) AS n FROM notes WHERE account_id = ? AND contact_id = ?',
+  ).get(accountId, contactId)!.n;
+  return { rows, total };
+}
+
+export function getNote(db: Db, accountId: number, id: number): NoteRow | undefined {
+  return stmt<NoteRow>(db, 'SELECT * FROM notes WHERE account_id = ? AND id = ?').get(accountId, id);
+}
+
+/** Creates a note; returns undefined when the contact is not in the account. */
+export function createNote(db: Db, accountId: number, input: NoteInput, now: string): NoteRow | undefined {
+  if (!contactInAccount(db, accountId, input.contact_id)) return undefined;
+  const favorited = input.is_favorited === true;
+  const result = stmt(
+    db,
+    `INSERT INTO notes (account_id, uuid, contact_id, body, is_favorited, favorited_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(accountId, randomUUID(), input.contact_id, input.body, favorited ? 1 : 0, favorited ? now : null, now, now);
+  return getNote(db, accountId, Number(result.lastInsertRowid));
+}
+
+/**
+ * Replaces a note's body, contact and favourite flag. A true flag stamps
+ * `favorited_at` with `now`; false or absent clears both. Returns undefined
+ * when the note or the target contact is not in the account.
+ */
+export function updateNote(db: Db, accountId: number, id: number, input: NoteInput, now: string): NoteRow | undefined {
+  if (!contactInAccount(db, accountId, input.contact_id)) return undefined;
+  const favorited = input.is_favorited === true;
+  const result = stmt(
+    db,
+    `UPDATE notes SET contact_id = ?, body = ?, is_favorited = ?, favorited_at = ?, updated_at = ?
+      WHERE account_id = ? AND id = ?`,
+  ).run(input.contact_id, input.body, favorited ? 1 : 0, favorited ? now : null, now, accountId, id);
+  return result.changes === 0 ? undefined : getNote(db, accountId, id);
+}
+
+export function deleteNote(db: Db, accountId: number, id: number): boolean {
+  return stmt(db, 'DELETE FROM notes WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+}
+
+/** The newest `perContact` notes of each contact, in one query. */
+export function latestNotesForContacts(
+  db: Db,
+  accountId: number,
+  contactIds: Iterable<number>,
+  perContact = 3,
+): Map<number, NoteRow[]> {
+  const list = idList(contactIds);
+  const out = new Map<number, NoteRow[]>();
+  for (const id of JSON.parse(list) as number[]) out.set(id, []);
+  if (out.size === 0) return out;
+  const rows = stmt<NoteRow>(
+    db,
+    `SELECT id, account_id, uuid, contact_id, body, is_favorited, favorited_at, created_at, updated_at
+       FROM (SELECT n.*, ROW_NUMBER() OVER (PARTITION BY n.contact_id ORDER BY n.created_at DESC, n.id DESC) AS rn
+               FROM notes n
+              WHERE n.account_id = ? AND n.contact_id IN (SELECT value FROM json_each(?)))
+      WHERE rn <= ?
+      ORDER BY contact_id, rn`,
+  ).all(accountId, list, Math.max(0, Math.trunc(perContact)));
+  for (const row of rows) out.get(row.contact_id)?.push(row);
+  return out;
+}

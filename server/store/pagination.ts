@@ -1,0 +1,68 @@
+/**
+ * Paging and ordering helpers shared by every list in the store.
+ */
+
+export type SortDirection = 'asc' | 'desc';
+
+/** The columns lists can be ordered by (a subset applies to each list). */
+export type SortColumn = 'created_at' | 'updated_at' | 'favorited_at';
+
+export interface Sort<C extends SortColumn = 'created_at' | 'updated_at'> {
+  column: C;
+  direction: SortDirection;
+}
+
+export interface PageOptions<C extends SortColumn = 'created_at' | 'updated_at'> {
+  limit: number;
+  offset: number;
+  /** Defaults to `created_at` ascending, Monica's default order. */
+  sort?: Sort<C>;
+}
+
+/** Every list returns one page of rows plus the total number of matching rows. */
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+export const DEFAULT_SORT: Sort<'created_at'> = { column: 'created_at', direction: 'asc' };
+
+/** Converts a 1-based page number and a page size into LIMIT/OFFSET values. */
+export function pageWindow(page: number, limit: number): { limit: number; offset: number } {
+  const size = Math.max(0, Math.trunc(limit));
+  const current = Math.max(1, Math.trunc(page) || 1);
+  return { limit: size, offset: (current - 1) * size };
+}
+
+/**
+ * Reads Monica's `sort` query value (`created_at`, `-updated_at`, ...) into a
+ * `Sort`, or returns undefined for a value outside `allowed`.
+ */
+export function parseSort<C extends SortColumn>(
+  value: string,
+  allowed: readonly C[],
+): Sort<C> | undefined {
+  const direction: SortDirection = value.startsWith('-') ? 'desc' : 'asc';
+  const column = (direction === 'desc' ? value.slice(1) : value) as C;
+  return allowed.includes(column) ? { column, direction } : undefined;
+}
+
+/**
+ * Builds a safe ORDER BY clause (column then id, same direction) from a
+ * whitelisted sort. `alias` prefixes the columns, e.g. `c.`.
+ */
+export function orderClause<C extends SortColumn>(
+  sort: Sort<C> | undefined,
+  allowed: readonly C[],
+  alias = '',
+): string {
+  const chosen = sort && allowed.includes(sort.column) ? sort : undefined;
+  const column = chosen ? chosen.column : 'created_at';
+  const dir = chosen?.direction === 'desc' ? 'DESC' : 'ASC';
+  return `ORDER BY ${alias}${column} ${dir}, ${alias}id ${dir}`;
+}
+
+/** Clamps paging values to non-negative integers. */
+export function limitOffset(opts: { limit: number; offset: number }): [number, number] {
+  return [Math.max(0, Math.trunc(opts.limit)), Math.max(0, Math.trunc(opts.offset))];
+}

@@ -1,0 +1,163 @@
+/**
+ * Tags and the links between tags and contacts.
+ */
+import { idList, stmt, type Db } from './db.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+
+export interface TagRow {
+  id: number;
+  account_id: number;
+  name: string;
+  name_slug: string;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+const SORTABLE = ['created_at', 'updated_at'] as const;
+
+/** Letters that Unicode decomposition does not reduce to ASCII. */
+const TRANSLITERATIONS: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h',
+};
+
+/**
+ * URL-friendly version of a tag name: lowercase ASCII, accents removed, "@"
+ * spelled "at", every run of other characters turned into one dash, and no
+ * dash at either end.
+ */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæœøđðłþıħ]/g, (ch) => TRANSLITERATIONS[ch] ?? '')
+    .replace(/@/g, '-at-')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function listTags(db: Db, accountId: number, opts: PageOptions): Page<TagRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<TagRow>(db, `SELECT * FROM tags WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
+    accountId,
+    limit,
+    offset,
+  );
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM tags WHERE account_id = ?').get(accountId)!.n;
+  return { rows, total };
+}
+
+export function getTag(db: Db, accountId: number, id: number): TagRow | undefined {
+  return stmt<TagRow>(db, 'SELECT * FROM tags WHERE account_id = ? AND id = ?').get(accountId, id);
+}
+
+export function createTag(db: Db, accountId: number, input: { name: string }, now: string): TagRow {
+  const name = input.name.trim();
+  const result = stmt(
+    db,
+    'INSERT INTO tags (account_id, name, name_slug, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(accountId, name, slugify(name), now, now);
+  return getTag(db, accountId, Number(result.lastInsertRowid))!;
+}
+
+/** Renames a tag and recomputes its slug. */
+export function updateTag(db: Db, accountId: number, id: number, input: { name: string }, now: string): TagRow | undefined {
+  const name = input.name.trim();
+  const result = stmt(
+    db,
+    'UPDATE tags SET name = ?, name_slug = ?, updated_at = ? WHERE account_id = ? AND id = ?',
+  ).run(name, slugify(name), now, accountId, id);
+  return result.changes === 0 ? undefined : getTag(db, accountId, id);
+}
+
+/** Deletes a tag; its links to contacts go with it. */
+export function deleteTag(db: Db, accountId: number, id: number): boolean {
+  return stmt(db, 'DELETE FROM tags WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+}
+
+/** Tags of several contacts in one query (contacts without tags map to an empty list). */
+export function tagsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, TagRow[]> {
+  const list = idList(contactIds);
+  const out = new Map<number, TagRow[]>();
+  for (const id of JSON.parse(list) as number[]) out.set(id, []);
+  if (out.size === 0) return out;
+  const rows = stmt<TagRow & { contact_id: number }>(
+    db,
+    `SELECT ct.contact_id, t.*
+       FROM contact_tag ct
+       JOIN tags t ON t.id = ct.tag_id AND t.account_id = ct.account_id
+      WHERE ct.account_id = ? AND ct.contact_id IN (SELECT value FROM json_each(?))
+      ORDER BY ct.created_at, t.id`,
+  ).all(accountId, list);
+  for (const { contact_id, ...tag } of rows) out.get(contact_id)?.push(tag);
+  return out;
+}
+
+function contactExists(db: Db, accountId: number, contactId: number): boolean {
+  return (
+    stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(
+      accountId,
+      contactId,
+    ) !== undefined
+  );
+}
+
+/**
+ * Attaches tags to a contact by name. Blank names are skipped; a tag with
+ * exactly that name is reused, otherwise it is created. Existing links are
+ * kept (nothing is ever removed). Returns false when the contact is not in
+ * the account (and changes nothing).
+ */
+export function setTagsByName(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  names: readonly string[],
+  now: string,
+): boolean {
+  return db.transaction(() => {
+    if (!contactExists(db, accountId, contactId)) return false;
+    const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))];
+    for (const name of wanted) {
+      const existing = stmt<{ id: number }>(
+        db,
+        'SELECT id FROM tags WHERE account_id = ? AND name = ? ORDER BY id LIMIT 1',
+      ).get(accountId, name);
+      const tagId = existing ? existing.id : createTag(db, accountId, { name }, now).id;
+      stmt(
+        db,
+        `INSERT INTO contact_tag (account_id, contact_id, tag_id, created_at)
+         VALUES (?, ?, ?, ?)
+         ON CONFLICT (contact_id, tag_id) DO NOTHING`,
+      ).run(accountId, contactId, tagId, now);
+    }
+    return true;
+  })();
+}
+
+/**
+ * Detaches the given tags from a contact. Every id must be a tag of the
+ * account; otherwise nothing changes and the first unknown id is reported.
+ */
+export function unsetTags(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  tagIds: readonly number[],
+): { unknownTagId?: number } {
+  return db.transaction(() => {
+    for (const tagId of tagIds) {
+      if (!getTag(db, accountId, tagId)) return { unknownTagId: tagId };
+    }
+    const remove = stmt(db, 'DELETE FROM contact_tag WHERE account_id = ? AND contact_id = ? AND tag_id = ?');
+    for (const tagId of tagIds) remove.run(accountId, contactId, tagId);
+    return {};
+  })();
+}
+
+/** Detaches every tag from a contact; returns how many links were removed. */
+export function unsetAllTags(db: Db, accountId: number, contactId: number): number {
+  return stmt(db, 'DELETE FROM contact_tag WHERE account_id = ? AND contact_id = ?').run(accountId, contactId)
+    .changes;
+}
