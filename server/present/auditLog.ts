@@ -1,18 +1,9 @@
+import type { AuditLog } from '../../generated/client/types.gen.js';
 import type { AuditLogRow } from '../store/auditLogs.js';
 import { userDisplayName } from '../store/accounts.js';
 import { toApiTimestamp } from './dates.js';
 
-export interface AuditLogObject {
-  id: number;
-  object: 'auditlog';
-  /** `{id, name}` while the author user exists, else `{name}` from the stored name. */
-  author: { id: number; name: string | null } | { name: string | null };
-  action: string;
-  objects: Record<string, unknown>;
-  audited_at: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
+export type AuditLogObject = AuditLog;
 
 function parseObjects(text: string): Record<string, unknown> {
   try {
@@ -36,7 +27,7 @@ export function presentAuditLog(row: AuditLogRow): AuditLogObject {
     author,
     action: row.action,
     objects: parseObjects(row.objects),
-    audited_at: toApiTimestamp(row.audited_at),
+    audited_at: toApiTimestamp(row.audited_at) ?? '',
     created_at: toApiTimestamp(row.created_at),
     updated_at: toApiTimestamp(row.updated_at),
   };

@@ -2,6 +2,7 @@
  * Contact fields (e-mail addresses, phone numbers, social profiles) and the
  * account's contact field types.
  */
+import { randomUUID } from 'node:crypto';
 import { idList, stmt, type Db } from './db.js';
 
 export interface ContactFieldTypeRow {
@@ -88,4 +89,26 @@ export function getContactFieldType(db: Db, accountId: number, id: number): Cont
     accountId,
     id,
   );
+}
+
+/**
+ * Adds a contact field. Returns the new id, or undefined when the contact or
+ * the field type is not in the account.
+ */
+export function addContactField(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  typeId: number,
+  data: string,
+  now: string,
+): number | undefined {
+  const result = stmt(
+    db,
+    `INSERT INTO contact_fields (account_id, uuid, contact_id, contact_field_type_id, data, created_at, updated_at)
+     SELECT c.account_id, ?, c.id, t.id, ?, ?, ?
+       FROM contacts c JOIN contact_field_types t ON t.account_id = c.account_id
+      WHERE c.account_id = ? AND c.id = ? AND t.id = ?`,
+  ).run(randomUUID(), data, now, now, accountId, contactId, typeId);
+  return result.changes === 0 ? undefined : Number(result.lastInsertRowid);
 }

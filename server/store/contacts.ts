@@ -65,7 +65,7 @@ export interface ContactInput {
   nickname?: string | null;
   description?: string | null;
   gender_id?: number | null;
-  /** On update, an absent value keeps the current one. */
+  /** Absent or null means false (an update replaces the whole contact). */
   is_partial?: boolean | null;
   is_birthdate_known: boolean;
   birthdate_day?: number | null;
@@ -446,9 +446,10 @@ export function createContact(db: Db, accountId: number, input: ContactInput, no
 }
 
 /**
- * Replaces a contact's identity fields, birthdate and deceased information.
- * Absent optional text fields become null; an absent `is_partial` keeps the
- * current value. Returns undefined when the contact is not in the account.
+ * Replaces a contact's identity fields, birthdate and deceased information
+ * (the whole set is replaced: absent optional fields become null, an absent
+ * `is_partial` becomes false). Job, company and other details are kept.
+ * Returns undefined when the contact is not in the account.
  */
 export function updateContact(
   db: Db,
@@ -461,12 +462,11 @@ export function updateContact(
   return db.transaction(() => {
     const birth = resolveBirthdate(input, now);
     const death = resolveDeceased(input, now);
-    const isPartial = input.is_partial === undefined || input.is_partial === null ? null : input.is_partial ? 1 : 0;
     const result = stmt(
       db,
       `UPDATE contacts SET
          first_name = ?, middle_name = ?, last_name = ?, nickname = ?, description = ?, gender_id = ?,
-         is_partial = COALESCE(?, is_partial), is_dead = ?,
+         is_partial = ?, is_dead = ?,
          birthdate = ?, birthdate_is_age_based = ?, birthdate_is_year_unknown = ?,
          deceased_date = ?, deceased_is_age_based = ?, deceased_is_year_unknown = ?,
          updated_at = ?
@@ -478,7 +478,7 @@ export function updateContact(
       nullIfBlank(input.nickname),
       nullIfBlank(input.description),
       input.gender_id ?? null,
-      isPartial,
+      input.is_partial ? 1 : 0,
       death.isDead ? 1 : 0,
       birth.date,
       birth.is_age_based,

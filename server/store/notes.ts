@@ -83,18 +83,21 @@ export function createNote(db: Db, accountId: number, input: NoteInput, now: str
 }
 
 /**
- * Replaces a note's body, contact and favourite flag. A true flag stamps
- * `favorited_at` with `now`; false or absent clears both. Returns undefined
- * when the note or the target contact is not in the account.
+ * Replaces a note's body, contact and favourite flag. A true flag keeps the
+ * moment the note first became a favourite (or stamps `now` if it was not
+ * one); false or absent clears both. Returns undefined when the note or the
+ * target contact is not in the account.
  */
 export function updateNote(db: Db, accountId: number, id: number, input: NoteInput, now: string): NoteRow | undefined {
   if (!contactInAccount(db, accountId, input.contact_id)) return undefined;
   const favorited = input.is_favorited === true;
   const result = stmt(
     db,
-    `UPDATE notes SET contact_id = ?, body = ?, is_favorited = ?, favorited_at = ?, updated_at = ?
+    `UPDATE notes SET contact_id = ?, body = ?, is_favorited = ?,
+            favorited_at = CASE WHEN ? = 1 THEN COALESCE(favorited_at, ?) ELSE NULL END,
+            updated_at = ?
       WHERE account_id = ? AND id = ?`,
-  ).run(input.contact_id, input.body, favorited ? 1 : 0, favorited ? now : null, now, accountId, id);
+  ).run(input.contact_id, input.body, favorited ? 1 : 0, favorited ? 1 : 0, now, now, accountId, id);
   return result.changes === 0 ? undefined : getNote(db, accountId, id);
 }
 

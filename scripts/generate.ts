@@ -1,0 +1,31 @@
+/**
+ * `npm run generate`: bundle (see bundle.ts), then the hey-api client (types + fetch SDK) into
+ * generated/client/, then the typed server stubs into generated/server/.
+ * Output directory: `GENERATED_DIR` or `--out DIR`; spec root: `OPENAPI_ROOT`.
+ */
+import path from 'node:path';
+import { createClient } from '@hey-api/openapi-ts';
+import { writeBundles } from './lib/bundle.js';
+import { isMain, outputPaths, repoRoot } from './lib/paths.js';
+import { writeServerStubs } from './lib/server-stubs.js';
+import { heyApiConfig } from './openapi-ts.config.js';
+
+export async function generate(dir?: string): Promise<void> {
+  const paths = outputPaths(dir);
+  const show = (file: string) => path.relative(repoRoot, file) || file;
+  const bundle = writeBundles(paths);
+  for (const file of [paths.bundle, paths.bundle30, paths.mock]) console.log(`wrote ${show(file)}`);
+
+  await createClient(heyApiConfig(paths.bundle, paths.client));
+  console.log(`wrote ${show(paths.client)}/`);
+
+  const operations = writeServerStubs(bundle, paths.server, path.join(paths.client, 'types.gen.ts'));
+  console.log(`wrote ${show(paths.server)}/ (${operations.length} operations)`);
+}
+
+if (isMain(import.meta.url)) {
+  generate().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

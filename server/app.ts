@@ -1,0 +1,100 @@
+// Builds the Express app. The middleware order below is the request's path through the server.
+import express, { type Express, type Request, type Response } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { operations } from '../generated/server/operations.gen.js';
+import type { Context } from './context.js';
+import type { Db } from './store/db.js';
+import { findAccountByToken } from './store/accounts.js';
+import { createAuthenticate } from './http/auth.js';
+import { createRateLimiter } from './http/rateLimit.js';
+import { checkSortAndLimit } from './http/requestChecks.js';
+import { createErrorHandler } from './http/errorHandler.js';
+import { notFound } from './http/errors.js';
+import { createOperationMatcher, type OperationInfo } from './http/operationMatcher.js';
+import { mountOperations } from './http/routes.js';
+import { handlers } from './handlers/index.js';
+
+export const SPEC_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
+
+export interface AppOptions {
+  db: Db;
+  /** Requests per minute and token. */
+  rateLimit?: number;
+  now?: () => Date;
+  /** Check every response against the spec (a failing one becomes a 500); on by default. */
+  validateResponses?: boolean;
+  bodyLimitBytes?: number;
+  log?: (message: string) => void;
+}
+
+export function createApp(options: AppOptions): Express {
+  const now = options.now ?? (() => new Date());
+  const bodyLimitBytes = options.bodyLimitBytes ?? 1_000_000;
+  const log = options.log ?? ((m: string) => console.error(m));
+  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+  const operationList: OperationInfo[] = Object.entries(operations).map(([operationId, op]) => ({
+    operationId,
+    method: op.method,
+    path: op.path,
+    expressPath: op.expressPath,
+    authRequired: op.authRequired,
+  }));
+  const matchOperation = createOperationMatcher(operationList);
+  const limiter = createRateLimiter({ perMinute: options.rateLimit ?? 60, now: () => now().getTime() });
+  const authenticate = createAuthenticate((token) => findAccountByToken(options.db, token));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  const api = express.Router();
+
+  // 1. Which operation is this? Unknown paths and methods answer 404 (code 31) at once.
+  api.use((req, res, next) => {
+    const { operation } = matchOperation(req.method, req.path);
+    if (!operation) return next(notFound());
+    res.locals.operation = operation;
+    next();
+  });
+  // 2. Who is calling? (public operations skip this)
+  api.use((req, res, next) => ((res.locals.operation as OperationInfo).authRequired ? authenticate(req, res, next) : next()));
+  // 3. Within the rate limit? Keyed by token, or by address for public operations.
+  api.use((req, res, next) => {
+    const key = (res.locals.token as string | undefined) ?? `ip:${req.ip}`;
+    res.set(limiter.take(key));
+    next();
+  });
+  // 4. Monica's global query checks, then 5. the JSON body.
+  api.use(checkSortAndLimit);
+  api.use(express.json({ limit: bodyLimitBytes, strict: true, type: () => true }));
+  // 6. The contract: requests, and responses unless switched off.
+  api.use(
+    OpenApiValidator.middleware({
+      apiSpec: spec,
+      validateRequests: { allErrors: true, allowUnknownQueryParameters: true },
+      validateResponses: options.validateResponses === false ? false : { allErrors: true },
+      validateSecurity: false,
+      ignoreUndocumented: false,
+    }),
+  );
+  // 7. The handlers.
+  mountOperations(api, {
+    spec,
+    handlers,
+    makeContext: (req: Request, res: Response): Context => ({
+      db: options.db,
+      caller: res.locals.caller,
+      now,
+      baseUrl: `${req.protocol}://${req.get('host')}/api`,
+    }),
+  });
+
+  app.use('/api', api);
+  app.use((_req, _res, next) => next(notFound()));
+  // 8. Every error leaves here.
+  app.use(createErrorHandler({ bodyLimitBytes, log }));
+  return app;
+}

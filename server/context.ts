@@ -1,0 +1,17 @@
+// What every handler receives besides the request: who is calling, the database, the time, the public URL.
+import type { Db } from './store/db.js';
+
+export interface Caller {
+  accountId: number;
+  userId: number;
+  userName: string;
+}
+
+export interface Context {
+  db: Db;
+  caller: Caller;
+  /** The current time; tests replace it to make timestamps predictable. */
+  now: () => Date;
+  /** The API's public base URL, e.g. `http://localhost:8080/api`, for `url` fields and page links. */
+  baseUrl: string;
+}

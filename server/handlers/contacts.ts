@@ -1,0 +1,166 @@
+// Contacts: list and search, read, create, replace, career, delete, audit logs, and contacts by tag.
+import type { ContactCreate, ContactUpdate, ContactWork } from '../../generated/client/types.gen.js';
+import type { Context } from '../context.js';
+import { emailTaken, notFound, validationFailed } from '../http/errors.js';
+import { presentAuditLog } from '../present/auditLog.js';
+import { presentContacts, presentListedContacts } from '../present/contact.js';
+import { presentDeleted } from '../present/deleted.js';
+import { listAuditLogsForContact } from '../store/auditLogs.js';
+import {
+  createContact,
+  deleteContact,
+  emailInUse,
+  getContact,
+  listContacts,
+  listContactsForTag as listContactsForTagInStore,
+  searchContacts,
+  updateContact as updateContactInStore,
+  updateContactWork as updateContactWorkInStore,
+  type ContactInput,
+  type ContactRow,
+} from '../store/contacts.js';
+import { getGender } from '../store/genders.js';
+import { getTag } from '../store/tags.js';
+import { Problems, toBool, toInt } from './input.js';
+import { pageRequest, paginate } from './paging.js';
+import { actorOf, listUrl, nowOf, type Handler } from './shared.js';
+
+const CONTACT_SORTS = ['created_at', 'updated_at'] as const;
+
+/** One contact in the shape its kind calls for, with related data loaded. */
+export function presentOne(context: Context, row: ContactRow, withContactFields = false) {
+  return presentContacts(context.db, context.caller.accountId, [row], context, { withContactFields })[0];
+}
+
+export function findContactOr404(context: Context, id: number): ContactRow {
+  const row = getContact(context.db, context.caller.accountId, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** Checks a day/month/year triple; a missing or 0 year is checked against a leap year so Feb 29 passes. */
+function checkDate(problems: Problems, label: string, day: number | null, month: number | null, year: number | null) {
+  if (day === null || month === null) return;
+  if (month < 1 || month > 12) problems.add(`The ${label} month must be between 1 and 12.`);
+  else if (day < 1 || !isValidDay(year && year > 0 ? year : 2000, month, day)) problems.add(`The ${label} is not a valid date.`);
+}
+
+/** The rules of Monica's contact services that a JSON schema cannot state, then the conversion to plain values. */
+function contactInput(context: Context, body: ContactCreate | ContactUpdate): ContactInput {
+  const problems = new Problems();
+  const genderId = toInt(body.gender_id);
+  if (genderId !== null && !getGender(context.db, context.caller.accountId, genderId)) {
+    problems.add('The selected gender id is invalid.');
+  }
+  const birthKnown = toBool(body.is_birthdate_known) === true;
+  const ageBased = toBool(body.birthdate_is_age_based) === true;
+  const birth = { day: toInt(body.birthdate_day), month: toInt(body.birthdate_month), year: toInt(body.birthdate_year) };
+  const age = toInt(body.birthdate_age);
+  if (birthKnown && ageBased) {
+    if (age === null) problems.add('The birthdate age field is required when the birthdate is age based.');
+    else if (age < 0 || age > 150) problems.add('The birthdate age must be between 0 and 150.');
+  }
+  if (birthKnown && !ageBased) {
+    if (birth.day === null) problems.add('The birthdate day field is required when the birthdate is known.');
+    if (birth.month === null) problems.add('The birthdate month field is required when the birthdate is known.');
+    checkDate(problems, 'birthdate', birth.day, birth.month, birth.year);
+  }
+  const deceased = toBool(body.is_deceased) === true;
+  const deceasedKnown = toBool(body.is_deceased_date_known) === true;
+  const death = { day: toInt(body.deceased_date_day), month: toInt(body.deceased_date_month), year: toInt(body.deceased_date_year) };
+  if (deceased && deceasedKnown) {
+    if (death.day === null) problems.add('The deceased date day field is required when the deceased date is known.');
+    if (death.month === null) problems.add('The deceased date month field is required when the deceased date is known.');
+    checkDate(problems, 'deceased date', death.day, death.month, death.year);
+  }
+  if (problems.any) throw validationFailed(problems.messages);
+  return {
+    first_name: body.first_name,
+    middle_name: body.middle_name ?? null,
+    last_name: body.last_name ?? null,
+    nickname: body.nickname ?? null,
+    description: body.description ?? null,
+    gender_id: genderId,
+    is_partial: toBool(body.is_partial),
+    is_birthdate_known: birthKnown,
+    birthdate_day: birth.day,
+    birthdate_month: birth.month,
+    birthdate_year: birth.year,
+    birthdate_is_age_based: ageBased,
+    birthdate_age: age,
+    is_deceased: deceased,
+    is_deceased_date_known: deceasedKnown,
+    deceased_date_day: death.day,
+    deceased_date_month: death.month,
+    deceased_date_year: death.year,
+  };
+}
+
+export const listContactsHandler: Handler<'listContacts'> = ({ context, query }) => {
+  const request = pageRequest(query, CONTACT_SORTS);
+  const { accountId } = context.caller;
+  const needle = query?.query;
+  const page = needle
+    ? searchContacts(context.db, accountId, needle, request.options)
+    : listContacts(context.db, accountId, request.options);
+  const data = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: query?.with === 'contactfields' });
+  const body = paginate(data, page.total, request, listUrl(context, '/contacts'), needle ? { query: needle } : {});
+  return { status: 200, body };
+};
+
+export const getContactHandler: Handler<'getContact'> = ({ context, path, query }) => {
+  const row = findContactOr404(context, path.id);
+  return { status: 200, body: { data: presentOne(context, row, query?.with === 'contactfields') } };
+};
+
+export const createContactHandler: Handler<'createContact'> = ({ context, body }) => {
+  const input = contactInput(context, body);
+  const email = body.email?.trim() || null;
+  if (email && emailInUse(context.db, context.caller.accountId, email)) throw emailTaken();
+  const row = createContact(context.db, context.caller.accountId, { ...input, email, uuid: body.uuid ?? null }, nowOf(context), actorOf(context));
+  return { status: 201, body: { data: presentOne(context, row) } };
+};
+
+export const updateContactHandler: Handler<'updateContact'> = ({ context, path, body }) => {
+  findContactOr404(context, path.id);
+  const input = contactInput(context, body);
+  const row = updateContactInStore(context.db, context.caller.accountId, path.id, input, nowOf(context), actorOf(context));
+  if (!row) throw notFound();
+  return { status: 200, body: { data: presentOne(context, row) } };
+};
+
+export const updateContactWorkHandler: Handler<'updateContactWork'> = ({ context, path, body }) => {
+  const existing = findContactOr404(context, path.id);
+  if (existing.is_partial) throw validationFailed(["The contact can't be a partial contact"]);
+  const work: ContactWork = body ?? {};
+  const row = updateContactWorkInStore(context.db, context.caller.accountId, path.id, { job: work.job ?? null, company: work.company ?? null }, nowOf(context));
+  if (!row) throw notFound();
+  return { status: 200, body: { data: presentOne(context, row) } };
+};
+
+export const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }) => {
+  if (!deleteContact(context.db, context.caller.accountId, path.id)) throw notFound();
+  return { status: 200, body: presentDeleted(path.id) };
+};
+
+export const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, path, query }) => {
+  findContactOr404(context, path.id);
+  const request = pageRequest(query, []);
+  const page = listAuditLogsForContact(context.db, context.caller.accountId, path.id, request.options);
+  const body = paginate(page.rows.map(presentAuditLog), page.total, request, listUrl(context, `/contacts/${path.id}/logs`));
+  return { status: 200, body };
+};
+
+export const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ context, path, query }) => {
+  if (!getTag(context.db, context.caller.accountId, path.id)) throw notFound();
+  const request = pageRequest(query, []);
+  const { accountId } = context.caller;
+  const page = listContactsForTagInStore(context.db, accountId, path.id, request.options);
+  const data = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: true });
+  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/tags/${path.id}/contacts`)) };
+};

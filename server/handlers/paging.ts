@@ -1,0 +1,79 @@
+// Page parameters in, Laravel's paginated envelope (`data`, `links`, `meta`) out.
+import type { PageLinks, PageMeta } from '../../generated/client/types.gen.js';
+import { parseSort, pageWindow, type PageOptions, type SortColumn } from '../store/pagination.js';
+
+export const DEFAULT_PAGE_SIZE = 15;
+
+export interface PageQuery {
+  page?: number;
+  limit?: number;
+  sort?: string;
+}
+
+export interface PageRequest<C extends SortColumn> {
+  page: number;
+  perPage: number;
+  options: PageOptions<C>;
+}
+
+export function pageRequest<C extends SortColumn>(query: PageQuery | undefined, sortable: readonly C[]): PageRequest<C> {
+  const page = query?.page ?? 1;
+  const perPage = query?.limit ?? DEFAULT_PAGE_SIZE;
+  const sort = query?.sort ? parseSort(query.sort, sortable) : undefined;
+  return { page, perPage, options: { ...pageWindow(page, perPage), sort } };
+}
+
+/** Builds the envelope. `listUrl` is the list's absolute URL without a query string. */
+export function paginate<T>(
+  data: T[],
+  total: number,
+  request: { page: number; perPage: number },
+  listUrl: string,
+  extraMeta: Partial<Pick<PageMeta, 'query'>> = {},
+): { data: T[]; links: PageLinks; meta: PageMeta } {
+  const { page, perPage } = request;
+  const lastPage = Math.max(1, Math.ceil(total / perPage));
+  const pageUrl = (n: number) => `${listUrl}?page=${n}`;
+  const from = data.length > 0 ? (page - 1) * perPage + 1 : null;
+  const to = from === null ? null : from + data.length - 1;
+  const pageLinks = pageWindowLinks(page, lastPage).map((n) =>
+    n === null ? { url: null, label: '...', active: false } : { url: pageUrl(n), label: String(n), active: n === page },
+  );
+  return {
+    data,
+    links: {
+      first: pageUrl(1),
+      last: pageUrl(lastPage),
+      prev: page > 1 ? pageUrl(page - 1) : null,
+      next: page < lastPage ? pageUrl(page + 1) : null,
+    },
+    meta: {
+      current_page: page,
+      from,
+      last_page: lastPage,
+      links: [
+        { url: page > 1 ? pageUrl(page - 1) : null, label: '&laquo; Previous', active: false },
+        ...pageLinks,
+        { url: page < lastPage ? pageUrl(page + 1) : null, label: 'Next &raquo;', active: false },
+      ],
+      path: listUrl,
+      per_page: perPage,
+      to,
+      total,
+      ...extraMeta,
+    },
+  };
+}
+
+/**
+ * The page numbers Laravel shows in `meta.links`: all of them for short lists, otherwise the first two,
+ * three on each side of the current page and the last two, with `null` where a "..." gap goes.
+ */
+export function pageWindowLinks(current: number, last: number, onEachSide = 3): (number | null)[] {
+  const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+  if (last < onEachSide * 2 + 8) return range(1, last);
+  const window = onEachSide + 4;
+  if (current <= window) return [...range(1, window + onEachSide), null, ...range(last - 1, last)];
+  if (current > last - window) return [...range(1, 2), null, ...range(last - (window + onEachSide - 1), last)];
+  return [...range(1, 2), null, ...range(current - onEachSide, current + onEachSide), null, ...range(last - 1, last)];
+}

@@ -1,0 +1,39 @@
+// The adapter between Express and the typed handlers: one route per operation of the generated table.
+import type { Request, Response, Router } from 'express';
+import { operations } from '../../generated/server/operations.gen.js';
+import type { Handlers } from '../../generated/server/handlers.gen.js';
+import type { Context } from '../context.js';
+import { coerceIntegers, integerParamsByOperation } from './paramTypes.js';
+
+type AnyHandler = (input: { context: Context; path: unknown; query: unknown; body: unknown }) =>
+  | { status: number; body: unknown }
+  | Promise<{ status: number; body: unknown }>;
+
+export function mountOperations(
+  router: Router,
+  options: {
+    spec: Parameters<typeof integerParamsByOperation>[0];
+    handlers: Handlers<Context>;
+    makeContext: (req: Request, res: Response) => Context;
+  },
+): void {
+  const integerParams = integerParamsByOperation(options.spec);
+  for (const [operationId, op] of Object.entries(operations)) {
+    const handler = (options.handlers as unknown as Record<string, AnyHandler>)[operationId];
+    const ints = integerParams.get(operationId) ?? { path: new Set<string>(), query: new Set<string>() };
+    const method = op.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    router[method](op.expressPath, async (req, res, next) => {
+      try {
+        const result = await handler({
+          context: options.makeContext(req, res),
+          path: coerceIntegers(req.params as Record<string, unknown>, ints.path),
+          query: coerceIntegers(req.query as Record<string, unknown>, ints.query),
+          body: req.body,
+        });
+        res.status(result.status).json(result.body);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+}

@@ -1,0 +1,53 @@
+// Turns JSON-schema validation errors into sentences in the style of Monica's (Laravel's) messages.
+
+export interface SchemaError {
+  /** Where the problem is, e.g. `/body/first_name` or `.query.limit`. */
+  path: string;
+  message: string;
+  errorCode?: string;
+}
+
+/** `first_name` -> `first name`; array positions are kept as `tags.0`. */
+function fieldName(path: string): string {
+  const parts = path.replace(/^[./]?(body|query|params|path)[./]?/, '').split(/[./]/).filter(Boolean);
+  return parts.join('.').replace(/_/g, ' ') || 'body';
+}
+
+export function describeSchemaError(error: SchemaError): string {
+  const field = fieldName(error.path);
+  const kind = (error.errorCode ?? '').split('.')[0];
+  const m = error.message;
+  switch (kind) {
+    case 'required': {
+      // Some validators point at the object, others at the missing property itself.
+      const missing = /must have required property '([^']+)'/.exec(m)?.[1]?.replace(/_/g, ' ');
+      const name = !missing || field === missing || field.endsWith(`.${missing}`) ? field : field === 'body' ? missing : `${field}.${missing}`;
+      return `The ${name} field is required.`;
+    }
+    case 'type':
+      return `The ${field} ${m.replace(/^must be /, 'must be ')}.`;
+    case 'maxLength': {
+      const n = /NOT have more than (\d+)/.exec(m)?.[1];
+      return n ? `The ${field} may not be greater than ${n} characters.` : `The ${field} is too long.`;
+    }
+    case 'minLength':
+      return `The ${field} field is required.`;
+    case 'enum':
+      return `The selected ${field} is invalid.`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `The ${field} ${m}.`;
+    case 'pattern':
+    case 'format':
+      return `The ${field} format is invalid.`;
+    default:
+      return `The ${field} ${m.replace(/^must /, 'must ')}.`;
+  }
+}
+
+/** One sentence per problem, without repeats (oneOf/anyOf branches often report the same field twice). */
+export function describeSchemaErrors(errors: SchemaError[]): string[] {
+  return [...new Set(errors.map(describeSchemaError))];
+}

@@ -1,0 +1,47 @@
+import { getContactsByIds, type ContactRow } from '../store/contacts.js';
+import type { Db } from '../store/db.js';
+import type { NoteRow } from '../store/notes.js';
+import { presentContactSummary, type ContactSummary } from './contactSummary.js';
+import { apiUrl, bool, type PresentContext } from './context.js';
+import { toApiTimestamp } from './dates.js';
+
+export interface NoteObject {
+  id: number;
+  uuid: string | null;
+  object: 'note';
+  body: string;
+  is_favorited: boolean;
+  favorited_at: string | null;
+  url: string;
+  account: { id: number };
+  contact: ContactSummary;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+/** Presents a note; `contact` is the row of the note's contact. */
+export function presentNote(row: NoteRow, contact: ContactRow, ctx: PresentContext): NoteObject {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    object: 'note',
+    body: row.body,
+    is_favorited: bool(row.is_favorited),
+    favorited_at: toApiTimestamp(row.favorited_at),
+    url: apiUrl(ctx, `notes/${row.id}`),
+    account: { id: row.account_id },
+    contact: presentContactSummary(contact, ctx),
+    created_at: toApiTimestamp(row.created_at),
+    updated_at: toApiTimestamp(row.updated_at),
+  };
+}
+
+/** Presents a page of notes, loading their contacts with one query. */
+export function presentNotes(db: Db, accountId: number, rows: readonly NoteRow[], ctx: PresentContext): NoteObject[] {
+  const contacts = getContactsByIds(db, accountId, rows.map((n) => n.contact_id));
+  return rows.map((row) => {
+    const contact = contacts.get(row.contact_id);
+    if (!contact) throw new Error(`note ${row.id} refers to a contact outside account ${accountId}`);
+    return presentNote(row, contact, ctx);
+  });
+}

@@ -1,0 +1,79 @@
+// Starts a reference server: used by `npm start`, by the conformance run and by tests.
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { createApp } from './app.js';
+import { openDatabase } from './store/db.js';
+import { ensureDemoData } from './seed/demo.js';
+import { firstUser, issueToken, listAccounts } from './store/accounts.js';
+import { formatTimestamp } from './present/dates.js';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  databasePath?: string;
+  rateLimit?: number;
+  demoData?: boolean;
+  validateResponses?: boolean;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  /** The API base URL, ending in `/api`. */
+  url: string;
+  port: number;
+  /** The demo account's token, and the second account's (for isolation checks). */
+  tokens: { demo: string; other: string | undefined };
+  /** True when this start created the accounts (a fresh database). */
+  created: boolean;
+  server: Server;
+  /** Issues one more token for the demo account (each token has its own rate-limit budget). */
+  issueToken(name: string): string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const db = openDatabase(options.databasePath ?? ':memory:');
+  const now = options.now ?? (() => new Date());
+  const seeded = ensureDemoData(db, { withDemoContent: options.demoData ?? true, clock: now });
+  const app = createApp({
+    db,
+    now,
+    rateLimit: options.rateLimit,
+    validateResponses: options.validateResponses,
+    log: options.log,
+  });
+  const server = createServer(app);
+  // A slow client may not hold a connection open for ever.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  let closed = false;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api`,
+    port,
+    tokens: { demo: seeded.tokens.demo, other: seeded.tokens.other },
+    created: seeded.created,
+    server,
+    issueToken(name: string) {
+      const account = listAccounts(db)[0];
+      const user = account && firstUser(db, account.id);
+      if (!account || !user) throw new Error('the database has no account');
+      return issueToken(db, account.id, user.id, name, formatTimestamp(now()));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      db.close();
+    },
+  };
+}
