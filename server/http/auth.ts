@@ -1,6 +1,6 @@
 // Bearer-token authentication: who is calling, or Laravel's 401 body.
 import type { Request, RequestHandler } from 'express';
-import { UNAUTHENTICATED_BODY } from './errors.js';
+import { unauthenticated } from './errors.js';
 import type { Caller } from '../context.js';
 
 export function bearerToken(req: Request): string | undefined {
@@ -13,10 +13,7 @@ export function createAuthenticate(findCaller: (token: string) => Caller | undef
   return (req, res, next) => {
     const token = bearerToken(req);
     const caller = token ? findCaller(token) : undefined;
-    if (!caller) {
-      res.status(401).json(UNAUTHENTICATED_BODY);
-      return;
-    }
+    if (!caller) return next(unauthenticated());
     res.locals.caller = caller;
     res.locals.token = token;
     next();

@@ -13,12 +13,14 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly messages: string | string[],
     readonly headers: Record<string, string> = {},
+    /** Set only for the one error Monica does not wrap in its envelope (401). */
+    private readonly rawBody?: object,
   ) {
     super(Array.isArray(messages) ? messages.join(' ') : messages);
   }
 
-  get body(): ErrorBody {
-    return { error: { message: this.messages, error_code: this.code } };
+  get body(): ErrorBody | object {
+    return this.rawBody ?? { error: { message: this.messages, error_code: this.code } };
   }
 }
 
@@ -34,3 +36,4 @@ export const internalError = () => new ApiError(500, 40, 'The server could not c
 
 /** Laravel's body for a missing or unknown token; Monica does not wrap it in its envelope. */
 export const UNAUTHENTICATED_BODY = { message: 'Unauthenticated.' } as const;
+export const unauthenticated = () => new ApiError(401, 42, 'Unauthenticated.', {}, UNAUTHENTICATED_BODY);

@@ -7,10 +7,9 @@
  * the latest notes) with a fixed number of queries, whatever the page size.
  * Genders come joined on the contact rows themselves.
  */
-import type { Contact, GenderType, PartialContact } from '../../generated/client/types.gen.js';
+import type { Contact, PartialContact } from '../../generated/client/types.gen.js';
 import { contactFieldsForContacts, type ContactFieldRow } from '../store/contactFields.js';
 import {
-  completeName,
   countsForContacts,
   emptyStatistics,
   getContactsByIds,
@@ -20,22 +19,19 @@ import {
 import type { Db } from '../store/db.js';
 import { latestNotesForContacts, type NoteRow } from '../store/notes.js';
 import { tagsForContacts, type TagRow } from '../store/tags.js';
-import { presentContactField, type ContactFieldObject } from './contactField.js';
+import { presentContactField } from './contactField.js';
 import {
   avatarOf,
   birthdateOf,
+  contactIdentity,
   contactUrl,
   deceasedDateOf,
-  hashId,
-  initials,
   presentContactSummary,
-  type AvatarObject,
-  type ContactSummary,
 } from './contactSummary.js';
-import { bool, type PresentContext } from './context.js';
-import { specialDate, toApiTimestamp, toCarbonJson, type SpecialDate } from './dates.js';
-import { presentNote, type NoteObject } from './note.js';
-import { presentTag, type TagObject } from './tag.js';
+import type { PresentContext } from './context.js';
+import { specialDate, toApiTimestamp, toCarbonJson } from './dates.js';
+import { presentNote } from './note.js';
+import { presentTag } from './tag.js';
 
 export {
   contactUrl,
@@ -108,25 +104,8 @@ export function presentContact(
   ctx: PresentContext,
   opts: ContactOptions,
 ): ContactObject {
-  const head = {
-    id: row.id,
-    uuid: row.uuid,
-    object: 'contact' as const,
-    hash_id: hashId(row.id),
-    first_name: row.first_name,
-    last_name: row.last_name,
-    nickname: row.nickname,
-    complete_name: completeName(row),
-    initials: initials(row),
-    description: row.description,
-    gender: row.gender_name,
-    gender_type: row.gender_type as GenderType,
-    is_starred: bool(row.is_starred),
-    is_partial: bool(row.is_partial),
-    is_active: bool(row.is_active),
-    is_dead: bool(row.is_dead),
-    is_me: bool(row.is_me),
-  };
+  const { description } = row;
+  const head = { ...contactIdentity(row), description };
   const dates = { birthdate: birthdateOf(row), deceased_date: deceasedDateOf(row) };
   const tail = {
     account: { id: row.account_id },

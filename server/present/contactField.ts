@@ -1,36 +1,13 @@
+import type { ContactField, ContactFieldType } from '../../generated/client/types.gen.js';
 import type { ContactRow } from '../store/contacts.js';
 import { fieldTypeOf, type ContactFieldRow, type ContactFieldTypeRow } from '../store/contactFields.js';
-import { presentContactSummary, type ContactSummary } from './contactSummary.js';
+import { presentContactSummary } from './contactSummary.js';
 import { bool, type PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';
 
-export interface ContactFieldTypeObject {
-  id: number;
-  uuid: string | null;
-  object: 'contactfieldtype';
-  name: string;
-  fontawesome_icon: string | null;
-  protocol: string | null;
-  delible: boolean;
-  type: string | null;
-  account: { id: number };
-  created_at: string | null;
-  updated_at: string | null;
-}
+export type ContactFieldTypeObject = ContactFieldType;
 
-export interface ContactFieldObject {
-  id: number;
-  uuid: string | null;
-  object: 'contactfield';
-  content: string;
-  contact_field_type: ContactFieldTypeObject;
-  /** Labels are not stored yet, so this is always empty. */
-  labels: never[];
-  account: { id: number };
-  contact: ContactSummary;
-  created_at: string | null;
-  updated_at: string | null;
-}
+export type ContactFieldObject = ContactField;
 
 export function presentContactFieldType(row: ContactFieldTypeRow): ContactFieldTypeObject {
   return {

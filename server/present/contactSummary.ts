@@ -52,11 +52,12 @@ export function avatarOf(row: ContactRow): AvatarObject {
   };
 }
 
-export function presentContactSummary(row: ContactRow, ctx: PresentContext): ContactSummary {
+/** The fields every contact shape starts with: names, gender and flags. */
+export function contactIdentity(row: ContactRow) {
   return {
     id: row.id,
     uuid: row.uuid,
-    object: 'contact',
+    object: 'contact' as const,
     hash_id: hashId(row.id),
     first_name: row.first_name,
     last_name: row.last_name,
@@ -70,6 +71,12 @@ export function presentContactSummary(row: ContactRow, ctx: PresentContext): Con
     is_active: bool(row.is_active),
     is_dead: bool(row.is_dead),
     is_me: bool(row.is_me),
+  };
+}
+
+export function presentContactSummary(row: ContactRow, ctx: PresentContext): ContactSummary {
+  return {
+    ...contactIdentity(row),
     information: {
       birthdate: birthdateOf(row),
       deceased_date: deceasedDateOf(row),

@@ -1,23 +1,12 @@
+import type { Note } from '../../generated/client/types.gen.js';
 import { getContactsByIds, type ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import type { NoteRow } from '../store/notes.js';
-import { presentContactSummary, type ContactSummary } from './contactSummary.js';
+import { presentContactSummary } from './contactSummary.js';
 import { apiUrl, bool, type PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';
 
-export interface NoteObject {
-  id: number;
-  uuid: string | null;
-  object: 'note';
-  body: string;
-  is_favorited: boolean;
-  favorited_at: string | null;
-  url: string;
-  account: { id: number };
-  contact: ContactSummary;
-  created_at: string | null;
-  updated_at: string | null;
-}
+export type NoteObject = Note;
 
 /** Presents a note; `contact` is the row of the note's contact. */
 export function presentNote(row: NoteRow, contact: ContactRow, ctx: PresentContext): NoteObject {

@@ -1,15 +1,8 @@
+import type { Tag } from '../../generated/client/types.gen.js';
 import type { TagRow } from '../store/tags.js';
 import { toApiTimestamp } from './dates.js';
 
-export interface TagObject {
-  id: number;
-  object: 'tag';
-  name: string;
-  name_slug: string;
-  account: { id: number };
-  created_at: string | null;
-  updated_at: string | null;
-}
+export type TagObject = Tag;
 
 export function presentTag(row: TagRow): TagObject {
   return {

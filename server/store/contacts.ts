@@ -4,6 +4,7 @@
  * one. Every write is one transaction that also records an audit log line.
  */
 import { randomUUID } from 'node:crypto';
+import type { ContactStatistics as GeneratedContactStatistics } from '../../generated/client/types.gen.js';
 import { recordAuditLog, resolveActor, type Actor } from './auditLogs.js';
 import { idList, stmt, type Db } from './db.js';
 import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
@@ -89,15 +90,7 @@ export interface WorkInput {
   company?: string | null;
 }
 
-export interface ContactStatistics {
-  number_of_calls: number;
-  number_of_notes: number;
-  number_of_activities: number;
-  number_of_reminders: number;
-  number_of_tasks: number;
-  number_of_gifts: number;
-  number_of_debts: number;
-}
+export type ContactStatistics = GeneratedContactStatistics;
 
 /** A special date as stored: calendar date plus two flags (all null when unknown). */
 export interface StoredSpecialDate {
