@@ -69,7 +69,8 @@ export function createApp(options: AppOptions): Express {
   });
   // 4. Monica's global query checks, then 5. the JSON body.
   api.use(checkSortAndLimit);
-  api.use(express.json({ limit: bodyLimitBytes, strict: true, type: () => true }));
+  // Bodies of POST and PUT are JSON whatever their declared type; GET and DELETE bodies are ignored, as Monica does.
+  api.use(express.json({ limit: bodyLimitBytes, strict: true, type: (req) => req.method === 'POST' || req.method === 'PUT' }));
   // 6. The contract: requests, and responses unless switched off.
   api.use(
     OpenApiValidator.middleware({

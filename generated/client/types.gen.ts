@@ -272,6 +272,9 @@ export type ContactFieldType = {
  * The fields a contact is written with, on create and on update.
  */
 export type ContactFields = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     */
     first_name: string;
     middle_name?: NullableString255;
     last_name?: NullableString255;
@@ -546,6 +549,9 @@ export type NoteList = {
  *
  */
 export type NoteWrite = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     */
     body: string;
     /**
      * The contact the note is about. An unknown contact, or one of another account, answers 404 with code 31.
@@ -733,6 +739,9 @@ export type TagList = {
  *
  */
 export type TagWrite = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     */
     name: string;
 };
 
@@ -922,6 +931,12 @@ export type ListContactsErrors = {
      */
     401: Unauthenticated;
     /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
      * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
      *
      */
@@ -1076,6 +1091,12 @@ export type GetContactErrors = {
      */
     404: Error;
     /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
      * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
      *
      */
@@ -1126,8 +1147,8 @@ export type UpdateContactErrors = {
      */
     404: Error;
     /**
-     * The body failed validation: a required field is missing, or a value has the wrong type, format or size.
-     * `message` lists every problem.
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
      *
      */
     422: ValidationError;
@@ -1182,8 +1203,8 @@ export type UpdateContactWorkErrors = {
      */
     404: Error;
     /**
-     * The body failed validation: a required field is missing, or a value has the wrong type, format or size.
-     * `message` lists every problem.
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
      *
      */
     422: ValidationError;
@@ -1256,6 +1277,12 @@ export type ListContactLogsErrors = {
      */
     404: Error;
     /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
      * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
      *
      */
@@ -1306,8 +1333,8 @@ export type SetContactTagsErrors = {
      */
     404: Error;
     /**
-     * The body failed validation: a required field is missing, or a value has the wrong type, format or size.
-     * `message` lists every problem.
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
      *
      */
     422: ValidationError;
@@ -1362,8 +1389,8 @@ export type UnsetContactTagErrors = {
      */
     404: Error;
     /**
-     * The body failed validation: a required field is missing, or a value has the wrong type, format or size.
-     * `message` lists every problem.
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
      *
      */
     422: ValidationError;
@@ -1489,6 +1516,12 @@ export type ListContactNotesErrors = {
      */
     404: Error;
     /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
      * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
      *
      */
@@ -1549,6 +1582,12 @@ export type ListTagsErrors = {
      */
     401: Unauthenticated;
     /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
      * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
      *
      */
@@ -1588,8 +1627,8 @@ export type CreateTagErrors = {
      */
     401: Unauthenticated;
     /**
-     * The body failed validation: a required field is missing, or a value has the wrong type, format or size.
-     * `message` lists every problem.
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
      *
      */
     422: ValidationError;
@@ -1744,8 +1783,8 @@ export type UpdateTagErrors = {
      */
     404: Error;
     /**
-     * The body failed validation: a required field is missing, or a value has the wrong type, format or size.
-     * `message` lists every problem.
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
      *
      */
     422: ValidationError;
@@ -1818,6 +1857,12 @@ export type ListContactsForTagErrors = {
      */
     404: Error;
     /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
      * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
      *
      */
@@ -1878,6 +1923,12 @@ export type ListNotesErrors = {
      */
     401: Unauthenticated;
     /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
      * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
      *
      */
@@ -1923,8 +1974,8 @@ export type CreateNoteErrors = {
      */
     404: Error;
     /**
-     * The body failed validation: a required field is missing, or a value has the wrong type, format or size.
-     * `message` lists every problem.
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
      *
      */
     422: ValidationError;
@@ -2079,8 +2130,8 @@ export type UpdateNoteErrors = {
      */
     404: Error;
     /**
-     * The body failed validation: a required field is missing, or a value has the wrong type, format or size.
-     * `message` lists every problem.
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
      *
      */
     422: ValidationError;

@@ -90,6 +90,15 @@ function inline(node) {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v)]));
 }
 
+/** Examples are documentation, not rules; Dredd's validator would also mistake an example's `id` for a schema id. */
+function withoutExamples(node) {
+  if (Array.isArray(node)) return node.map(withoutExamples);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).filter(([k]) => k !== 'example' && k !== 'examples').map(([k, v]) => [k, withoutExamples(v)]),
+  );
+}
+
 /**
  * The response schema the contract gives for an operation and status. Dredd checks OpenAPI 3 bodies only
  * against the first example (so a null where the example has an object fails); the schema is the real rule.
@@ -99,7 +108,7 @@ function responseSchema(template, method, status) {
   const response = operation && operation.responses && inline(operation.responses[String(status)]);
   const media = response && response.content && response.content['application/json'];
   if (!media || !media.schema) return undefined;
-  return { $schema: 'http://json-schema.org/draft-07/schema#', ...media.schema };
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...withoutExamples(media.schema) };
 }
 
 /** Which fixture a path's `{id}` names. */
@@ -114,6 +123,17 @@ async function disposableId(template) {
   if (template.startsWith('/tags/')) return newTag(`dredd-delete-${Date.now()}`);
   if (template.startsWith('/notes/')) return newNote(fixtures.contact);
   return newContact('Disposable');
+}
+
+/** A query string the operation must refuse with 422: a value below a minimum, or outside an enum. */
+function invalidQuery(template, method) {
+  const operation = spec.paths[template][method.toLowerCase()];
+  for (const parameter of inline([...(spec.paths[template].parameters || []), ...(operation.parameters || [])])) {
+    if (parameter.in !== 'query' || !parameter.schema) continue;
+    if (typeof parameter.schema.minimum === 'number') return `?${parameter.name}=${parameter.schema.minimum - 1}`;
+    if (Array.isArray(parameter.schema.enum)) return `?${parameter.name}=not-a-valid-value`;
+  }
+  throw new Error(`no query parameter of ${method} ${template} can be made invalid`);
 }
 
 /** A body the operation must refuse with 422. */
@@ -131,6 +151,7 @@ hooks.beforeEach(step(async (t) => {
   if (method === 'DELETE' && status === 200) id = await disposableId(template);
   let path = id === undefined ? template : template.replace('{id}', String(id));
   if (status === 400) path += '?limit=101';
+  if (status === 422 && !t.request.body) path += invalidQuery(template, method);
 
   const schema = responseSchema(template, method, status);
   if (schema) t.expected.bodySchema = schema;

@@ -40,6 +40,9 @@ export function describeSchemaError(error: SchemaError): string {
     case 'exclusiveMaximum':
       return `The ${field} ${m}.`;
     case 'pattern':
+      // `\S` is how the spec says "not only spaces": for the client that is a missing value.
+      if (m.includes('"\\S"')) return `The ${field} field is required.`;
+      return `The ${field} format is invalid.`;
     case 'format':
       return `The ${field} format is invalid.`;
     default:

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactStatistics as GeneratedContactStatistics } from '../../generated/client/types.gen.js';
 import { recordAuditLog, resolveActor, type Actor } from './auditLogs.js';
-import { idList, stmt, type Db } from './db.js';
+import { idList, stmt, unicodeFold, unicodeLower, type Db } from './db.js';
 import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
 
 /** A contact row as stored, plus its gender's name and type. */
@@ -229,7 +229,8 @@ export function escapeLike(text: string): string {
 }
 
 const SEARCH_COLUMNS = ['first_name', 'middle_name', 'last_name', 'nickname', 'description', 'job', 'company'];
-const WORD_MATCH = SEARCH_COLUMNS.map((col) => `c.${col} LIKE '%' || w.value || '%' ESCAPE '\\'`).join(' OR ');
+// Words arrive folded (see unicodeFold); the columns are folded the same way, so case and accents never matter.
+const WORD_MATCH = SEARCH_COLUMNS.map((col) => `unicode_fold(c.${col}) LIKE '%' || w.value || '%' ESCAPE '\\'`).join(' OR ');
 const FIELD_SEARCH_RE = /^(.+?):(.+)$/s;
 
 /**
@@ -248,12 +249,12 @@ export function searchContacts(db: Db, accountId: number, needle: string, opts: 
   const field = FIELD_SEARCH_RE.exec(trimmed);
   if (field) {
     const typeName = field[1]!.trim();
-    const prefix = `${escapeLike(field[2]!.trim())}%`;
+    const prefix = `${escapeLike(unicodeLower(field[2]!.trim()))}%`;
     const where = `c.account_id = ? AND c.is_partial = 0 AND EXISTS (
         SELECT 1 FROM contact_fields f
           JOIN contact_field_types t ON t.id = f.contact_field_type_id AND t.account_id = f.account_id
          WHERE f.account_id = c.account_id AND f.contact_id = c.id
-           AND lower(t.name) = lower(?) AND f.data LIKE ? ESCAPE '\\')`;
+           AND unicode_lower(t.name) = unicode_lower(?) AND unicode_lower(f.data) LIKE ? ESCAPE '\\')`;
     const rows = stmt<ContactRow>(db, `${SELECT} WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(
       accountId,
       typeName,
@@ -271,7 +272,7 @@ export function searchContacts(db: Db, accountId: number, needle: string, opts: 
 
   const words = [...new Set(trimmed.split(/\s+/).filter((w) => w.length > 0))];
   if (words.length === 0) return listContacts(db, accountId, opts);
-  const pattern = JSON.stringify(words.map(escapeLike));
+  const pattern = JSON.stringify(words.map((w) => escapeLike(unicodeFold(w))));
   const where = `c.account_id = ? AND c.is_partial = 0
       AND EXISTS (SELECT 1 FROM json_each(?) w WHERE ${WORD_MATCH})`;
   const rows = stmt<ContactRow>(db, `${SELECT} WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(
@@ -327,7 +328,7 @@ export function emailInUse(db: Db, accountId: number, email: string, exceptConta
   const row = stmt<{ found: number }>(
     db,
     `SELECT 1 AS found FROM contact_fields
-      WHERE account_id = ? AND contact_field_type_id = ? AND data = ? COLLATE NOCASE
+      WHERE account_id = ? AND contact_field_type_id = ? AND unicode_lower(data) = unicode_lower(?)
         AND contact_id IS NOT ?
       LIMIT 1`,
   ).get(accountId, typeId, email.trim(), exceptContactId ?? null);

@@ -23,9 +23,27 @@ export function openDatabase(path: string): Db {
   if (!inMemory) db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  registerTextFunctions(db);
 
   migrate(db);
   return db;
+}
+
+/**
+ * Case folding beyond ASCII (SQLite's own `lower`, `LIKE` and `NOCASE` fold only A-Z):
+ * `unicode_lower` folds case, as for e-mail addresses; `unicode_fold` also drops accents, as search does
+ * (Monica's MySQL collation matches "Élodie" with "elodie").
+ */
+export function unicodeLower(text: string): string {
+  return text.toLowerCase();
+}
+export function unicodeFold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+function registerTextFunctions(db: Db): void {
+  const nullable = (f: (s: string) => string) => (value: unknown) => (typeof value === 'string' ? f(value) : value);
+  db.function('unicode_lower', { deterministic: true }, nullable(unicodeLower));
+  db.function('unicode_fold', { deterministic: true }, nullable(unicodeFold));
 }
 
 /** Applies every migration newer than the database's `user_version`. */

@@ -1,0 +1,82 @@
+// Assertions on SDK results: success with a status, Monica's error envelope, Laravel's 401 body.
+import { expect } from 'vitest';
+
+/** What every SDK call resolves to (the "fields" response style). */
+export interface SdkResult<D, E> {
+  data?: D;
+  error?: E;
+  response: Response;
+}
+
+export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+export const NOT_FOUND_BODY = { error: { message: 'The resource has not been found', error_code: 31 } } as const;
+export const UNAUTHENTICATED_BODY = { message: 'Unauthenticated.' } as const;
+
+function describeResult(result: SdkResult<unknown, unknown>): string {
+  const r = result.response;
+  return `${r?.status} ${r?.url}: ${JSON.stringify(result.error ?? result.data)?.slice(0, 500)}`;
+}
+
+export function expectJsonContentType(response: { headers: Headers }): void {
+  expect(response.headers.get('content-type') ?? '').toMatch(/^application\/json\b/);
+}
+
+/** Asserts the status (200 unless given) and returns the body. */
+export function ok<D, E>(result: SdkResult<D, E>, status = 200): D {
+  expect(result.response?.status, describeResult(result)).toBe(status);
+  expectJsonContentType(result.response);
+  expect(result.error).toBeUndefined();
+  return result.data as D;
+}
+
+export interface ErrorEnvelope {
+  error: { message: string | string[]; error_code: number };
+}
+
+/** Checks that a body is exactly Monica's envelope `{error: {message, error_code}}`. */
+export function expectEnvelope(body: unknown): asserts body is ErrorEnvelope {
+  expect(body).toBeTypeOf('object');
+  expect(Object.keys(body as object)).toEqual(['error']);
+  const error = (body as ErrorEnvelope).error;
+  expect(Object.keys(error).sort()).toEqual(['error_code', 'message']);
+  expect(error.error_code).toBeTypeOf('number');
+  const message = error.message;
+  if (Array.isArray(message)) {
+    expect(message.length).toBeGreaterThan(0);
+    for (const m of message) expect(m).toBeTypeOf('string');
+  } else {
+    expect(message).toBeTypeOf('string');
+  }
+}
+
+/** Asserts an error answer with the given status and code, in the envelope; returns the envelope. */
+export function expectError<D, E>(result: SdkResult<D, E>, status: number, code: number): ErrorEnvelope {
+  expect(result.response?.status, describeResult(result)).toBe(status);
+  expectJsonContentType(result.response);
+  expect(result.data).toBeUndefined();
+  const body: unknown = result.error;
+  expectEnvelope(body);
+  expect(body.error.error_code).toBe(code);
+  return body;
+}
+
+/** 404 with exactly Monica's not-found body. */
+export function expectNotFound<D, E>(result: SdkResult<D, E>): void {
+  expectError(result, 404, 31);
+  expect(result.error).toEqual(NOT_FOUND_BODY);
+}
+
+/** 422 code 32: returns the list of messages. */
+export function expectValidationError<D, E>(result: SdkResult<D, E>): string[] {
+  const body = expectError(result, 422, 32);
+  expect(Array.isArray(body.error.message)).toBe(true);
+  return body.error.message as string[];
+}
+
+/** 401 with exactly Laravel's body, not the envelope. */
+export function expectUnauthenticated<D, E>(result: SdkResult<D, E>): void {
+  expect(result.response?.status, describeResult(result)).toBe(401);
+  expectJsonContentType(result.response);
+  expect(result.error).toEqual(UNAUTHENTICATED_BODY);
+}

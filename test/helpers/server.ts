@@ -1,0 +1,64 @@
+// Real reference servers on port 0 with in-memory databases, each with SDK clients for its two accounts.
+import type { Client } from '../../generated/client/client/index.js';
+import { startServer, type RunningServer } from '../../server/start.js';
+import { clientFor } from './client.js';
+import { createTestClock, type TestClock } from './clock.js';
+
+export interface TestServer {
+  /** The API base URL, ending in `/api`. */
+  url: string;
+  clock: TestClock;
+  /** The first (demo) account. */
+  demo: Client;
+  /** The second account, for isolation checks. */
+  other: Client;
+  /** A client that sends no token at all. */
+  anonymous: Client;
+  tokens: { demo: string; other: string };
+  /** A client for any token, known or not. */
+  clientFor(token: string): Client;
+  /** A new token of the demo account (with its own rate-limit budget). */
+  issueToken(name: string): string;
+  running: RunningServer;
+}
+
+const started: RunningServer[] = [];
+
+export interface TestServerOptions {
+  demoData?: boolean;
+  /** Requests per minute and token; high by default so that only the rate-limit tests meet the limit. */
+  rateLimit?: number;
+  /** Start time of the server's clock. */
+  startAt?: string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const clock = createTestClock(options.startAt);
+  const running = await startServer({
+    port: 0,
+    databasePath: ':memory:',
+    demoData: options.demoData ?? false,
+    rateLimit: options.rateLimit ?? 1_000_000,
+    now: clock.now,
+    log: () => {},
+  });
+  started.push(running);
+  const other = running.tokens.other;
+  if (!other) throw new Error('the server has no second account');
+  return {
+    url: running.url,
+    clock,
+    demo: clientFor(running.url, running.tokens.demo),
+    other: clientFor(running.url, other),
+    anonymous: clientFor(running.url),
+    tokens: { demo: running.tokens.demo, other },
+    clientFor: (token) => clientFor(running.url, token),
+    issueToken: (name) => running.issueToken(name),
+    running,
+  };
+}
+
+/** Stops every server started by startTestServer (call from afterAll). */
+export async function closeTestServers(): Promise<void> {
+  await Promise.all(started.splice(0).map((s) => s.close()));
+}
