@@ -1,11 +1,13 @@
-// Dredd hooks for the Monica contract. They talk to the server under test only through its API, so the
-// same hooks can check any Monica-compatible implementation.
+// Dredd hooks for the Monica contract. They talk to the server under test only through its API, so the same
+// hooks check any Monica-compatible implementation. Per-resource knowledge (how to make a fixture, which body
+// fields name other objects) lives in `resources/*.cjs`; this file holds what every transaction needs.
 //
 // Settings (environment):
 //   MONICA_API_URL    base URL ending in /api, e.g. http://127.0.0.1:8080/api
 //   MONICA_TOKEN      bearer token of the account the fixtures are created in
 //   MONICA_BURN_TOKEN a second token whose minute budget the 429 checks may use up; 429 checks are skipped without it
 const hooks = require('hooks');
+const fs = require('node:fs');
 const path = require('node:path');
 const spec = require(path.join(__dirname, '..', '..', 'generated', 'openapi.json'));
 
@@ -14,15 +16,19 @@ const TOKEN = process.env.MONICA_TOKEN || '';
 const BURN_TOKEN = process.env.MONICA_BURN_TOKEN || '';
 const MISSING_ID = 999999999;
 
-const fixtures = {};
-const createdDuringRun = [];
+// ---------------------------------------------------------------------------------------------------------
+// Talking to the server
 
-async function api(method, path, body, token = TOKEN) {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+async function api(method, urlPath, body, token = TOKEN) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const init = { method, headers };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const res = await fetch(`${BASE}${urlPath}`, init);
   const text = await res.text();
   let json;
   try {
@@ -33,52 +39,64 @@ async function api(method, path, body, token = TOKEN) {
   return { status: res.status, json };
 }
 
-async function create(path, body) {
-  const { status, json } = await api('POST', path, body);
-  if (status !== 201 || !json || !json.data) throw new Error(`fixture POST ${path} answered ${status}: ${JSON.stringify(json)}`);
-  createdDuringRun.push(`${path}/${json.data.id}`);
-  return json.data.id;
-}
+/** Objects the hooks created, deleted again (newest first) when the run ends. */
+const createdDuringRun = [];
 
-const newContact = (first, extra = {}) =>
-  create('/contacts', { first_name: first, last_name: 'Fixture', is_birthdate_known: false, is_deceased: false, is_deceased_date_known: false, ...extra });
-const newTag = (name) => create('/tags', { name });
-const newNote = (contactId) => create('/notes', { body: 'A note written by the conformance run.', contact_id: contactId, is_favorited: false });
+// ---------------------------------------------------------------------------------------------------------
+// Fixtures: named factories from the resource modules; `fixture(name)` makes one per run, `fresh(name)` a new one.
 
-/** Calls `fn` and reports to Dredd through `done`, failing the run loudly if a fixture cannot be made. */
-function step(fn) {
-  return (arg, done) => {
-    fn(arg).then(() => done(), (err) => {
-      if (arg && arg.fail !== undefined) arg.fail = `conformance hooks: ${err.message}`;
-      else console.error(`conformance hooks: ${err.message}`);
-      done();
-    });
-  };
-}
+const resources = fs
+  .readdirSync(path.join(__dirname, 'resources'))
+  .filter((f) => f.endsWith('.cjs'))
+  .sort()
+  .map((f) => require(path.join(__dirname, 'resources', f)));
+const factories = Object.assign({}, ...resources.map((r) => r.factories || {}));
+const pathRules = Object.assign({}, ...resources.map((r) => r.paths || {}));
+const bodyRefs = Object.assign({}, ...resources.map((r) => r.bodyRefs || {}));
 
-/** Uses up the burn token's budget for this minute, so the next call with it is refused with 429. */
-let burnt = false;
-async function burnRateLimit() {
-  if (burnt) return;
-  for (let i = 0; i < 100000; i += 1) {
-    const { status } = await api('GET', '/tags?limit=1', undefined, BURN_TOKEN);
-    if (status === 429) {
-      burnt = true;
-      return;
+const cache = new Map();
+const ctx = {
+  api,
+  MISSING_ID,
+  /** POSTs and returns the new object's id; the object is deleted at the end of the run. */
+  async create(collection, body, { expect = [200, 201], deletePath } = {}) {
+    const { status, json } = await api('POST', collection, body);
+    if (!expect.includes(status) || !json || !json.data) {
+      throw new Error(`fixture POST ${collection} answered ${status}: ${JSON.stringify(json).slice(0, 300)}`);
     }
-  }
-  throw new Error('the rate limit never answered 429');
+    createdDuringRun.push(deletePath ? deletePath(json.data.id) : `${collection}/${json.data.id}`);
+    return json.data.id;
+  },
+  async fresh(name) {
+    const factory = factories[name];
+    if (!factory) throw new Error(`no fixture factory named "${name}"`);
+    return factory(ctx);
+  },
+  fixture(name) {
+    if (!cache.has(name)) cache.set(name, ctx.fresh(name));
+    return cache.get(name);
+  },
+};
+
+/** The fixture a path's `{id}` names by default: the factory named like the path's first segment. */
+function defaultFixture(template) {
+  return template.split('/')[1];
 }
 
-hooks.beforeAll(step(async () => {
-  if (!BASE || !TOKEN) throw new Error('MONICA_API_URL and MONICA_TOKEN must be set');
-  fixtures.contact = await newContact('Dredd');
-  fixtures.tag = await newTag('dredd-fixture');
-  await api('POST', `/contacts/${fixtures.contact}/setTags`, { tags: ['dredd-fixture'] });
-  fixtures.note = await newNote(fixtures.contact);
-}));
+/** Replaces, in a body, every field that names another object with a fixture's id (or a missing id for 404s). */
+async function linkBody(body, status, pathHasIds) {
+  for (const [field, name] of Object.entries(bodyRefs)) {
+    if (!(field in body)) continue;
+    const missing = status === 404 && !pathHasIds;
+    const id = missing ? MISSING_ID : await ctx.fixture(name);
+    body[field] = Array.isArray(body[field]) ? [id] : id;
+  }
+  return body;
+}
 
-/** Resolves every `$ref` of the 3.1 bundle into one self-contained schema (the spec has no cycles). */
+// ---------------------------------------------------------------------------------------------------------
+// The contract's rules for a transaction
+
 function inline(node) {
   if (Array.isArray(node)) return node.map(inline);
   if (!node || typeof node !== 'object') return node;
@@ -111,23 +129,13 @@ function responseSchema(template, method, status) {
   return { $schema: 'http://json-schema.org/draft-07/schema#', ...withoutExamples(media.schema) };
 }
 
-/** Which fixture a path's `{id}` names. */
-function idFor(template) {
-  if (template.startsWith('/tags/')) return fixtures.tag;
-  if (template.startsWith('/notes/')) return fixtures.note;
-  return fixtures.contact;
-}
-
-/** A fresh object to delete, so that deleting never removes the shared fixtures. */
-async function disposableId(template) {
-  if (template.startsWith('/tags/')) return newTag(`dredd-delete-${Date.now()}`);
-  if (template.startsWith('/notes/')) return newNote(fixtures.contact);
-  return newContact('Disposable');
+function operationOf(template, method) {
+  return spec.paths[template][method.toLowerCase()];
 }
 
 /** A query string the operation must refuse with 422: a value below a minimum, or outside an enum. */
 function invalidQuery(template, method) {
-  const operation = spec.paths[template][method.toLowerCase()];
+  const operation = operationOf(template, method);
   for (const parameter of inline([...(spec.paths[template].parameters || []), ...(operation.parameters || [])])) {
     if (parameter.in !== 'query' || !parameter.schema) continue;
     if (typeof parameter.schema.minimum === 'number') return `?${parameter.name}=${parameter.schema.minimum - 1}`;
@@ -136,47 +144,95 @@ function invalidQuery(template, method) {
   throw new Error(`no query parameter of ${method} ${template} can be made invalid`);
 }
 
-/** A body the operation must refuse with 422. */
-function invalidBody(method, template) {
-  if (template === '/contacts/{id}/work') return { job: 42 };
-  return {};
+const isPublic = (template, method) => {
+  const security = operationOf(template, method).security;
+  return Array.isArray(security) && security.length === 0;
+};
+
+/** Uses up a budget for this minute (a token's, or the caller address's for public calls), so the next call gets 429. */
+const burnt = new Set();
+async function burnRateLimit(key, probePath, token) {
+  if (burnt.has(key)) return;
+  for (let i = 0; i < 100000; i += 1) {
+    const { status } = await api('GET', probePath, undefined, token);
+    if (status === 429) {
+      burnt.add(key);
+      return;
+    }
+  }
+  throw new Error('the rate limit never answered 429');
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Hooks
+
+/** Calls `fn` and reports to Dredd through `done`, failing the transaction loudly if a fixture cannot be made. */
+function step(fn) {
+  return (arg, done) => {
+    fn(arg).then(
+      () => done(),
+      (err) => {
+        if (arg && !Array.isArray(arg) && 'fail' in arg) arg.fail = `conformance hooks: ${err.message}`;
+        else console.error(`conformance hooks: ${err.message}`);
+        done();
+      },
+    );
+  };
+}
+
+hooks.beforeAll(step(async () => {
+  if (!BASE || !TOKEN) throw new Error('MONICA_API_URL and MONICA_TOKEN must be set');
+}));
 
 hooks.beforeEach(step(async (t) => {
   const template = t.origin.resourceName;
   const method = t.request.method;
   const status = Number(t.expected.statusCode);
-  let id = template.includes('{id}') ? idFor(template) : undefined;
-  if (status === 404 && id !== undefined) id = MISSING_ID;
-  if (method === 'DELETE' && status === 200) id = await disposableId(template);
-  let path = id === undefined ? template : template.replace('{id}', String(id));
-  if (status === 400) path += '?limit=101';
-  if (status === 422 && !t.request.body) path += invalidQuery(template, method);
+  const rule = pathRules[template] || {};
+  const pathParams = (template.match(/\{[^}]+\}/g) || []).map((p) => p.slice(1, -1));
+
+  // Path parameters: fixtures, a fresh object for a successful delete, a missing id for 404s.
+  let values = {};
+  if (pathParams.length > 0) {
+    if (method === 'DELETE' && String(status).startsWith('2') && rule.disposable) values = await rule.disposable(ctx);
+    else if (method === 'DELETE' && String(status).startsWith('2') && pathParams.length === 1) values = { id: await ctx.fresh(defaultFixture(template)) };
+    else if (rule.params) values = await rule.params(ctx);
+    else values = { [pathParams[0]]: await ctx.fixture(defaultFixture(template)) };
+    if (status === 404) values = { ...values, [pathParams[pathParams.length - 1]]: MISSING_ID };
+  }
+  let urlPath = template.replace(/\{([^}]+)\}/g, (_, name) => String(values[name]));
+  if (status === 400) urlPath += '?limit=101';
+  if (status === 422 && !t.request.body) urlPath += invalidQuery(template, method);
+  t.fullPath = new URL(`${BASE}${urlPath}`).pathname + (urlPath.includes('?') ? urlPath.slice(urlPath.indexOf('?')) : '');
+  t.request.uri = t.fullPath;
 
   const schema = responseSchema(template, method, status);
   if (schema) t.expected.bodySchema = schema;
 
-  t.fullPath = new URL(`${BASE}${path}`).pathname + (path.includes('?') ? path.slice(path.indexOf('?')) : '');
-  t.request.uri = t.fullPath;
+  // Credentials.
   t.request.headers.Accept = 'application/json';
-  t.request.headers.Authorization = `Bearer ${TOKEN}`;
+  if (isPublic(template, method)) delete t.request.headers.Authorization;
+  else t.request.headers.Authorization = `Bearer ${TOKEN}`;
   if (status === 401) delete t.request.headers.Authorization;
   if (status === 429) {
-    if (!BURN_TOKEN) {
+    if (isPublic(template, method)) await burnRateLimit('public', t.fullPath.replace(/^.*?\/api/, '').split('?')[0]);
+    else if (!BURN_TOKEN) {
       t.skip = true;
       return;
+    } else {
+      await burnRateLimit('token', '/tags?limit=1', BURN_TOKEN);
+      t.request.headers.Authorization = `Bearer ${BURN_TOKEN}`;
     }
-    await burnRateLimit();
-    t.request.headers.Authorization = `Bearer ${BURN_TOKEN}`;
   }
 
-  if (t.request.body) {
-    let body = JSON.parse(t.request.body);
-    if ('contact_id' in body) body.contact_id = status === 404 ? MISSING_ID : fixtures.contact;
-    if (template === '/contacts/{id}/unsetTag') body.tags = [fixtures.tag];
-    if (status === 422) body = invalidBody(method, template);
+  // Body: fixtures for the ids it names, or something invalid for 422s.
+  if (t.request.body && /json/.test(t.request.headers['Content-Type'] || t.request.headers['content-type'] || 'json')) {
+    let body = await linkBody(JSON.parse(t.request.body), status, pathParams.length > 0);
+    if (rule.body) body = await rule.body(body, ctx, status);
+    if (status === 422) body = rule.invalidBody ? rule.invalidBody(body) : {};
     t.request.body = JSON.stringify(body);
   }
+  if (rule.request) await rule.request(t, ctx, status);
 }));
 
 hooks.beforeEachValidation((t) => {
@@ -187,14 +243,14 @@ hooks.beforeEachValidation((t) => {
 
 hooks.afterEach(step(async (t) => {
   // Objects the checked operations created are removed again, so a run leaves the account as it found it.
-  if (Number(t.real && t.real.statusCode) !== 201 || !t.real.body) return;
+  if (!t.real || !String(t.real.statusCode).startsWith('2') || t.request.method !== 'POST' || !t.real.body) return;
+  const rule = pathRules[t.origin.resourceName] || {};
   const created = JSON.parse(t.real.body);
-  if (created && created.data && created.data.id) {
-    const collection = t.origin.resourceName;
-    await api('DELETE', `${collection}/${created.data.id}`);
-  }
+  if (!created || !created.data || !created.data.id) return;
+  if (rule.cleanup) await rule.cleanup(created, ctx);
+  else if (!/\{/.test(t.origin.resourceName)) await api('DELETE', `${t.origin.resourceName}/${created.data.id}`);
 }));
 
 hooks.afterAll(step(async () => {
-  for (const path of createdDuringRun.reverse()) await api('DELETE', path);
+  for (const urlPath of createdDuringRun.reverse()) await api('DELETE', urlPath);
 }));
