@@ -1,5 +1,6 @@
 // Builds the Express app. The middleware order below is the request's path through the server.
 import express, { type Express, type Request, type Response } from 'express';
+import multer from 'multer';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,10 @@ export const SPEC_PATH = fileURLToPath(new URL('../generated/openapi.json', impo
 
 export interface AppOptions {
   db: Db;
+  /** Directory for uploaded files. */
+  filesDir: string;
+  /** Largest accepted upload, in bytes (10 MB by default). */
+  uploadLimitBytes?: number;
   /** Requests per minute and token. */
   rateLimit?: number;
   now?: () => Date;
@@ -78,6 +83,8 @@ export function createApp(options: AppOptions): Express {
       validateRequests: { allErrors: true, allowUnknownQueryParameters: true },
       validateResponses: options.validateResponses === false ? false : { allErrors: true },
       validateSecurity: false,
+      // Uploads are kept in memory until a handler has checked them and written them under filesDir.
+      fileUploader: { storage: multer.memoryStorage(), limits: { fileSize: options.uploadLimitBytes ?? 10 * 1024 * 1024, files: 1 } },
       ignoreUndocumented: false,
     }),
   );
@@ -90,6 +97,7 @@ export function createApp(options: AppOptions): Express {
       caller: res.locals.caller,
       now,
       baseUrl: `${req.protocol}://${req.get('host')}/api`,
+      filesDir: options.filesDir,
     }),
   });
 

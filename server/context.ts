@@ -14,4 +14,6 @@ export interface Context {
   now: () => Date;
   /** The API's public base URL, e.g. `http://localhost:8080/api`, for `url` fields and page links. */
   baseUrl: string;
+  /** Where uploaded files (documents, photos) are stored. */
+  filesDir: string;
 }

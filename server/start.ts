@@ -1,5 +1,8 @@
 // Starts a reference server: used by `npm start`, by the conformance run and by tests.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { createApp } from './app.js';
 import { openDatabase } from './store/db.js';
@@ -11,6 +14,8 @@ export interface StartOptions {
   port?: number;
   host?: string;
   databasePath?: string;
+  /** Directory for uploaded files (default: `files/` beside the database). */
+  filesDir?: string;
   rateLimit?: number;
   demoData?: boolean;
   validateResponses?: boolean;
@@ -33,11 +38,17 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const db = openDatabase(options.databasePath ?? ':memory:');
+  const databasePath = options.databasePath ?? ':memory:';
+  const db = openDatabase(databasePath);
+  // Uploads live beside a database file; an in-memory database gets a temporary directory, removed on close.
+  const inMemory = databasePath === ':memory:';
+  const filesDir = options.filesDir ?? (inMemory ? mkdtempSync(join(tmpdir(), 'monica-files-')) : join(dirname(databasePath), 'files'));
+  mkdirSync(filesDir, { recursive: true });
   const now = options.now ?? (() => new Date());
   const seeded = ensureDemoData(db, { withDemoContent: options.demoData ?? true, clock: now });
   const app = createApp({
     db,
+    filesDir,
     now,
     rateLimit: options.rateLimit,
     validateResponses: options.validateResponses,
@@ -74,6 +85,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         server.closeIdleConnections();
       });
       db.close();
+      if (inMemory && !options.filesDir) rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,6 +5,14 @@ import type { Context } from '../context.js';
 import * as contacts from './contacts.js';
 import * as notes from './notes.js';
 import * as tags from './tags.js';
+import { activityHandlers } from './activities.js';
+import { placeHandlers } from './places.js';
+import { conversationHandlers } from './conversations.js';
+import { moneyAndFileHandlers } from './moneyAndFiles.js';
+import { planningHandlers } from './planning.js';
+import { peopleHandlers } from './people.js';
+import { accountHandlers } from './account.js';
+
 
 export const handlers: Handlers<Context> = {
   listContacts: contacts.listContactsHandler,
@@ -29,4 +37,11 @@ export const handlers: Handlers<Context> = {
   createNote: notes.createNoteHandler,
   updateNote: notes.updateNoteHandler,
   deleteNote: notes.deleteNoteHandler,
+  ...activityHandlers,
+  ...placeHandlers,
+  ...conversationHandlers,
+  ...moneyAndFileHandlers,
+  ...planningHandlers,
+  ...peopleHandlers,
+  ...accountHandlers,
 };

@@ -9,6 +9,13 @@ type AnyHandler = (input: { context: Context; path: unknown; query: unknown; bod
   | { status: number; body: unknown }
   | Promise<{ status: number; body: unknown }>;
 
+/** A multipart body's fields, with each uploaded file under its field name (multer's file object). */
+function withUploadedFiles(req: Request): unknown {
+  const files = Array.isArray(req.files) ? req.files : [];
+  if (files.length === 0) return req.body;
+  return { ...(req.body ?? {}), ...Object.fromEntries(files.map((f) => [f.fieldname, f])) };
+}
+
 export function mountOperations(
   router: Router,
   options: {
@@ -28,7 +35,7 @@ export function mountOperations(
           context: options.makeContext(req, res),
           path: coerceIntegers(req.params as Record<string, unknown>, ints.path),
           query: coerceIntegers(req.query as Record<string, unknown>, ints.query),
-          body: req.body,
+          body: withUploadedFiles(req),
         });
         res.status(result.status).json(result.body);
       } catch (err) {

@@ -11,6 +11,14 @@
  * - booleans are INTEGER 0/1.
  */
 
+import * as m002 from './migrations/002_activities.js';
+import * as m003 from './migrations/003_places.js';
+import * as m004 from './migrations/004_conversations.js';
+import * as m005 from './migrations/005_moneyAndFiles.js';
+import * as m006 from './migrations/006_planning.js';
+import * as m007 from './migrations/007_people.js';
+import * as m008 from './migrations/008_account.js';
+
 export interface Migration {
   version: number;
   sql: string;
@@ -175,4 +183,13 @@ CREATE INDEX audit_logs_account ON audit_logs(account_id, audited_at, id);
 CREATE INDEX audit_logs_author ON audit_logs(author_id);
 `;
 
-export const migrations: readonly Migration[] = [{ version: 1, sql: initialSchema }];
+export const migrations: readonly Migration[] = [
+  { version: 1, sql: initialSchema },
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+];
