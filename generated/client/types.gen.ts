@@ -12,28 +12,380 @@ export type AccountRef = {
 };
 
 /**
- * A postal address of a contact.
+ * Something the user did with one or more contacts (the attendees), on a given day.
+ *
+ * **Differs from the published docs:** their examples embed the attendees in an older contact shape
+ * (`information.dates[]`, `is_birthdate_approximate`) and lack `emotions` and `url`; Monica 4.x sends this shape.
+ *
+ */
+export type Activity = {
+    id: Id;
+    /**
+     * Sent by some Monica versions only; clients must not rely on it.
+     */
+    uuid?: string | null;
+    object: 'activity';
+    /**
+     * A short title. Activities recorded before summaries existed may have an empty one.
+     */
+    summary: string;
+    /**
+     * A longer account of what happened, in Markdown.
+     */
+    description: string | null;
+    /**
+     * The day the activity took place (`YYYY-MM-DD`, no time), in the past or the future.
+     */
+    happened_at: string;
+    /**
+     * The kind of activity, or null when it has none.
+     */
+    activity_type: ActivityType | null;
+    /**
+     * The contacts who took part.
+     */
+    attendees: {
+        /**
+         * How many contacts took part.
+         */
+        total: number;
+        contacts: Array<ContactSummary>;
+    };
+    /**
+     * How the activity made the user feel; empty when no emotion was given.
+     */
+    emotions: Array<Emotion>;
+    /**
+     * The activity's API URL.
+     */
+    url: string;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One activity.
+ */
+export type ActivityData = {
+    data: Activity;
+};
+
+/**
+ * A page of Activity objects.
+ */
+export type ActivityList = {
+    data: Array<Activity>;
+    links: PageLinks;
+    meta: PageMeta & unknown;
+};
+
+/**
+ * A kind of activity, such as "ate at their place" or "went to the theater", within an activity type
+ * category. Every account starts with a set of built-in types.
+ *
+ */
+export type ActivityType = {
+    id: Id;
+    uuid: string | null;
+    object: 'activityType';
+    /**
+     * The type's name. A built-in type has no name of its own but a translation key, and comes with the
+     * translated name in the user's language; a type with neither has a null name.
+     *
+     */
+    name: string | null;
+    /**
+     * Where such an activity takes place, when the type says so; the API cannot set it.
+     */
+    location_type: string | null;
+    activity_type_category: ActivityTypeCategory;
+    account: AccountRef;
+    /**
+     * When the type was created; often null for the built-in types.
+     */
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A group of activity types, such as "Simple activities", "Sport", "Food" or "Cultural activities". Every
+ * account starts with a set of built-in categories.
+ *
+ */
+export type ActivityTypeCategory = {
+    id: Id;
+    uuid: string | null;
+    object: 'activityTypeCategory';
+    /**
+     * The category's name. A built-in category has no name of its own but a translation key, and comes with the
+     * translated name in the user's language; a category with neither has a null name.
+     *
+     */
+    name: string | null;
+    account: AccountRef;
+    /**
+     * When the category was created; often null for the built-in categories.
+     */
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One activity type category.
+ */
+export type ActivityTypeCategoryData = {
+    data: ActivityTypeCategory;
+};
+
+/**
+ * A page of ActivityTypeCategory objects.
+ */
+export type ActivityTypeCategoryList = {
+    data: Array<ActivityTypeCategory>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * An activity type category's content, on create and on update. Every field is optional; on update a missing
+ * `name` or `translation_key` is cleared.
+ *
+ * **Differs from the published docs:** they require `name` (and describe it as the activity type's name);
+ * Monica 4.x makes it optional. 4.x also accepts `translation_key`, which the docs omit.
+ *
+ */
+export type ActivityTypeCategoryWrite = {
+    /**
+     * The category's name, at most 255 characters.
+     */
+    name?: NullableString255;
+    /**
+     * The key of a built-in name: when `name` is empty, the category is named by the translation of this key in
+     * the user's language. Built-in categories carry one; there is little reason to set it.
+     *
+     */
+    translation_key?: NullableString255;
+};
+
+/**
+ * One activity type.
+ */
+export type ActivityTypeData = {
+    data: ActivityType;
+};
+
+/**
+ * A page of ActivityType objects.
+ */
+export type ActivityTypeList = {
+    data: Array<ActivityType>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * An activity type's content, on create and on update. On update a missing `name` or `translation_key` is
+ * cleared.
+ *
+ * **Differs from the published docs:** they require `name`; Monica 4.x makes it optional. 4.x also accepts
+ * `translation_key`, which the docs omit.
+ *
+ */
+export type ActivityTypeWrite = {
+    /**
+     * The type's name, at most 255 characters.
+     */
+    name?: NullableString255;
+    /**
+     * The category the type belongs to. An id that is not an activity type category of the account answers 404
+     * with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that is no category at all; this contract
+     * answers 404 with code 31, as for a category of another account.
+     *
+     */
+    activity_type_category_id: LenientId;
+    /**
+     * The key of a built-in name: when `name` is empty, the type is named by the translation of this key in the
+     * user's language. Built-in types carry one; there is little reason to set it.
+     *
+     */
+    translation_key?: NullableString255;
+};
+
+/**
+ * An activity's content, on create and on update. On update the whole activity is replaced: a missing
+ * `activity_type_id` or `description` clears it, and the attendees become exactly `contacts`. Emotions are the
+ * exception: a missing, null or empty `emotions` keeps the ones the activity has.
+ *
+ * **Differs from the published docs:** they require `activity_type_id`; Monica 4.x makes it optional. They cap
+ * `summary` at 255 and `description` at 1,000,000 characters; 4.x checks neither length, and its database column
+ * holds 255 characters of summary, so a longer summary is refused here while the description has no limit.
+ *
+ */
+export type ActivityWrite = {
+    /**
+     * The kind of activity (see the activity types API), or null for none. An id that is not an activity type of
+     * the account answers 404 with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that is no activity type at all; this
+     * contract answers 404 with code 31, as for a type of another account.
+     *
+     */
+    activity_type_id?: LenientId | null;
+    /**
+     * A short title. Required; text made only of spaces counts as missing, as in Monica.
+     */
+    summary: string;
+    /**
+     * A longer account of what happened, in Markdown.
+     */
+    description?: string | null;
+    /**
+     * The day the activity took place, `YYYY-MM-DD`. It may lie in the past or the future.
+     */
+    happened_at: string;
+    /**
+     * The attendees, by contact id; at least one, since an activity always belongs to a contact. An id that is
+     * not a contact of the account answers 404 with code 31 and nothing is saved.
+     *
+     */
+    contacts: Array<LenientId>;
+    /**
+     * How the activity made the user feel, by emotion id. Emotions are the same for every account. An unknown
+     * id answers 404 with code 31.
+     *
+     * **Differs from the published docs:** they list `emotions` but never show one in a request or a response.
+     *
+     */
+    emotions?: Array<LenientId> | null;
+};
+
+/**
+ * A postal address of a contact. A contact may have any number of addresses; each belongs to exactly one contact.
+ *
+ * **Differs from the published docs:** the examples of the addresses page lack `uuid`, `latitude`, `longitude` and
+ * `url`, and embed an older contact shape; Monica 4.x sends this shape, with the summary contact.
+ *
  */
 export type Address = {
     id: Id;
     uuid: string | null;
     object: 'address';
     /**
-     * A label for the address, e.g. `home`.
+     * A short label for the address, e.g. `Work (The Office)`.
      */
     name: string | null;
+    /**
+     * The number and street name.
+     */
     street: string | null;
     city: string | null;
+    /**
+     * The province, state or region.
+     */
     province: string | null;
     postal_code: string | null;
+    /**
+     * Set by the client, or by Monica when the instance geocodes addresses; null otherwise.
+     */
     latitude: number | null;
+    /**
+     * Set by the client, or by Monica when the instance geocodes addresses; null otherwise.
+     */
     longitude: number | null;
+    /**
+     * The address's country; null when none was given.
+     */
     country: Country | null;
+    /**
+     * The address's API URL.
+     */
     url: string;
     account: AccountRef;
     contact: ContactSummary;
     created_at: NullableTimestamp;
     updated_at: NullableTimestamp;
+};
+
+/**
+ * One address.
+ */
+export type AddressData = {
+    data: Address;
+};
+
+/**
+ * A page of Address objects.
+ */
+export type AddressList = {
+    data: Array<Address>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * An address, on create and on update. On update the address is replaced: every field left out (or null) is cleared,
+ * except `labels`. Fields the API does not know are ignored.
+ *
+ * **Differs from the published docs:** they require `name`; Monica 4.x accepts an address without one. 4.x also
+ * accepts `latitude`, `longitude` and `labels`, which the docs omit.
+ *
+ */
+export type AddressWrite = {
+    /**
+     * The contact the address belongs to. On update it must be the address's own contact: an address cannot move to
+     * another contact, and any other id answers 404 with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that no contact has, and 404 only for a
+     * contact of another account; this contract answers 404 with code 31 for both.
+     *
+     */
+    contact_id: LenientId;
+    /**
+     * A short label for the address, e.g. `Work`.
+     *
+     * **Differs from the published docs:** they mark it required; Monica 4.x does not.
+     *
+     */
+    name?: NullableString255;
+    /**
+     * The number and street name.
+     */
+    street?: NullableString255;
+    city?: NullableString255;
+    /**
+     * The province, state or region.
+     */
+    province?: NullableString255;
+    postal_code?: NullableString255;
+    /**
+     * The country's code: the `id` of a country from `GET /countries`, e.g. `US`. At most 3 characters.
+     *
+     * **Differs from the published docs:** the countries page calls this value `country_id`; the field is `country`.
+     *
+     */
+    country?: string | null;
+    /**
+     * A decimal number, also accepted as a numeric string. When it is left out, a Monica instance with geocoding
+     * enabled fills it from the address.
+     *
+     */
+    latitude?: number | string | null;
+    /**
+     * A decimal number, also accepted as a numeric string. When it is left out, a Monica instance with geocoding
+     * enabled fills it from the address.
+     *
+     */
+    longitude?: number | string | null;
+    /**
+     * Labels for the address (`home`, `work`, ... or any text), created in the account when new. A non-empty array
+     * replaces the address's labels; an empty array or null leaves them unchanged. Monica stores them, but the
+     * address object does not show them.
+     *
+     */
+    labels?: Array<string> | null;
 };
 
 /**
@@ -83,6 +435,274 @@ export type Avatar = {
      */
     source: string;
     default_avatar_color: string;
+};
+
+/**
+ * A phone call with a contact. Every call belongs to exactly one contact.
+ *
+ * **Differs from the published docs:** their examples lack `uuid`, `contact_called`, `emotions` and `url`, and embed
+ * an older contact shape; Monica 4.x sends this shape, with the contact as a `ContactSummary`.
+ *
+ */
+export type Call = {
+    id: Id;
+    uuid: string | null;
+    object: 'call';
+    /**
+     * When the call happened. It is written as a date (`YYYY-MM-DD`) and read back as a timestamp at midnight UTC
+     * (`2018-02-02T00:00:00Z`).
+     *
+     */
+    called_at: Timestamp;
+    /**
+     * What was said; null when the call was logged without a description.
+     */
+    content: string | null;
+    /**
+     * True when the contact placed the call, false when the user did (or when nobody said).
+     */
+    contact_called: boolean;
+    /**
+     * The feelings the user attached to the call; empty when there are none.
+     */
+    emotions: Array<Emotion>;
+    /**
+     * The call's API URL.
+     */
+    url: string;
+    account: AccountRef;
+    contact: ContactSummary;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A new call. Fields the API does not know are ignored. A field that is not required may be sent as null.
+ *
+ * **Differs from the published docs:** they require `content` and cap it at 100000 characters; Monica 4.x makes it
+ * optional and sets no maximum. 4.x also accepts `contact_called` and `emotions`, which the docs omit.
+ *
+ */
+export type CallCreate = {
+    /**
+     * The contact the call was with. An unknown contact, or one of another account, answers 404 with code 31; an
+     * archived contact answers 422 with code 32.
+     *
+     */
+    contact_id: LenientId;
+    /**
+     * The day of the call, `YYYY-MM-DD`; past and future days are both accepted. It is returned as a timestamp at
+     * midnight UTC. Logging a call also moves the contact's `last_called` forward when this day is later.
+     *
+     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse (the docs' overview says so too, e.g.
+     * `2018-02-02 14:30`); this contract takes only `YYYY-MM-DD`, the format the docs' input table names.
+     *
+     */
+    called_at: string;
+    /**
+     * What was said. Optional; an empty string is stored as null.
+     */
+    content?: string | null;
+    /**
+     * True when the contact placed the call, false or absent when the user did.
+     */
+    contact_called?: LenientNullableBoolean;
+    /**
+     * Ids of the emotions to attach to the call (see the `Emotion` object). An id that names no emotion answers 404
+     * with code 31.
+     *
+     */
+    emotions?: Array<LenientId> | null;
+};
+
+/**
+ * One call.
+ */
+export type CallData = {
+    data: Call;
+};
+
+/**
+ * A page of Call objects.
+ */
+export type CallList = {
+    data: Array<Call>;
+    links: PageLinks;
+    meta: PageMeta & unknown;
+};
+
+/**
+ * A call's new content. The call keeps its contact. Fields the API does not know are ignored. A field that is not
+ * required may be sent as null.
+ *
+ * **Differs from the published docs:** they require `content` (at most 100000 characters) and `contact_id`; Monica
+ * 4.x makes `content` optional with no maximum, ignores `contact_id`, and accepts `contact_called` and `emotions`,
+ * which the docs omit.
+ *
+ */
+export type CallUpdate = {
+    /**
+     * The day of the call, `YYYY-MM-DD`; past and future days are both accepted. It is returned as a timestamp at
+     * midnight UTC. The contact's `last_called` moves forward when this day is later.
+     *
+     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse (the docs' overview says so too, e.g.
+     * `2018-02-02 14:30`); this contract takes only `YYYY-MM-DD`, the format the docs' input table names.
+     *
+     */
+    called_at: string;
+    /**
+     * What was said. Leaving it out, or sending null or an empty string, clears it.
+     */
+    content?: string | null;
+    /**
+     * True when the contact placed the call. Leaving it out, or sending null, sets it to false.
+     */
+    contact_called?: LenientNullableBoolean;
+    /**
+     * Ids of the emotions the call should carry; a non-empty list replaces the current ones. Leaving it out, or
+     * sending null or an empty list, keeps the emotions the call has. An id that names no emotion answers 404 with
+     * code 31.
+     *
+     */
+    emotions?: Array<LenientId> | null;
+    /**
+     * Ignored, whatever its value: a call cannot move to another contact.
+     *
+     * **Differs from the published docs:** they list it as required on update.
+     *
+     *
+     * @deprecated
+     */
+    contact_id?: unknown;
+};
+
+/**
+ * The contact to link to, or unlink from, the contact in the path as its child (legacy kids calls).
+ *
+ * **Differs from the published docs:** they describe `child_id` as the contact "that will be set as the partner",
+ * a copy-paste slip; it names the child.
+ *
+ */
+export type ChildLink = {
+    /**
+     * A contact of the account, real or partial. An unknown id, or one of another account, answers 404 with code 31.
+     *
+     */
+    child_id: LenientId;
+};
+
+/**
+ * A company that contacts work or worked at; occupations link a contact to one.
+ */
+export type Company = {
+    id: Id;
+    object: 'company';
+    name: string;
+    /**
+     * The company's website, as the user typed it (Monica does not check that it is a URL).
+     */
+    website: string | null;
+    /**
+     * How many people work at the company.
+     *
+     * **Differs from Monica 4.x:** in the answer to a create or update that sent the number as a numeric string,
+     * 4.x echoes the string (`"3"`); this contract always answers an integer.
+     *
+     */
+    number_of_employees: number | null;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One company.
+ */
+export type CompanyData = {
+    data: Company;
+};
+
+/**
+ * A page of Company objects.
+ */
+export type CompanyList = {
+    data: Array<Company>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A company, on create and on update. On update the company is replaced: `website` and `number_of_employees`
+ * left out are cleared.
+ *
+ */
+export type CompanyWrite = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     */
+    name: string;
+    /**
+     * The company's website. Any text is accepted; it is not checked to be a URL.
+     */
+    website?: NullableString255;
+    /**
+     * How many people work at the company, or null.
+     */
+    number_of_employees?: LenientInteger;
+};
+
+/**
+ * The user's signature of one term: when and from which IP address the user accepted it. It has no `object` key.
+ * Only signed terms have one, so `signed` is always true.
+ *
+ * **Differs from the published docs:** their `GET /me/compliance/{id}` example lacks `signed_date`; Monica 4.x always sends it.
+ *
+ */
+export type ComplianceSignature = {
+    signed: true;
+    /**
+     * When the user first signed the term.
+     */
+    signed_date: Timestamp;
+    /**
+     * The IP address the user signed from, as the client reported it.
+     */
+    ip_address: string | null;
+    user: User;
+    term: Term;
+};
+
+/**
+ * The signature of the latest term by the authenticated user.
+ *
+ * **Differs from the published docs:** they set no limit on `ip_address`; Monica 4.x refuses more than 255 characters.
+ *
+ */
+export type ComplianceSignatureCreate = {
+    /**
+     * The IP address the user signs from. It is stored as given, without any check of its format. Required; text made
+     * only of spaces counts as missing, as in Monica.
+     *
+     */
+    ip_address: string;
+};
+
+/**
+ * One of the user's term signatures.
+ */
+export type ComplianceSignatureData = {
+    data: ComplianceSignature;
+};
+
+/**
+ * Every term the user has signed, in one unpaginated list (no `links` or `meta`).
+ *
+ * **Differs from the published docs:** their example wraps each signature in an array of its own (`data: [[{...}], [{...}]]`);
+ * the signatures sit directly in `data`.
+ *
+ */
+export type ComplianceSignatureList = {
+    data: Array<ComplianceSignature>;
 };
 
 /**
@@ -211,17 +831,25 @@ export type ContactDates = {
 };
 
 /**
- * One way to reach a contact: an email address, a phone number, a social profile.
+ * One way to reach a contact: an email address, a phone number, a social profile. Its kind is its contact field type.
  *
- * **Differs from the published docs:** most of their examples name the value `data`; Monica 4.x sends it as `content` (requests still use `data`).
+ * **Differs from the published docs:** the examples of the contact fields page name the value `data` and are not
+ * wrapped in `data`; Monica 4.x sends the value as `content` (requests still use `data`), adds `uuid` and `labels`,
+ * and embeds the summary contact.
  *
  */
 export type ContactField = {
     id: Id;
     uuid: string | null;
     object: 'contactfield';
+    /**
+     * The value, such as the email address or the phone number. Requests send it as `data`.
+     */
     content: string;
     contact_field_type: ContactFieldType;
+    /**
+     * The field's labels (`home`, `work`, ...); empty when it has none.
+     */
     labels: Array<ContactFieldLabel>;
     account: AccountRef;
     contact: ContactSummary;
@@ -230,12 +858,29 @@ export type ContactField = {
 };
 
 /**
- * A label on a contact field, such as `home` or `work`.
+ * One contact field.
+ */
+export type ContactFieldData = {
+    data: ContactField;
+};
+
+/**
+ * A label on a contact field, such as `home` or `work`. Labels belong to the account and are created on first use
+ * by the `labels` of a contact field's request.
+ *
  */
 export type ContactFieldLabel = {
     id: Id;
     object: 'contactfieldlabel';
+    /**
+     * The key of a standard label (`home`, `work`, `cell`, `fax`, `pager`, `main`, `other`), or the text of a
+     * custom label.
+     *
+     */
     type: string;
+    /**
+     * The label to display; a standard label is translated into the user's language.
+     */
     label: string;
     account: AccountRef;
     created_at: NullableTimestamp;
@@ -243,29 +888,135 @@ export type ContactFieldLabel = {
 };
 
 /**
- * A kind of contact field (email, phone, a social network, ...).
+ * A page of ContactField objects.
+ */
+export type ContactFieldList = {
+    data: Array<ContactField>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A kind of contact field (email, phone, a social network, ...). Types belong to the account and apply to all its contacts.
+ *
  */
 export type ContactFieldType = {
     id: Id;
     uuid: string | null;
     object: 'contactfieldtype';
     name: string;
+    /**
+     * The class name of the Font Awesome icon shown next to the contact fields of this type.
+     */
     fontawesome_icon: string | null;
     /**
-     * The URL scheme for links to the value, e.g. `mailto:`.
+     * The URL scheme put in front of the value to make it a link, e.g. `mailto:` or `tel:`.
      */
     protocol: string | null;
     /**
-     * Whether the user may delete this type.
+     * True when the user may delete the type in Monica's web app; the built-in Email and Phone types are not deletable.
+     *
+     * **Differs from the published docs:** their overview says a delible type is one that cannot be deleted; it is the
+     * opposite, as their input table says (`1` means the type can be deleted).
+     *
      */
     delible: boolean;
     /**
-     * A machine name for the built-in types, e.g. `email` or `phone`.
+     * A machine name that identifies the built-in types (`email`, `phone`) whatever their name; usually null.
      */
     type: string | null;
     account: AccountRef;
     created_at: NullableTimestamp;
     updated_at: NullableTimestamp;
+};
+
+/**
+ * One contact field type.
+ */
+export type ContactFieldTypeData = {
+    data: ContactFieldType;
+};
+
+/**
+ * A page of ContactFieldType objects.
+ */
+export type ContactFieldTypeList = {
+    data: Array<ContactFieldType>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A contact field type, on create and on update. On update only the fields sent change (`name` is always
+ * required); the others keep their values.
+ *
+ */
+export type ContactFieldTypeWrite = {
+    /**
+     * A short name for the type, e.g. `Telegram`. Required; text made only of spaces counts as missing, as in Monica.
+     */
+    name: string;
+    /**
+     * The class name of a Font Awesome icon, e.g. `fa fa-envelope-open-o`.
+     */
+    fontawesome_icon?: NullableString255;
+    /**
+     * The URL scheme that makes the values clickable, e.g. `mailto:` or `tel:`.
+     */
+    protocol?: NullableString255;
+    /**
+     * `1` if the user may delete the type, `0` if not; a new type without it is deletable. Answers carry it as a boolean.
+     *
+     * **Differs from Monica 4.x:** 4.x only checks that the value is an integer, so it also takes other integers
+     * (any non-zero value meaning deletable) and `true`, and refuses `false` and null; this contract takes `0` and
+     * `1`, as numbers or numeric strings.
+     *
+     */
+    delible?: 0 | 1 | '0' | '1';
+    /**
+     * A machine name for Monica's own use (`email` and `phone` mark the built-in types); usually left null.
+     */
+    type?: NullableString255;
+};
+
+/**
+ * A contact field, on create and on update. On update `data`, the type and the contact are replaced; a contact field
+ * can move to another contact of the account. Fields the API does not know are ignored.
+ *
+ * **Differs from the published docs:** 4.x also accepts `labels`, which the docs omit.
+ *
+ */
+export type ContactFieldWrite = {
+    /**
+     * The value, such as an email address or a phone number. Required; text made only of spaces counts as missing,
+     * as in Monica. Responses carry it as `content`.
+     *
+     */
+    data: string;
+    /**
+     * A contact field type of the account (see `GET /contactfieldtypes`). An unknown type, or one of another
+     * account, answers 404 with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that no type has, and 404 only for a type of
+     * another account; this contract answers 404 with code 31 for both.
+     *
+     */
+    contact_field_type_id: LenientId;
+    /**
+     * The contact the field belongs to. An unknown contact, or one of another account, answers 404 with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that no contact has, and 404 only for a
+     * contact of another account; this contract answers 404 with code 31 for both.
+     *
+     */
+    contact_id: LenientId;
+    /**
+     * Labels for the field: the standard `home`, `work`, `cell`, `fax`, `pager`, `main` and `other` (in any case), or
+     * any other text for a custom label. Missing labels are created in the account. A non-empty array replaces the
+     * field's labels; an empty array or null leaves them unchanged.
+     *
+     */
+    labels?: Array<string> | null;
 };
 
 /**
@@ -408,16 +1159,282 @@ export type ContactWork = {
 };
 
 /**
- * A country, identified by its ISO 3166-1 code.
+ * An exchange with a contact through one channel (a contact field type such as email, phone or a social network),
+ * holding its messages.
+ *
+ * **Differs from the published docs:** their examples lack `uuid` and `url`, and embed an older contact shape
+ * (`avatar.has_avatar`, `avatar.avatar_url`); Monica 4.x sends this shape, with the contact as a `ContactSummary`.
+ *
+ */
+export type Conversation = {
+    id: Id;
+    uuid: string | null;
+    object: 'conversation';
+    /**
+     * When the conversation happened. It is written as a date (`YYYY-MM-DD`) and read back as a timestamp at
+     * midnight UTC (`1981-10-29T00:00:00Z`).
+     *
+     */
+    happened_at: Timestamp;
+    /**
+     * Every message of the conversation; empty until messages are added.
+     */
+    messages: Array<Message>;
+    /**
+     * The channel the conversation took place on.
+     */
+    contact_field_type: ContactFieldType;
+    /**
+     * The conversation's API URL.
+     */
+    url: string;
+    account: AccountRef;
+    contact: ContactSummary;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A new conversation, without messages: add them one by one with `POST /conversations/{id}/messages`. Fields the
+ * API does not know are ignored.
+ *
+ */
+export type ConversationCreate = {
+    /**
+     * The day of the conversation, `YYYY-MM-DD`. It is returned as a timestamp at midnight UTC.
+     *
+     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse; this contract takes only `YYYY-MM-DD`,
+     * as the published docs say.
+     *
+     */
+    happened_at: string;
+    /**
+     * The contact the conversation was with. An unknown contact, or one of another account, answers 404 with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 with code 32 when the id names no contact at all, and 404 only
+     * for a contact of another account; this contract answers 404 with code 31 in both cases.
+     *
+     */
+    contact_id: LenientId;
+    /**
+     * The channel: a contact field type of the account (see the contact field types API). An unknown type, or one
+     * of another account, answers 404 with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 with code 32 when the id names no contact field type at all,
+     * and 404 only for a type of another account; this contract answers 404 with code 31 in both cases.
+     *
+     */
+    contact_field_type_id: LenientId;
+};
+
+/**
+ * One conversation, with its messages.
+ */
+export type ConversationData = {
+    data: Conversation;
+};
+
+/**
+ * A page of Conversation objects.
+ */
+export type ConversationList = {
+    data: Array<Conversation>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A conversation's new date and channel. The conversation keeps its contact and its messages. Fields the API does
+ * not know are ignored.
+ *
+ * **Differs from the published docs:** they list only `happened_at`; Monica 4.x also requires `contact_field_type_id`.
+ *
+ */
+export type ConversationUpdate = {
+    /**
+     * The day of the conversation, `YYYY-MM-DD`. It is returned as a timestamp at midnight UTC.
+     *
+     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse; this contract takes only `YYYY-MM-DD`,
+     * as the published docs say.
+     *
+     */
+    happened_at: string;
+    /**
+     * The channel: a contact field type of the account. Required even when it does not change. An unknown type, or
+     * one of another account, answers 404 with code 31.
+     *
+     * **Differs from the published docs:** they do not list this field for an update.
+     *
+     */
+    contact_field_type_id: LenientId;
+};
+
+/**
+ * A country, identified by its ISO 3166-1 code. Addresses embed it, and `GET /countries` lists them all.
+ *
+ * **Differs from the published docs:** an old example shows an integer `id` and a lower-case `iso`; Monica 4.x
+ * sends the upper-case code, as a string, in both.
+ *
  */
 export type Country = {
     /**
-     * The ISO code, which is also the id.
+     * The country's ISO 3166-1 alpha-2 code, which serves as its id. Send it as an address's `country`.
      */
     id: string;
     object: 'country';
+    /**
+     * The country's common name, in the user's language.
+     */
     name: string;
+    /**
+     * The same code as `id`.
+     */
     iso: string;
+};
+
+/**
+ * Every country at once, not paginated. `data` is an object, not an array: its keys are the countries' ISO 3166-1
+ * alpha-3 codes (e.g. `AFG`) and its values are Country objects, whose `id` is the alpha-2 code (e.g. `AF`). The keys
+ * come in the alphabetical order of the countries' names in the user's language.
+ *
+ */
+export type CountryList = {
+    data: {
+        [key: string]: Country;
+    };
+};
+
+/**
+ * A currency Monica supports, as used for debts, gifts and the user's preferences. The list is the same for every account.
+ */
+export type Currency = {
+    id: Id;
+    object: 'currency';
+    /**
+     * The ISO 4217 code.
+     */
+    iso: string;
+    name: string;
+    /**
+     * The symbol to show next to amounts; it may be empty.
+     */
+    symbol: string;
+};
+
+/**
+ * One currency.
+ */
+export type CurrencyData = {
+    data: Currency;
+};
+
+/**
+ * A page of Currency objects.
+ */
+export type CurrencyList = {
+    data: Array<Currency>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * Money the user owes a contact, or a contact owes the user. A debt always belongs to a contact.
+ *
+ * **Differs from the published docs:** their examples show `amount` as an integer and lack `uuid` and `value`;
+ * Monica 4.x sends `amount` as a decimal string and adds both fields.
+ *
+ */
+export type Debt = {
+    id: Id;
+    uuid: string | null;
+    object: 'debt';
+    in_debt: DebtDirection;
+    status: DebtStatus;
+    /**
+     * The amount as a decimal string in the currency the debt was recorded in, e.g. `"325.00"`.
+     *
+     * **Differs from the published docs:** they show an integer (`325`).
+     *
+     */
+    amount: string | null;
+    /**
+     * The amount formatted for display, without the currency symbol; empty when there is no amount.
+     */
+    value: string;
+    /**
+     * The amount formatted for display with its currency symbol; empty when there is no amount.
+     */
+    amount_with_currency: string;
+    /**
+     * Why the debt exists.
+     */
+    reason: string | null;
+    account: AccountRef;
+    contact: ContactSummary;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One debt.
+ */
+export type DebtData = {
+    data: Debt;
+};
+
+/**
+ * Who owes whom: `yes` when the user owes the contact money, `no` when the contact owes the user.
+ */
+export type DebtDirection = 'yes' | 'no';
+
+/**
+ * A page of Debt objects.
+ */
+export type DebtList = {
+    data: Array<Debt>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * Whether the debt is still open (`inprogress`) or settled (`completed`).
+ *
+ * **Differs from the published docs:** they name the settled state `complete`; Monica 4.x accepts and sends
+ * `completed`, and refuses `complete` with 422 (code 32).
+ *
+ */
+export type DebtStatus = 'inprogress' | 'completed';
+
+/**
+ * A debt's content, on create and on update. Fields the API does not know are ignored.
+ *
+ * **Differs from the published docs:** they give the settled status as `complete` (Monica 4.x wants `completed`),
+ * type `amount` as an integer (4.x takes any number, decimals included) and cap `reason` at 10,000,000
+ * characters (4.x caps it at 1,000,000).
+ *
+ */
+export type DebtWrite = {
+    /**
+     * The contact the debt is with. An unknown contact, or one of another account, answers 404 with code 31.
+     */
+    contact_id: LenientId;
+    in_debt: DebtDirection;
+    status: DebtStatus;
+    /**
+     * How much is owed, in the user's currency. Like Monica, the API also accepts the number written as a
+     * string (`"325.50"`).
+     *
+     * **Differs from the published docs:** they type it as an integer; Monica 4.x accepts decimals.
+     *
+     */
+    amount: number | string;
+    /**
+     * Why the debt exists. On update, leaving it out keeps the current reason and null clears it.
+     *
+     * **Differs from the published docs:** they allow 10,000,000 characters; Monica 4.x allows 1,000,000.
+     *
+     */
+    reason?: string | null;
 };
 
 /**
@@ -431,6 +1448,98 @@ export type Deleted = {
      *
      */
     id: number | string;
+};
+
+/**
+ * A file attached to a contact.
+ *
+ * **Differs from the published docs:** most of their examples lack `mime_type` and `link`, and all lack `uuid` and
+ * `url`; Monica 4.x sends them all. Their account-wide list shows `contact` as null; Monica 4.x sends the contact.
+ *
+ */
+export type Document = {
+    id: Id;
+    uuid: string | null;
+    object: 'document';
+    /**
+     * The name of the uploaded file.
+     */
+    original_filename: string;
+    /**
+     * Where the file is stored, relative to the storage root.
+     */
+    new_filename: string;
+    /**
+     * Size of the file in bytes.
+     */
+    filesize: number | null;
+    /**
+     * The file's extension, e.g. `pdf` or `jpeg`.
+     */
+    type: string | null;
+    mime_type: string | null;
+    /**
+     * How many times the file was downloaded through Monica.
+     */
+    number_of_downloads: number;
+    /**
+     * The URL the file can be downloaded from.
+     */
+    link: string;
+    /**
+     * The document's API URL.
+     */
+    url: string;
+    account: AccountRef;
+    /**
+     * The contact the document belongs to; null if that contact is gone.
+     */
+    contact: ContactSummary | null;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A new document, sent as `multipart/form-data`: the contact's id and the file. Any kind of file is accepted,
+ * up to 10 MB; a larger one is refused with 422 and error code 32.
+ *
+ * **Differs from the published docs:** they mention a size limit without giving it.
+ *
+ */
+export type DocumentCreate = {
+    /**
+     * The contact the document belongs to. An unknown contact, or one of another account, answers 404 with code 31.
+     */
+    contact_id: LenientId;
+    /**
+     * The file, of any kind, at most 10 MB.
+     */
+    document: Blob | File;
+};
+
+/**
+ * One document.
+ */
+export type DocumentData = {
+    data: Document;
+};
+
+/**
+ * A page of Document objects.
+ */
+export type DocumentList = {
+    data: Array<Document>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A feeling the user attaches to an activity or a call.
+ */
+export type Emotion = {
+    id: Id;
+    object: 'emotion';
+    name: string;
 };
 
 /**
@@ -476,14 +1585,321 @@ export type Error = {
 export type ErrorCode = 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 40 | 41 | 42;
 
 /**
+ * A gender that contacts of the account can have. Every account starts with a few; users can add, rename and
+ * delete them.
+ *
+ */
+export type Gender = {
+    id: Id;
+    object: 'gender';
+    /**
+     * The name shown to the user; contacts show it as their `gender`.
+     */
+    name: string;
+    /**
+     * The kind of gender: `M` man, `F` woman, `O` other, and for some built-in genders `U` unknown or `N` none.
+     * Contacts show it as their `gender_type`.
+     *
+     * **Differs from the published docs:** their examples lack this field.
+     *
+     */
+    type: GenderType;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One gender.
+ */
+export type GenderData = {
+    data: Gender;
+};
+
+/**
+ * A page of Gender objects.
+ */
+export type GenderList = {
+    data: Array<Gender>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
  * The gender's kind: `M` man, `F` woman, `O` other, `U` unknown, `N` none; null when the contact has no gender.
  */
 export type GenderType = 'M' | 'F' | 'O' | 'U' | 'N' | null;
 
 /**
+ * A gender's name and kind, on create and on update. Both are required: an update replaces both.
+ *
+ * **Differs from the published docs:** they document only `name`; Monica 4.x also requires `type`, and refuses a
+ * body without it with 422 (code 32).
+ *
+ */
+export type GenderWrite = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     */
+    name: string;
+    /**
+     * The kind of gender: `M` man, `F` woman or `O` other, in capitals. The kinds `U` and `N` that some built-in
+     * genders carry cannot be set through the API.
+     *
+     * **Differs from the published docs:** they do not mention this field; Monica 4.x requires it.
+     *
+     */
+    type: 'M' | 'F' | 'O';
+};
+
+/**
+ * A gift the user gave, received or thinks of giving. It always belongs to a contact, and may be meant for
+ * someone else (`recipient`), such as the contact's partner or child.
+ *
+ * **Differs from the published docs:** their overview calls the recipient the `is_for` field; it is `recipient`
+ * here and `recipient_id` in requests. Their examples show `date` as a timestamp and lack `uuid` and `value`.
+ *
+ */
+export type Gift = {
+    id: Id;
+    uuid: string | null;
+    object: 'gift';
+    /**
+     * What the gift is.
+     */
+    name: string;
+    comment: string | null;
+    /**
+     * Where the gift can be found, e.g. a shop page. Monica does not check that it is a URL.
+     */
+    url: string | null;
+    /**
+     * The price as a decimal string, e.g. `"291.00"`; null when no price was given.
+     */
+    amount: string | null;
+    /**
+     * The price formatted for display, without the currency symbol; empty when there is no price.
+     */
+    value: string;
+    /**
+     * The price formatted for display with its currency symbol; empty when there is no price.
+     */
+    amount_with_currency: string;
+    status: GiftStatus;
+    /**
+     * The day the gift was (or will be) given, `YYYY-MM-DD`.
+     *
+     * **Differs from the published docs:** their examples show a timestamp (`2015-02-24T00:00:00Z`); Monica 4.x sends the date alone.
+     *
+     */
+    date: string | null;
+    /**
+     * The contact the gift is for, when it is not the contact itself.
+     */
+    recipient: ContactSummary | null;
+    /**
+     * The photos attached to the gift (see `PUT /gifts/{id}/photo/{photoId}`).
+     */
+    photos: Array<Photo>;
+    contact: ContactSummary;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One gift.
+ */
+export type GiftData = {
+    data: Gift;
+};
+
+/**
+ * A page of Gift objects.
+ */
+export type GiftList = {
+    data: Array<Gift>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * Where the gift stands: `idea` (a gift the user thinks of giving), `offered` (given by the user to the contact) or `received` (given by the contact to the user).
+ */
+export type GiftStatus = 'idea' | 'offered' | 'received';
+
+/**
+ * A gift's content, on create and on update. An update replaces the whole gift: optional fields left out are
+ * cleared. The price is recorded in the user's currency. Fields the API does not know are ignored.
+ *
+ * **Differs from the published docs:** their overview calls the recipient field `is_for`; it is `recipient_id`.
+ *
+ */
+export type GiftWrite = {
+    /**
+     * The contact the gift belongs to. An unknown contact, or one of another account, answers 404 with code 31.
+     */
+    contact_id: LenientId;
+    /**
+     * The contact the gift is for, when it is not `contact_id` itself; null or absent for none. Like Monica, the
+     * API also accepts the id as a numeric string. An unknown contact, or one of another account, answers 404 with code 31.
+     *
+     * **Differs from the published docs:** they say the recipient is a partner or a child of the contact;
+     * Monica 4.x accepts any contact of the account.
+     *
+     */
+    recipient_id?: number | string | null;
+    /**
+     * What the gift is. Required; text made only of spaces counts as missing, as in Monica.
+     */
+    name: string;
+    /**
+     * More details about the gift.
+     */
+    comment?: string | null;
+    /**
+     * Where the gift can be found, e.g. a shop page. Any text is accepted.
+     */
+    url?: string | null;
+    /**
+     * The price, in the user's currency. Like Monica, the API also accepts the number written as a string (`"293"`).
+     */
+    amount?: number | string | null;
+    status: GiftStatus;
+    /**
+     * The day the gift was (or will be) given, `YYYY-MM-DD`; past and future dates are both accepted.
+     *
+     * **Differs from Monica 4.x:** 4.x accepts any date PHP can parse (e.g. `24 February 2015`); this contract
+     * takes `YYYY-MM-DD` only, the format the published docs give.
+     *
+     */
+    date?: string | null;
+};
+
+/**
+ * A named group of real contacts, such as "college friends". A group may be empty and has no size limit.
+ *
+ * **Differs from Monica 4.x:** documented, but Monica 4.x has no groups; this object comes from the published docs
+ * and is served by this toolkit's reference server.
+ *
+ */
+export type Group = {
+    id: Id;
+    object: 'group';
+    name: string;
+    /**
+     * The contacts in the group, in full; partial contacts never belong to a group.
+     */
+    contacts: Array<Contact>;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * Contacts to add to the group, by id. Contacts already in the group stay in it once. Every id must name a real
+ * contact of the account: an unknown id answers 404 with code 31, and a partial contact is refused with 422 and
+ * code 32; in both cases nothing is added.
+ *
+ */
+export type GroupAttach = {
+    contacts: Array<LenientId>;
+};
+
+/**
+ * One group.
+ */
+export type GroupData = {
+    data: Group;
+};
+
+/**
+ * A page of Group objects.
+ */
+export type GroupList = {
+    data: Array<Group>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A group's name, on create and on update.
+ *
+ * **Differs from the published docs:** they give no maximum length for the name; this contract allows 255 characters,
+ * like the other names of the API.
+ *
+ */
+export type GroupWrite = {
+    /**
+     * Required; text made only of spaces counts as missing.
+     */
+    name: string;
+};
+
+/**
  * A positive integer identifier.
  */
 export type Id = number;
+
+/**
+ * An entry of the user's journal: a dated text not tied to any contact, like a diary page.
+ *
+ * **Differs from the published docs:** their examples lack `uuid`, `date` and `url`, which Monica 4.x sends.
+ *
+ */
+export type JournalEntry = {
+    id: Id;
+    uuid: string | null;
+    object: 'entry';
+    /**
+     * The entry's title. The API always requires one, but Monica's database allows null.
+     */
+    title: string | null;
+    /**
+     * The text of the entry.
+     */
+    post: string;
+    /**
+     * The date the entry is filed under in the journal; Monica sets it from the entry's creation. Unlike the
+     * other timestamps it is sent with microseconds (`2017-10-21T16:35:17.000000Z`).
+     *
+     */
+    date: string;
+    url: string;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One journal entry.
+ */
+export type JournalEntryData = {
+    data: JournalEntry;
+};
+
+/**
+ * A page of JournalEntry objects.
+ */
+export type JournalEntryList = {
+    data: Array<JournalEntry>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A journal entry's title and text, on create and on update. Fields the API does not know are ignored.
+ */
+export type JournalEntryWrite = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     */
+    title: string;
+    /**
+     * The text of the entry. Required; text made only of spaces counts as missing, as in Monica.
+     */
+    post: string;
+};
 
 /**
  * A boolean. Like Monica, the API also accepts `1`/`0` and `"1"`/`"0"`.
@@ -507,6 +1923,82 @@ export type LenientInteger = number | string | null;
  *
  */
 export type LenientNullableBoolean = true | false | 1 | 0 | '1' | '0' | null;
+
+/**
+ * One message of a conversation, written either by the user or by the contact.
+ *
+ * **Differs from the published docs:** their examples lack `uuid` and embed an older contact shape; Monica 4.x sends
+ * this shape, with the contact as a `ContactSummary`.
+ *
+ */
+export type Message = {
+    id: Id;
+    uuid: string | null;
+    object: 'message';
+    content: string;
+    /**
+     * When the message was written. It is written as a date (`YYYY-MM-DD`) and read back as a timestamp at midnight
+     * UTC (`1998-02-02T00:00:00Z`).
+     *
+     */
+    written_at: Timestamp;
+    /**
+     * True when the user wrote the message, false when the contact did.
+     */
+    written_by_me: boolean;
+    account: AccountRef;
+    /**
+     * The conversation's contact.
+     */
+    contact: ContactSummary;
+    /**
+     * The conversation the message belongs to.
+     */
+    conversation: {
+        id: Id;
+    };
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A message's content, when adding it to a conversation and when updating it. The message always belongs to the
+ * conversation's contact. Fields the API does not know are ignored.
+ *
+ * **Differs from the published docs:** they require `contact_id`; Monica 4.x ignores it and uses the
+ * conversation's contact.
+ *
+ */
+export type MessageWrite = {
+    /**
+     * The day the message was written, `YYYY-MM-DD`. It is returned as a timestamp at midnight UTC.
+     *
+     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse; this contract takes only `YYYY-MM-DD`,
+     * as the published docs say.
+     *
+     */
+    written_at: string;
+    /**
+     * True when the user wrote the message, false when the contact did.
+     */
+    written_by_me: LenientBoolean;
+    /**
+     * The text of the message. Required; text made only of spaces counts as missing, as in Monica.
+     *
+     * **Differs from the published docs:** they give its type as `text`; it is a JSON string.
+     *
+     */
+    content: string;
+    /**
+     * Ignored, whatever its value: the message belongs to the conversation's contact.
+     *
+     * **Differs from the published docs:** they list it as required.
+     *
+     *
+     * @deprecated
+     */
+    contact_id?: unknown;
+};
 
 /**
  * A free-text note about a contact.
@@ -571,6 +2063,150 @@ export type NullableString255 = string | null;
 export type NullableTimestamp = string | null;
 
 /**
+ * A job that a contact has or had at a company.
+ */
+export type Occupation = {
+    id: Id;
+    object: 'occupation';
+    /**
+     * The job title.
+     */
+    title: string;
+    description: string | null;
+    /**
+     * The estimated salary, per `salary_unit`.
+     *
+     * **Differs from the published docs:** some of their examples show it as a string (`"12000"`).
+     *
+     * **Differs from Monica 4.x:** in the answer to a create or update that sent the salary as a numeric string,
+     * 4.x echoes the string; this contract always answers an integer.
+     *
+     */
+    salary: number | null;
+    /**
+     * What period the salary is paid for.
+     */
+    salary_unit: 'year' | 'month' | 'week' | 'day' | 'hour' | null;
+    /**
+     * Whether the contact still has this job; false when it was never set.
+     */
+    currently_works_here: boolean;
+    /**
+     * When the job started, as `YYYY-MM-DD`.
+     *
+     * **Differs from the published docs:** the examples of their create and update answers show a timestamp
+     * (`1990-01-01T00:00:00Z`); Monica 4.x sends the date only.
+     *
+     */
+    start_date: string | null;
+    /**
+     * When the job ended, as `YYYY-MM-DD`.
+     *
+     * **Differs from the published docs:** the examples of their create and update answers show a timestamp;
+     * Monica 4.x sends the date only.
+     *
+     */
+    end_date: string | null;
+    company: Company;
+    account: AccountRef;
+    contact: ContactSummary;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A new occupation: a contact's job at a company of the account. Fields the API does not know are ignored.
+ *
+ */
+export type OccupationCreate = OccupationFields & {
+    /**
+     * The contact who has the job. An id that names no contact of the account answers 404 with code 31; an
+     * archived contact answers 422 (code 32).
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that exists in no account.
+     *
+     */
+    contact_id: LenientId;
+    /**
+     * The company of the job (see the companies API). An id that names no company of the account answers 404 with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that exists in no account.
+     *
+     */
+    company_id: LenientId;
+};
+
+/**
+ * One occupation.
+ */
+export type OccupationData = {
+    data: Occupation;
+};
+
+/**
+ * The details of an occupation, on create and on update.
+ */
+export type OccupationFields = {
+    /**
+     * The job title. Required; text made only of spaces counts as missing, as in Monica.
+     */
+    title: string;
+    /**
+     * Anything more about the job.
+     */
+    description?: string | null;
+    /**
+     * The estimated salary, per `salary_unit`, or null.
+     */
+    salary?: LenientInteger;
+    /**
+     * What period the salary is paid for, or null.
+     */
+    salary_unit?: 'year' | 'month' | 'week' | 'day' | 'hour' | null;
+    /**
+     * Whether the contact still has this job. Absent or null reads back as false.
+     */
+    currently_works_here?: LenientNullableBoolean;
+    /**
+     * When the job started, as `YYYY-MM-DD`, or null.
+     */
+    start_date?: string | null;
+    /**
+     * When the job ended, as `YYYY-MM-DD`, or null.
+     */
+    end_date?: string | null;
+};
+
+/**
+ * A page of Occupation objects.
+ */
+export type OccupationList = {
+    data: Array<Occupation>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * The new details of an occupation. The occupation is replaced: optional fields left out are cleared. Its contact
+ * and company cannot change: `contact_id` and `company_id` must repeat the current ones, and other values answer
+ * 404 with code 31.
+ *
+ * **Differs from the published docs:** they present `contact_id` and `company_id` as values to set; Monica 4.x uses
+ * them only to find the occupation.
+ *
+ */
+export type OccupationUpdate = OccupationFields & {
+    /**
+     * The occupation's current contact. An archived contact answers 422 (code 32).
+     */
+    contact_id: LenientId;
+    /**
+     * The occupation's current company.
+     */
+    company_id: LenientId;
+};
+
+/**
  * Links to the first, last, previous and next pages. They carry only the `page` parameter (Monica does
  * not append `limit`, `sort` or `query`); `prev` and `next` are null at the ends.
  *
@@ -610,6 +2246,18 @@ export type PageMeta = {
      * Only on a contact search (`GET /contacts?query=`), the search term as understood by the server.
      */
     query?: string;
+    /**
+     * Only on `GET /activities`, `GET /contacts/{id}/activities`, `GET /calls` and `GET /contacts/{id}/calls`: how
+     * many activities (or calls) of the whole account happened in each year, keyed by four-digit year. The
+     * per-contact lists still count the whole account. Monica 4.x sends an empty array, not an empty object, when
+     * there are none.
+     *
+     * **Differs from the published docs:** they do not show `meta.statistics`.
+     *
+     */
+    statistics?: {
+        [key: string]: number;
+    } | Array<unknown>;
 };
 
 /**
@@ -654,12 +2302,180 @@ export type PartialContact = {
 };
 
 /**
+ * The contact to link to, or unlink from, the contact in the path as its partner (legacy partners calls).
+ *
+ */
+export type PartnerLink = {
+    /**
+     * A contact of the account, real or partial. An unknown id, or one of another account, answers 404 with code 31.
+     *
+     */
+    partner_id: LenientId;
+};
+
+/**
+ * An image attached to a contact, and possibly to gifts.
+ *
+ * **Differs from the published docs:** their examples lack `uuid` and `dataUrl`, which Monica 4.x sends.
+ *
+ */
+export type Photo = {
+    id: Id;
+    uuid: string | null;
+    object: 'photo';
+    /**
+     * The name of the uploaded file; a generated name when the photo was sent as `data`.
+     */
+    original_filename: string;
+    /**
+     * Where the file is stored, relative to the storage root.
+     */
+    new_filename: string;
+    /**
+     * Size of the file in bytes.
+     */
+    filesize: number | null;
+    mime_type: string | null;
+    /**
+     * The image itself as a `data:` URL (base64), so a client can show it without a second request; it can be
+     * large. Null when the stored file cannot be read.
+     *
+     */
+    dataUrl: string | null;
+    /**
+     * The URL the image can be downloaded from.
+     */
+    link: string;
+    account: AccountRef;
+    /**
+     * The contact the photo belongs to; null if that contact is gone.
+     */
+    contact: ContactSummary | null;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+export type PhotoCreate = unknown & {
+    /**
+     * The contact the photo belongs to. An unknown contact, or one of another account, answers 404 with code 31.
+     *
+     * **Differs from the published docs:** they describe it as the contact "the document" is associated with.
+     *
+     */
+    contact_id: LenientId;
+    /**
+     * The image file: JPEG, PNG, GIF, BMP, SVG or WebP, at most 10 MB. Any other kind of file is refused with 422
+     * and error code 32. Required unless `data` is sent.
+     *
+     */
+    photo?: Blob | File;
+    /**
+     * The image as text instead of a file part: a `data:` URL (`data:image/png;base64,...`) or bare base64.
+     * Required unless `photo` is sent. Text that is not an image is refused with 422 and error code 32.
+     *
+     */
+    data?: string;
+    /**
+     * The file extension to store a `data` image under (e.g. `png`), used only when the image's type does not
+     * give one. Ignored with `photo`.
+     *
+     */
+    extension?: string;
+};
+
+/**
+ * One photo.
+ */
+export type PhotoData = {
+    data: Photo;
+};
+
+/**
+ * A page of Photo objects.
+ */
+export type PhotoList = {
+    data: Array<Photo>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A link from one contact to another: `of_contact` is the `relationship_type` of `contact_is`. A relationship of
+ * type `uncle` from John (`contact_is`) to Peter (`of_contact`) says that Peter is John's uncle; John's contact
+ * sheet lists Peter under `information.relationships.family` with the name `uncle`. Monica keeps every link twice,
+ * once in each direction (here also Peter to John, type `nephew`).
+ *
+ * **Differs from the published docs:** they suggest reading a relationship as "`contact_is` is friend
+ * `of_contact`", which puts the type on `contact_is`; Monica 4.x uses the type for what `of_contact` is to
+ * `contact_is` (its contact sheets show the type next to `of_contact`). Their examples also show the contacts in an
+ * older short form (`hash_ID`, `avatar.has_avatar`) and lack `uuid` and `url`.
+ *
+ */
+export type Relationship = {
+    id: Id;
+    uuid: string | null;
+    object: 'relationship';
+    /**
+     * The contact whose relationship this is (John in the example above).
+     */
+    contact_is: ContactSummary;
+    relationship_type: RelationshipType;
+    /**
+     * The other contact, who is the `relationship_type` of `contact_is` (Peter, the uncle).
+     */
+    of_contact: ContactSummary;
+    /**
+     * The relationship's API URL.
+     */
+    url: string;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A new relationship: `of_contact` becomes the `relationship_type_id` of `contact_is`. Fields the API does not know are
+ * ignored. Each id must name an object of the account, else the answer is 404 with code 31.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that exists in no account, and 404 for one of
+ * another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export type RelationshipCreate = {
+    /**
+     * The contact whose relationship this is.
+     */
+    contact_is: LenientId;
+    /**
+     * What `of_contact` is to `contact_is` (see the relationship types API), e.g. the id of `uncle` to say that `of_contact` is the uncle of `contact_is`.
+     */
+    relationship_type_id: LenientId;
+    /**
+     * The other contact.
+     */
+    of_contact: LenientId;
+};
+
+/**
+ * One relationship.
+ */
+export type RelationshipData = {
+    data: Relationship;
+};
+
+/**
  * The contact's relationships of one group (love, family, friend or work).
  */
 export type RelationshipGroup = {
     total: number;
+    /**
+     * The relationships of this group; Monica 4.x sends null when the account lacks the group.
+     */
     contacts: Array<{
         relationship: {
+            /**
+             * The relationship's id (use it with `GET /relationships/{id}`), not the relationship type's.
+             */
             id: Id;
             uuid: string | null;
             /**
@@ -667,8 +2483,287 @@ export type RelationshipGroup = {
              */
             name: string;
         };
+        /**
+         * The other contact of the relationship.
+         */
         contact: ContactSummary;
-    }>;
+    }> | null;
+};
+
+/**
+ * All the relationships of a contact, in one unpaginated list: no `links`, no `meta`.
+ *
+ */
+export type RelationshipList = {
+    data: Array<Relationship>;
+};
+
+/**
+ * A kind of relationship between two contacts, such as `uncle` or `friend`, with the name of its opposite
+ * (`nephew`, `friend`). In a relationship, it names what `of_contact` is to `contact_is`. Every relationship type
+ * belongs to a relationship type group.
+ *
+ */
+export type RelationshipType = {
+    id: Id;
+    object: 'relationshiptype';
+    /**
+     * A machine name, e.g. `uncle`; the web app translates it.
+     */
+    name: string;
+    /**
+     * The name of the opposite type, e.g. `nephew` for `uncle`. Creating a relationship of this type also creates
+     * the opposite relationship, of the type with this name.
+     *
+     */
+    name_reverse_relationship: string;
+    /**
+     * The relationship type group this type belongs to (see the relationship type groups API).
+     */
+    relationship_type_group_id: Id;
+    /**
+     * Whether the user may delete this type in the web app; false for the built-in types.
+     */
+    delible: boolean;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One relationship type.
+ */
+export type RelationshipTypeData = {
+    data: RelationshipType;
+};
+
+/**
+ * A category of relationship types. Every account has the groups `love`, `family`, `friend` and `work`, which
+ * are also the keys of a contact's `information.relationships`.
+ *
+ */
+export type RelationshipTypeGroup = {
+    id: Id;
+    object: 'relationshiptypegroup';
+    /**
+     * A machine name, e.g. `family`.
+     */
+    name: string;
+    /**
+     * Whether the user may delete this group; false for the built-in groups.
+     */
+    delible: boolean;
+    account: AccountRef;
+    /**
+     * When the group was created; null for groups created with the account.
+     */
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One relationship type group.
+ */
+export type RelationshipTypeGroupData = {
+    data: RelationshipTypeGroup;
+};
+
+/**
+ * A page of RelationshipTypeGroup objects.
+ */
+export type RelationshipTypeGroupList = {
+    data: Array<RelationshipTypeGroup>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A page of RelationshipType objects.
+ */
+export type RelationshipTypeList = {
+    data: Array<RelationshipType>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * The new kind of a relationship. Only the type can change; to link other contacts, delete the relationship and
+ * create another. The type must be one of the account, else the answer is 404 with code 31.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for a type id that exists in no account; this contract
+ * answers 404 with code 31.
+ *
+ */
+export type RelationshipUpdate = {
+    /**
+     * The new kind of relationship (see the relationship types API).
+     */
+    relationship_type_id: LenientId;
+};
+
+/**
+ * A reminder about a contact: once on a given day (`one_time`), or repeating every `frequency_number` weeks,
+ * months or years from `initial_date`. When it comes due, Monica emails the user
+ * (if the instance sends email).
+ *
+ * **Differs from the published docs:** their examples show `next_expected_date` and `last_triggered_date`;
+ * Monica 4.x sends neither (it schedules each occurrence internally) and sends `initial_date` and `delible` instead.
+ *
+ */
+export type Reminder = {
+    id: Id;
+    uuid: string | null;
+    object: 'reminder';
+    title: string;
+    description: string | null;
+    /**
+     * `one_time` for a single reminder; otherwise the unit of the repetition.
+     */
+    frequency_type: 'one_time' | 'week' | 'month' | 'year';
+    /**
+     * How many `frequency_type` units lie between two occurrences (3 with `week`: every three weeks).
+     * Meaningless for `one_time` reminders, and may be null on reminders written with `PUT`.
+     *
+     * **Differs from the published docs:** they speak of days between occurrences; the unit is the week, month or year of `frequency_type`.
+     *
+     */
+    frequency_number: number | null;
+    /**
+     * The day of the first occurrence, from which recurring reminders repeat. It is a date sent as a
+     * timestamp at midnight UTC (`2018-09-09T00:00:00Z`).
+     *
+     */
+    initial_date: Timestamp;
+    /**
+     * Whether the user may delete the reminder in Monica's web app. Monica sets it to false on reminders it
+     * manages itself, such as the birthday reminder of a contact.
+     *
+     */
+    delible: boolean;
+    account: AccountRef;
+    contact: ContactSummary;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A new reminder. Fields the API does not know are ignored. A field that is not required may be sent as null.
+ *
+ * **Differs from the published docs:** they require `next_expected_date`, a date that must lie in the future
+ * (error code 38), and make `frequency_number` optional. Monica 4.x ignores `next_expected_date`, requires
+ * `initial_date` instead and accepts a date in the past (code 38 is never sent), and requires `frequency_number`.
+ * Their example also uses `frequency_type` `day`, which is refused. 4.x also accepts `delible`, which they omit.
+ *
+ */
+export type ReminderCreate = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     */
+    title: string;
+    description?: string | null;
+    /**
+     * The day of the first occurrence (`YYYY-MM-DD`); recurring reminders repeat from it. It may lie in the past.
+     *
+     * **Differs from the published docs:** they do not document this field, which Monica 4.x requires.
+     *
+     */
+    initial_date: string;
+    /**
+     * `one_time` for a single reminder; `week`, `month` or `year` for one that repeats.
+     */
+    frequency_type: 'one_time' | 'week' | 'month' | 'year';
+    /**
+     * How many weeks, months or years (per `frequency_type`) lie between two occurrences. Like Monica, the
+     * API also accepts it as a numeric string (`"3"`).
+     *
+     * **Differs from the published docs:** they make it optional; Monica 4.x requires it on create, even for `one_time` reminders.
+     *
+     */
+    frequency_number: number | string;
+    /**
+     * The contact the reminder is about. An unknown contact, or one of another account, answers 404 with code 31;
+     * an archived contact answers 422 with code 32.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that names no contact at all; this contract answers 404 with code 31.
+     *
+     */
+    contact_id: LenientId;
+    /**
+     * Whether the user may delete the reminder in Monica's web app; true when absent or null.
+     */
+    delible?: LenientNullableBoolean;
+    /**
+     * **Differs from the published docs:** documented as required, but Monica 4.x ignores it; send `initial_date`.
+     */
+    next_expected_date?: string | null;
+};
+
+/**
+ * One reminder.
+ */
+export type ReminderData = {
+    data: Reminder;
+};
+
+/**
+ * A page of Reminder objects.
+ */
+export type ReminderList = {
+    data: Array<Reminder>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A reminder's new content; every field is replaced. Fields the API does not know are ignored. A field that is
+ * not required may be sent as null.
+ *
+ * **Differs from the published docs:** they require `next_expected_date`, a date that must lie in the future
+ * (error code 38). Monica 4.x ignores it, requires `initial_date` instead and accepts a date in the past (code 38
+ * is never sent). Their example also uses `frequency_type` `day`, which is refused, and moves the reminder to
+ * another contact, which answers 404. 4.x also accepts `delible`, which they omit.
+ *
+ */
+export type ReminderUpdate = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     */
+    title: string;
+    /**
+     * Leaving it out clears the description.
+     */
+    description?: string | null;
+    /**
+     * The day of the first occurrence (`YYYY-MM-DD`); recurring reminders repeat from it. It may lie in the past.
+     *
+     * **Differs from the published docs:** they do not document this field, which Monica 4.x requires.
+     *
+     */
+    initial_date: string;
+    /**
+     * `one_time` for a single reminder; `week`, `month` or `year` for one that repeats.
+     */
+    frequency_type: 'one_time' | 'week' | 'month' | 'year';
+    /**
+     * How many weeks, months or years (per `frequency_type`) lie between two occurrences. Leaving it out sets it to null.
+     */
+    frequency_number?: LenientInteger;
+    /**
+     * The reminder's own contact: a reminder cannot move to another contact. Any other contact answers 404 with
+     * code 31; an archived contact answers 422 with code 32.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that names no contact at all; this contract answers 404 with code 31.
+     *
+     */
+    contact_id: LenientId;
+    /**
+     * Whether the user may delete the reminder in Monica's web app; leaving it out or sending null sets it back to true.
+     */
+    delible?: LenientNullableBoolean;
+    /**
+     * **Differs from the published docs:** documented as required, but Monica 4.x ignores it; send `initial_date`.
+     */
+    next_expected_date?: string | null;
 };
 
 /**
@@ -746,6 +2841,180 @@ export type TagWrite = {
 };
 
 /**
+ * A to-do item of the user, about one contact or about no one in particular.
+ */
+export type Task = {
+    id: Id;
+    uuid: string | null;
+    object: 'task';
+    title: string;
+    description: string | null;
+    completed: boolean;
+    /**
+     * When the task was last marked as completed; null while it is not completed.
+     */
+    completed_at: NullableTimestamp;
+    account: AccountRef;
+    /**
+     * The contact the task is about, or null for a task about no one in particular.
+     */
+    contact: ContactSummary | null;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A new task. It always starts not completed. Fields the API does not know are ignored. A field that is not
+ * required may be sent as null.
+ *
+ * **Differs from the published docs:** they require `completed` and `contact_id` and accept `completed_at`.
+ * Monica 4.x ignores `completed` and `completed_at` on create (a new task has `completed` false and
+ * `completed_at` null) and makes `contact_id` optional.
+ *
+ */
+export type TaskCreate = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     *
+     * **Differs from Monica 4.x:** 4.x does not check the length (its rule `string:255` sets no limit), but its
+     * database column holds 255 characters, so longer titles are refused here with 422.
+     *
+     */
+    title: string;
+    /**
+     * Details of the task.
+     *
+     * **Differs from the published docs:** they cap it at 1,000,000 characters; Monica 4.x sets no limit.
+     *
+     */
+    description?: string | null;
+    /**
+     * The contact the task is about; absent or null for a task about no one in particular. An unknown contact, or
+     * one of another account, answers 404 with code 31. Like Monica, the API also accepts the id as a numeric string.
+     *
+     * **Differs from the published docs:** they make it required.
+     *
+     */
+    contact_id?: LenientId | null;
+    /**
+     * **Differs from the published docs:** documented as required, but Monica 4.x ignores it on create.
+     */
+    completed?: LenientNullableBoolean;
+    /**
+     * **Differs from the published docs:** documented as the day the task was done, but Monica 4.x ignores it.
+     */
+    completed_at?: string | null;
+};
+
+/**
+ * One task.
+ */
+export type TaskData = {
+    data: Task;
+};
+
+/**
+ * A page of Task objects.
+ */
+export type TaskList = {
+    data: Array<Task>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A task's new content; `title`, `description` and `completed` are replaced. Fields the API does not know are
+ * ignored. A field that is not required may be sent as null.
+ *
+ * **Differs from the published docs:** they require `contact_id` and let the client set `completed_at`. In
+ * Monica 4.x `contact_id` is optional and cannot move the task to another contact, and `completed_at` is
+ * computed from `completed`.
+ *
+ */
+export type TaskUpdate = {
+    /**
+     * Required; text made only of spaces counts as missing, as in Monica.
+     *
+     * **Differs from Monica 4.x:** 4.x does not check the length (its rule `string:255` sets no limit), but its
+     * database column holds 255 characters, so longer titles are refused here with 422.
+     *
+     */
+    title: string;
+    /**
+     * Details of the task. Leaving it out clears it.
+     *
+     * **Differs from the published docs:** they cap it at 1,000,000 characters; Monica 4.x sets no limit.
+     *
+     */
+    description?: string | null;
+    /**
+     * Whether the task is done. True sets `completed_at` to the time of this request, even if the task was
+     * already completed; false clears it.
+     *
+     */
+    completed: LenientBoolean;
+    /**
+     * Optional. When given, it must be the task's own contact (a task cannot move to another contact); any other
+     * contact answers 404 with code 31. Absent or null leaves the task's contact as it is. Like Monica, the API
+     * also accepts the id as a numeric string.
+     *
+     * **Differs from the published docs:** they make it required.
+     *
+     */
+    contact_id?: LenientId | null;
+    /**
+     * **Differs from the published docs:** documented as the day the task was done (`YYYY-MM-DD`), but Monica 4.x
+     * ignores it and sets `completed_at` from `completed`.
+     *
+     */
+    completed_at?: string | null;
+};
+
+/**
+ * One version of Monica's terms of use together with its privacy policy. Users sign the latest one; the
+ * compliance operations list the versions and tell which ones the user has signed.
+ *
+ */
+export type Term = {
+    id: Id;
+    object: 'term';
+    /**
+     * The version of the terms of use, as text.
+     */
+    term_version: string;
+    /**
+     * The text of the terms of use.
+     */
+    term_content: string;
+    /**
+     * The version of the privacy policy, as text.
+     */
+    privacy_version: string;
+    /**
+     * The text of the privacy policy.
+     */
+    privacy_content: string;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One term (terms of use and privacy policy).
+ */
+export type TermData = {
+    data: Term;
+};
+
+/**
+ * A page of Term objects.
+ */
+export type TermList = {
+    data: Array<Term>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
  * A UTC timestamp in the API's format `YYYY-MM-DDTHH:MM:SSZ` (no fractional seconds).
  */
 export type Timestamp = string;
@@ -772,6 +3041,57 @@ export type UnsetTag = {
 };
 
 /**
+ * The user who owns the access token: a login of the account, with its preferences. The API cannot list, create
+ * or read other users.
+ *
+ * **Differs from the published docs:** their examples lack `uuid`, `name` and `me_contact`, which Monica 4.x sends,
+ * and never show `timezone` or `currency` as null, which 4.x does when the user has not chosen one.
+ *
+ */
+export type User = {
+    id: Id;
+    uuid: string | null;
+    object: 'user';
+    first_name: string;
+    last_name: string;
+    /**
+     * The full name, built from the first and last names.
+     */
+    name: string;
+    email: string;
+    /**
+     * The contact that represents the user in the account (its `is_me` is true), or null when none is set.
+     */
+    me_contact: ContactSummary | null;
+    /**
+     * An IANA time zone name.
+     */
+    timezone: string | null;
+    /**
+     * The currency the user prefers for debts and gifts, or null when none is set.
+     */
+    currency: Currency | null;
+    /**
+     * The language of the user's interface, e.g. `en` or `fr`.
+     */
+    locale: string;
+    /**
+     * Whether the user has signed the latest terms (see `POST /me/compliance`).
+     */
+    is_policy_compliant: boolean;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * The authenticated user.
+ */
+export type UserData = {
+    data: User;
+};
+
+/**
  * The error envelope of a failed validation (code 32), whose message lists every problem found.
  */
 export type ValidationError = {
@@ -786,6 +3106,100 @@ export type ValidationError = {
         error_code: 32;
     };
 };
+
+/**
+ * The activity's id.
+ */
+export type ActivityId = Id;
+
+/**
+ * Sort order of the activities: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ * It orders by when the activities were recorded; no criterion sorts by `happened_at`.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type ActivitySort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The activity type category's id.
+ */
+export type ActivityTypeCategoryId = Id;
+
+/**
+ * Sort order of the activity type categories: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type ActivityTypeCategorySort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The activity type's id.
+ */
+export type ActivityTypeId = Id;
+
+/**
+ * Sort order of the activity types: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type ActivityTypeSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The address's id.
+ */
+export type AddressId = Id;
+
+/**
+ * The call's id.
+ */
+export type CallId = Id;
+
+/**
+ * Sort order of the calls: `created_at`, `updated_at` or `called_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from the published docs:** they do not mention `sort` for calls.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a column
+ * this resource lacks (with code 40 on `GET /calls`, with Laravel's bare `{"message"}` body on
+ * `GET /contacts/{id}/calls`); this contract refuses such values with 400 and code 39.
+ *
+ */
+export type CallSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at' | 'called_at' | '-called_at';
+
+/**
+ * The company's id.
+ */
+export type CompanyId = Id;
+
+/**
+ * Sort order of the companies: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type CompanySort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The contact field's id.
+ */
+export type ContactFieldId = Id;
+
+/**
+ * The contact field type's id.
+ */
+export type ContactFieldTypeId = Id;
 
 /**
  * The contact's id.
@@ -815,12 +3229,135 @@ export type ContactQuery = string;
 export type ContactSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
 
 /**
+ * The conversation's id.
+ */
+export type ConversationId = Id;
+
+/**
+ * Sort order of the conversations: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from the published docs:** they do not mention `sort` for conversations.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type ConversationSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The currency's id.
+ */
+export type CurrencyId = Id;
+
+/**
+ * The debt's id.
+ */
+export type DebtId = Id;
+
+/**
+ * Sort order of the debts: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from the published docs:** they do not document `sort` for debts; Monica 4.x applies it.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type DebtSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The document's id.
+ */
+export type DocumentId = Id;
+
+/**
+ * Sort order of the documents: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from the published docs:** they do not document `sort` for documents; Monica 4.x applies it.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type DocumentSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The gender's id.
+ */
+export type GenderId = Id;
+
+/**
+ * Sort order of the genders: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type GenderSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The gift's id.
+ */
+export type GiftId = Id;
+
+/**
+ * The id of the photo to attach to the gift. It must be a photo of the account.
+ */
+export type GiftPhotoId = Id;
+
+/**
+ * Sort order of the gifts: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from the published docs:** they do not document `sort` for gifts; Monica 4.x applies it.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type GiftSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The group's id.
+ */
+export type GroupId = Id;
+
+/**
+ * The journal entry's id.
+ */
+export type JournalEntryId = Id;
+
+/**
+ * Sort order of the journal entries: `created_at` or `updated_at`, ascending, or descending with a leading
+ * `-`. The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from the published docs:** they do not document sorting for the journal.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type JournalEntrySort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
  * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
  *
  * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
  *
  */
 export type Limit = number;
+
+/**
+ * The message's id. It must name a message of the conversation given by `id`.
+ *
+ * **Differs from the published docs:** their path names both ids `:id`.
+ *
+ */
+export type MessageId = Id;
 
 /**
  * The note's id.
@@ -838,9 +3375,74 @@ export type NoteId = Id;
 export type NoteSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at' | 'favorited_at' | '-favorited_at';
 
 /**
+ * The occupation's id.
+ */
+export type OccupationId = Id;
+
+/**
+ * Sort order of the occupations: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type OccupationSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
  * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
  */
 export type Page = number;
+
+/**
+ * The photo's id.
+ */
+export type PhotoId = Id;
+
+/**
+ * Sort order of the photos: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from the published docs:** they do not document `sort` for photos; Monica 4.x applies it.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type PhotoSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The relationship's id.
+ */
+export type RelationshipId = Id;
+
+/**
+ * The relationship type group's id.
+ */
+export type RelationshipTypeGroupId = Id;
+
+/**
+ * The relationship type's id.
+ */
+export type RelationshipTypeId = Id;
+
+/**
+ * The reminder's id.
+ */
+export type ReminderId = Id;
+
+/**
+ * Sort order of the reminders: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from the published docs:** they do not document sorting for reminders.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+ * column this resource lacks (with code 40 on `GET /reminders`, with Laravel's bare 500 body on
+ * `GET /contacts/{id}/reminders`); this contract refuses such values with 400 and code 39.
+ *
+ */
+export type ReminderSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
 
 /**
  * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
@@ -863,6 +3465,30 @@ export type TagId = Id;
  *
  */
 export type TagSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The task's id.
+ */
+export type TaskId = Id;
+
+/**
+ * Sort order of the tasks: `created_at`, `updated_at` or `completed_at`, ascending, or descending with a
+ * leading `-`. The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from the published docs:** they list these values for `GET /tasks` only, in a section of their own
+ * rather than among its parameters; `GET /contacts/{id}/tasks` sorts the same way.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+ * column this resource lacks (with code 40 on `GET /tasks`, with Laravel's bare 500 body on
+ * `GET /contacts/{id}/tasks`); this contract refuses such values with 400 and code 39.
+ *
+ */
+export type TaskSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at' | 'completed_at' | '-completed_at';
+
+/**
+ * The term's id (see `GET /compliance`).
+ */
+export type TermId = Id;
 
 /**
  * `contactfields` adds `contactFields` (the contact's fields) and `notes` (its latest 3 notes) to every
@@ -1300,173 +3926,11 @@ export type ListContactLogsResponses = {
 
 export type ListContactLogsResponse = ListContactLogsResponses[keyof ListContactLogsResponses];
 
-export type SetContactTagsData = {
-    body: SetTags;
-    path: {
-        /**
-         * The contact's id.
-         */
-        id: Id;
-    };
-    query?: never;
-    url: '/contacts/{id}/setTags';
-};
-
-export type SetContactTagsErrors = {
-    /**
-     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
-     * `sort` value that is not accepted (code 39).
-     *
-     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
-     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
-     *
-     */
-    400: Error;
-    /**
-     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
-     */
-    401: Unauthenticated;
-    /**
-     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
-     * request body does not name an object of the account.
-     *
-     */
-    404: Error;
-    /**
-     * The request failed validation: a required field is missing, or a value in the body or the query string has the
-     * wrong type, format or size (for example `page=0`). `message` lists every problem.
-     *
-     */
-    422: ValidationError;
-    /**
-     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
-     *
-     */
-    429: Error;
-};
-
-export type SetContactTagsError = SetContactTagsErrors[keyof SetContactTagsErrors];
-
-export type SetContactTagsResponses = {
-    /**
-     * The contact with its tags.
-     */
-    200: ContactData;
-};
-
-export type SetContactTagsResponse = SetContactTagsResponses[keyof SetContactTagsResponses];
-
-export type UnsetContactTagData = {
-    body: UnsetTag;
-    path: {
-        /**
-         * The contact's id.
-         */
-        id: Id;
-    };
-    query?: never;
-    url: '/contacts/{id}/unsetTag';
-};
-
-export type UnsetContactTagErrors = {
-    /**
-     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
-     * `sort` value that is not accepted (code 39).
-     *
-     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
-     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
-     *
-     */
-    400: Error;
-    /**
-     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
-     */
-    401: Unauthenticated;
-    /**
-     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
-     * request body does not name an object of the account.
-     *
-     */
-    404: Error;
-    /**
-     * The request failed validation: a required field is missing, or a value in the body or the query string has the
-     * wrong type, format or size (for example `page=0`). `message` lists every problem.
-     *
-     */
-    422: ValidationError;
-    /**
-     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
-     *
-     */
-    429: Error;
-};
-
-export type UnsetContactTagError = UnsetContactTagErrors[keyof UnsetContactTagErrors];
-
-export type UnsetContactTagResponses = {
-    /**
-     * The contact with its remaining tags.
-     */
-    200: ContactData;
-};
-
-export type UnsetContactTagResponse = UnsetContactTagResponses[keyof UnsetContactTagResponses];
-
-export type UnsetContactTagsData = {
+export type ListContactsForTagData = {
     body?: never;
     path: {
         /**
-         * The contact's id.
-         */
-        id: Id;
-    };
-    query?: never;
-    url: '/contacts/{id}/unsetTags';
-};
-
-export type UnsetContactTagsErrors = {
-    /**
-     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
-     * `sort` value that is not accepted (code 39).
-     *
-     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
-     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
-     *
-     */
-    400: Error;
-    /**
-     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
-     */
-    401: Unauthenticated;
-    /**
-     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
-     * request body does not name an object of the account.
-     *
-     */
-    404: Error;
-    /**
-     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
-     *
-     */
-    429: Error;
-};
-
-export type UnsetContactTagsError = UnsetContactTagsErrors[keyof UnsetContactTagsErrors];
-
-export type UnsetContactTagsResponses = {
-    /**
-     * The contact, without tags.
-     */
-    200: ContactData;
-};
-
-export type UnsetContactTagsResponse = UnsetContactTagsResponses[keyof UnsetContactTagsResponses];
-
-export type ListContactNotesData = {
-    body?: never;
-    path: {
-        /**
-         * The contact's id.
+         * The tag's id.
          */
         id: Id;
     };
@@ -1483,19 +3947,16 @@ export type ListContactNotesData = {
          */
         limit?: number;
         /**
-         * Sort order of the notes: `created_at`, `updated_at` or `favorited_at`, ascending, or descending
-         * with a leading `-`. The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
-         *
-         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
-         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
          *
          */
-        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at' | 'favorited_at' | '-favorited_at';
+        sort?: SortCriterion;
     };
-    url: '/contacts/{id}/notes';
+    url: '/tags/{id}/contacts';
 };
 
-export type ListContactNotesErrors = {
+export type ListContactsForTagErrors = {
     /**
      * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
      * `sort` value that is not accepted (code 39).
@@ -1528,16 +3989,240 @@ export type ListContactNotesErrors = {
     429: Error;
 };
 
-export type ListContactNotesError = ListContactNotesErrors[keyof ListContactNotesErrors];
+export type ListContactsForTagError = ListContactsForTagErrors[keyof ListContactsForTagErrors];
 
-export type ListContactNotesResponses = {
+export type ListContactsForTagResponses = {
     /**
-     * A page of notes.
+     * A page of contacts.
      */
-    200: NoteList;
+    200: ContactList;
 };
 
-export type ListContactNotesResponse = ListContactNotesResponses[keyof ListContactNotesResponses];
+export type ListContactsForTagResponse = ListContactsForTagResponses[keyof ListContactsForTagResponses];
+
+export type LinkContactPartnerData = {
+    body: PartnerLink;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/partners';
+};
+
+export type LinkContactPartnerErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The link was refused: the body failed validation (code 32, with one message per problem), or the contact in the
+     * path is a partial contact, which cannot have a partner or a child (code 36).
+     *
+     */
+    422: ValidationError | Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type LinkContactPartnerError = LinkContactPartnerErrors[keyof LinkContactPartnerErrors];
+
+export type LinkContactPartnerResponses = {
+    /**
+     * The contact with its new partner.
+     */
+    200: ContactData;
+};
+
+export type LinkContactPartnerResponse = LinkContactPartnerResponses[keyof LinkContactPartnerResponses];
+
+export type UnlinkContactPartnerData = {
+    body: PartnerLink;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/partners/unset';
+};
+
+export type UnlinkContactPartnerErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UnlinkContactPartnerError = UnlinkContactPartnerErrors[keyof UnlinkContactPartnerErrors];
+
+export type UnlinkContactPartnerResponses = {
+    /**
+     * The contact without that partner.
+     */
+    200: ContactData;
+};
+
+export type UnlinkContactPartnerResponse = UnlinkContactPartnerResponses[keyof UnlinkContactPartnerResponses];
+
+export type LinkContactChildData = {
+    body: ChildLink;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/kids';
+};
+
+export type LinkContactChildErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The link was refused: the body failed validation (code 32, with one message per problem), or the contact in the
+     * path is a partial contact, which cannot have a partner or a child (code 36).
+     *
+     */
+    422: ValidationError | Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type LinkContactChildError = LinkContactChildErrors[keyof LinkContactChildErrors];
+
+export type LinkContactChildResponses = {
+    /**
+     * The contact with its new child.
+     */
+    200: ContactData;
+};
+
+export type LinkContactChildResponse = LinkContactChildResponses[keyof LinkContactChildResponses];
+
+export type UnlinkContactChildData = {
+    body: ChildLink;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/kids/unset';
+};
+
+export type UnlinkContactChildErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UnlinkContactChildError = UnlinkContactChildErrors[keyof UnlinkContactChildErrors];
+
+export type UnlinkContactChildResponses = {
+    /**
+     * The contact without that child.
+     */
+    200: ContactData;
+};
+
+export type UnlinkContactChildResponse = UnlinkContactChildResponses[keyof UnlinkContactChildResponses];
 
 export type ListTagsData = {
     body?: never;
@@ -1806,37 +4491,19 @@ export type UpdateTagResponses = {
 
 export type UpdateTagResponse = UpdateTagResponses[keyof UpdateTagResponses];
 
-export type ListContactsForTagData = {
-    body?: never;
+export type SetContactTagsData = {
+    body: SetTags;
     path: {
         /**
-         * The tag's id.
+         * The contact's id.
          */
         id: Id;
     };
-    query?: {
-        /**
-         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
-         */
-        page?: number;
-        /**
-         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
-         *
-         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
-         *
-         */
-        limit?: number;
-        /**
-         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
-         * error code 39, but this operation does not apply it: the order is fixed.
-         *
-         */
-        sort?: SortCriterion;
-    };
-    url: '/tags/{id}/contacts';
+    query?: never;
+    url: '/contacts/{id}/setTags';
 };
 
-export type ListContactsForTagErrors = {
+export type SetContactTagsErrors = {
     /**
      * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
      * `sort` value that is not accepted (code 39).
@@ -1869,16 +4536,705 @@ export type ListContactsForTagErrors = {
     429: Error;
 };
 
-export type ListContactsForTagError = ListContactsForTagErrors[keyof ListContactsForTagErrors];
+export type SetContactTagsError = SetContactTagsErrors[keyof SetContactTagsErrors];
 
-export type ListContactsForTagResponses = {
+export type SetContactTagsResponses = {
     /**
-     * A page of contacts.
+     * The contact with its tags.
      */
-    200: ContactList;
+    200: ContactData;
 };
 
-export type ListContactsForTagResponse = ListContactsForTagResponses[keyof ListContactsForTagResponses];
+export type SetContactTagsResponse = SetContactTagsResponses[keyof SetContactTagsResponses];
+
+export type UnsetContactTagData = {
+    body: UnsetTag;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/unsetTag';
+};
+
+export type UnsetContactTagErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UnsetContactTagError = UnsetContactTagErrors[keyof UnsetContactTagErrors];
+
+export type UnsetContactTagResponses = {
+    /**
+     * The contact with its remaining tags.
+     */
+    200: ContactData;
+};
+
+export type UnsetContactTagResponse = UnsetContactTagResponses[keyof UnsetContactTagResponses];
+
+export type UnsetContactTagsData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/unsetTags';
+};
+
+export type UnsetContactTagsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UnsetContactTagsError = UnsetContactTagsErrors[keyof UnsetContactTagsErrors];
+
+export type UnsetContactTagsResponses = {
+    /**
+     * The contact, without tags.
+     */
+    200: ContactData;
+};
+
+export type UnsetContactTagsResponse = UnsetContactTagsResponses[keyof UnsetContactTagsResponses];
+
+export type CreateRelationshipData = {
+    body: RelationshipCreate;
+    path?: never;
+    query?: never;
+    url: '/relationships';
+};
+
+export type CreateRelationshipErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateRelationshipError = CreateRelationshipErrors[keyof CreateRelationshipErrors];
+
+export type CreateRelationshipResponses = {
+    /**
+     * The new relationship.
+     */
+    201: RelationshipData;
+};
+
+export type CreateRelationshipResponse = CreateRelationshipResponses[keyof CreateRelationshipResponses];
+
+export type DeleteRelationshipData = {
+    body?: never;
+    path: {
+        /**
+         * The relationship's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/relationships/{id}';
+};
+
+export type DeleteRelationshipErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteRelationshipError = DeleteRelationshipErrors[keyof DeleteRelationshipErrors];
+
+export type DeleteRelationshipResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteRelationshipResponse = DeleteRelationshipResponses[keyof DeleteRelationshipResponses];
+
+export type GetRelationshipData = {
+    body?: never;
+    path: {
+        /**
+         * The relationship's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/relationships/{id}';
+};
+
+export type GetRelationshipErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetRelationshipError = GetRelationshipErrors[keyof GetRelationshipErrors];
+
+export type GetRelationshipResponses = {
+    /**
+     * The relationship.
+     */
+    200: RelationshipData;
+};
+
+export type GetRelationshipResponse = GetRelationshipResponses[keyof GetRelationshipResponses];
+
+export type UpdateRelationshipData = {
+    body: RelationshipUpdate;
+    path: {
+        /**
+         * The relationship's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/relationships/{id}';
+};
+
+export type UpdateRelationshipErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateRelationshipError = UpdateRelationshipErrors[keyof UpdateRelationshipErrors];
+
+export type UpdateRelationshipResponses = {
+    /**
+     * The relationship with its new type.
+     */
+    200: RelationshipData;
+};
+
+export type UpdateRelationshipResponse = UpdateRelationshipResponses[keyof UpdateRelationshipResponses];
+
+export type ListContactRelationshipsData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/relationships';
+};
+
+export type ListContactRelationshipsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactRelationshipsError = ListContactRelationshipsErrors[keyof ListContactRelationshipsErrors];
+
+export type ListContactRelationshipsResponses = {
+    /**
+     * The relationships of the contact.
+     */
+    200: RelationshipList;
+};
+
+export type ListContactRelationshipsResponse = ListContactRelationshipsResponses[keyof ListContactRelationshipsResponses];
+
+export type ListGroupsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/groups';
+};
+
+export type ListGroupsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListGroupsError = ListGroupsErrors[keyof ListGroupsErrors];
+
+export type ListGroupsResponses = {
+    /**
+     * A page of groups.
+     */
+    200: GroupList;
+};
+
+export type ListGroupsResponse = ListGroupsResponses[keyof ListGroupsResponses];
+
+export type CreateGroupData = {
+    body: GroupWrite;
+    path?: never;
+    query?: never;
+    url: '/groups';
+};
+
+export type CreateGroupErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateGroupError = CreateGroupErrors[keyof CreateGroupErrors];
+
+export type CreateGroupResponses = {
+    /**
+     * The new group.
+     */
+    200: GroupData;
+};
+
+export type CreateGroupResponse = CreateGroupResponses[keyof CreateGroupResponses];
+
+export type DeleteGroupData = {
+    body?: never;
+    path: {
+        /**
+         * The group's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/groups/{id}';
+};
+
+export type DeleteGroupErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteGroupError = DeleteGroupErrors[keyof DeleteGroupErrors];
+
+export type DeleteGroupResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteGroupResponse = DeleteGroupResponses[keyof DeleteGroupResponses];
+
+export type GetGroupData = {
+    body?: never;
+    path: {
+        /**
+         * The group's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/groups/{id}';
+};
+
+export type GetGroupErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetGroupError = GetGroupErrors[keyof GetGroupErrors];
+
+export type GetGroupResponses = {
+    /**
+     * The group.
+     */
+    200: GroupData;
+};
+
+export type GetGroupResponse = GetGroupResponses[keyof GetGroupResponses];
+
+export type UpdateGroupData = {
+    body: GroupWrite;
+    path: {
+        /**
+         * The group's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/groups/{id}';
+};
+
+export type UpdateGroupErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateGroupError = UpdateGroupErrors[keyof UpdateGroupErrors];
+
+export type UpdateGroupResponses = {
+    /**
+     * The renamed group.
+     */
+    200: GroupData;
+};
+
+export type UpdateGroupResponse = UpdateGroupResponses[keyof UpdateGroupResponses];
+
+export type AttachContactsToGroupData = {
+    body: GroupAttach;
+    path: {
+        /**
+         * The group's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/groups/{id}/attach';
+};
+
+export type AttachContactsToGroupErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type AttachContactsToGroupError = AttachContactsToGroupErrors[keyof AttachContactsToGroupErrors];
+
+export type AttachContactsToGroupResponses = {
+    /**
+     * The group with its contacts.
+     */
+    200: GroupData;
+};
+
+export type AttachContactsToGroupResponse = AttachContactsToGroupResponses[keyof AttachContactsToGroupResponses];
 
 export type ListNotesData = {
     body?: never;
@@ -2152,3 +5508,6548 @@ export type UpdateNoteResponses = {
 };
 
 export type UpdateNoteResponse = UpdateNoteResponses[keyof UpdateNoteResponses];
+
+export type ListContactNotesData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the notes: `created_at`, `updated_at` or `favorited_at`, ascending, or descending
+         * with a leading `-`. The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at' | 'favorited_at' | '-favorited_at';
+    };
+    url: '/contacts/{id}/notes';
+};
+
+export type ListContactNotesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactNotesError = ListContactNotesErrors[keyof ListContactNotesErrors];
+
+export type ListContactNotesResponses = {
+    /**
+     * A page of notes.
+     */
+    200: NoteList;
+};
+
+export type ListContactNotesResponse = ListContactNotesResponses[keyof ListContactNotesResponses];
+
+export type ListActivitiesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the activities: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         * It orders by when the activities were recorded; no criterion sorts by `happened_at`.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/activities';
+};
+
+export type ListActivitiesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListActivitiesError = ListActivitiesErrors[keyof ListActivitiesErrors];
+
+export type ListActivitiesResponses = {
+    /**
+     * A page of activities.
+     */
+    200: ActivityList;
+};
+
+export type ListActivitiesResponse = ListActivitiesResponses[keyof ListActivitiesResponses];
+
+export type CreateActivityData = {
+    body: ActivityWrite;
+    path?: never;
+    query?: never;
+    url: '/activities';
+};
+
+export type CreateActivityErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateActivityError = CreateActivityErrors[keyof CreateActivityErrors];
+
+export type CreateActivityResponses = {
+    /**
+     * The new activity.
+     */
+    201: ActivityData;
+};
+
+export type CreateActivityResponse = CreateActivityResponses[keyof CreateActivityResponses];
+
+export type DeleteActivityData = {
+    body?: never;
+    path: {
+        /**
+         * The activity's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/activities/{id}';
+};
+
+export type DeleteActivityErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteActivityError = DeleteActivityErrors[keyof DeleteActivityErrors];
+
+export type DeleteActivityResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteActivityResponse = DeleteActivityResponses[keyof DeleteActivityResponses];
+
+export type GetActivityData = {
+    body?: never;
+    path: {
+        /**
+         * The activity's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/activities/{id}';
+};
+
+export type GetActivityErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetActivityError = GetActivityErrors[keyof GetActivityErrors];
+
+export type GetActivityResponses = {
+    /**
+     * The activity.
+     */
+    200: ActivityData;
+};
+
+export type GetActivityResponse = GetActivityResponses[keyof GetActivityResponses];
+
+export type UpdateActivityData = {
+    body: ActivityWrite;
+    path: {
+        /**
+         * The activity's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/activities/{id}';
+};
+
+export type UpdateActivityErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateActivityError = UpdateActivityErrors[keyof UpdateActivityErrors];
+
+export type UpdateActivityResponses = {
+    /**
+     * The updated activity.
+     */
+    200: ActivityData;
+};
+
+export type UpdateActivityResponse = UpdateActivityResponses[keyof UpdateActivityResponses];
+
+export type ListContactActivitiesData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the activities: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         * It orders by when the activities were recorded; no criterion sorts by `happened_at`.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/contacts/{id}/activities';
+};
+
+export type ListContactActivitiesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactActivitiesError = ListContactActivitiesErrors[keyof ListContactActivitiesErrors];
+
+export type ListContactActivitiesResponses = {
+    /**
+     * A page of activities.
+     */
+    200: ActivityList;
+};
+
+export type ListContactActivitiesResponse = ListContactActivitiesResponses[keyof ListContactActivitiesResponses];
+
+export type ListCallsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the calls: `created_at`, `updated_at` or `called_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not mention `sort` for calls.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a column
+         * this resource lacks (with code 40 on `GET /calls`, with Laravel's bare `{"message"}` body on
+         * `GET /contacts/{id}/calls`); this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at' | 'called_at' | '-called_at';
+    };
+    url: '/calls';
+};
+
+export type ListCallsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListCallsError = ListCallsErrors[keyof ListCallsErrors];
+
+export type ListCallsResponses = {
+    /**
+     * A page of calls.
+     */
+    200: CallList;
+};
+
+export type ListCallsResponse = ListCallsResponses[keyof ListCallsResponses];
+
+export type CreateCallData = {
+    body: CallCreate;
+    path?: never;
+    query?: never;
+    url: '/calls';
+};
+
+export type CreateCallErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateCallError = CreateCallErrors[keyof CreateCallErrors];
+
+export type CreateCallResponses = {
+    /**
+     * The new call.
+     */
+    201: CallData;
+};
+
+export type CreateCallResponse = CreateCallResponses[keyof CreateCallResponses];
+
+export type DeleteCallData = {
+    body?: never;
+    path: {
+        /**
+         * The call's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/calls/{id}';
+};
+
+export type DeleteCallErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteCallError = DeleteCallErrors[keyof DeleteCallErrors];
+
+export type DeleteCallResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteCallResponse = DeleteCallResponses[keyof DeleteCallResponses];
+
+export type GetCallData = {
+    body?: never;
+    path: {
+        /**
+         * The call's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/calls/{id}';
+};
+
+export type GetCallErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetCallError = GetCallErrors[keyof GetCallErrors];
+
+export type GetCallResponses = {
+    /**
+     * The call.
+     */
+    200: CallData;
+};
+
+export type GetCallResponse = GetCallResponses[keyof GetCallResponses];
+
+export type UpdateCallData = {
+    body: CallUpdate;
+    path: {
+        /**
+         * The call's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/calls/{id}';
+};
+
+export type UpdateCallErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateCallError = UpdateCallErrors[keyof UpdateCallErrors];
+
+export type UpdateCallResponses = {
+    /**
+     * The updated call.
+     */
+    200: CallData;
+};
+
+export type UpdateCallResponse = UpdateCallResponses[keyof UpdateCallResponses];
+
+export type ListContactCallsData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the calls: `created_at`, `updated_at` or `called_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not mention `sort` for calls.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a column
+         * this resource lacks (with code 40 on `GET /calls`, with Laravel's bare `{"message"}` body on
+         * `GET /contacts/{id}/calls`); this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at' | 'called_at' | '-called_at';
+    };
+    url: '/contacts/{id}/calls';
+};
+
+export type ListContactCallsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactCallsError = ListContactCallsErrors[keyof ListContactCallsErrors];
+
+export type ListContactCallsResponses = {
+    /**
+     * A page of calls.
+     */
+    200: CallList;
+};
+
+export type ListContactCallsResponse = ListContactCallsResponses[keyof ListContactCallsResponses];
+
+export type ListConversationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the conversations: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not mention `sort` for conversations.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/conversations';
+};
+
+export type ListConversationsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListConversationsError = ListConversationsErrors[keyof ListConversationsErrors];
+
+export type ListConversationsResponses = {
+    /**
+     * A page of conversations.
+     */
+    200: ConversationList;
+};
+
+export type ListConversationsResponse = ListConversationsResponses[keyof ListConversationsResponses];
+
+export type CreateConversationData = {
+    body: ConversationCreate;
+    path?: never;
+    query?: never;
+    url: '/conversations';
+};
+
+export type CreateConversationErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateConversationError = CreateConversationErrors[keyof CreateConversationErrors];
+
+export type CreateConversationResponses = {
+    /**
+     * The new conversation.
+     */
+    201: ConversationData;
+};
+
+export type CreateConversationResponse = CreateConversationResponses[keyof CreateConversationResponses];
+
+export type DeleteConversationData = {
+    body?: never;
+    path: {
+        /**
+         * The conversation's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/conversations/{id}';
+};
+
+export type DeleteConversationErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteConversationError = DeleteConversationErrors[keyof DeleteConversationErrors];
+
+export type DeleteConversationResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteConversationResponse = DeleteConversationResponses[keyof DeleteConversationResponses];
+
+export type GetConversationData = {
+    body?: never;
+    path: {
+        /**
+         * The conversation's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/conversations/{id}';
+};
+
+export type GetConversationErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetConversationError = GetConversationErrors[keyof GetConversationErrors];
+
+export type GetConversationResponses = {
+    /**
+     * The conversation.
+     */
+    200: ConversationData;
+};
+
+export type GetConversationResponse = GetConversationResponses[keyof GetConversationResponses];
+
+export type UpdateConversationData = {
+    body: ConversationUpdate;
+    path: {
+        /**
+         * The conversation's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/conversations/{id}';
+};
+
+export type UpdateConversationErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateConversationError = UpdateConversationErrors[keyof UpdateConversationErrors];
+
+export type UpdateConversationResponses = {
+    /**
+     * The updated conversation.
+     */
+    200: ConversationData;
+};
+
+export type UpdateConversationResponse = UpdateConversationResponses[keyof UpdateConversationResponses];
+
+export type ListContactConversationsData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the conversations: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not mention `sort` for conversations.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/contacts/{id}/conversations';
+};
+
+export type ListContactConversationsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactConversationsError = ListContactConversationsErrors[keyof ListContactConversationsErrors];
+
+export type ListContactConversationsResponses = {
+    /**
+     * A page of conversations.
+     */
+    200: ConversationList;
+};
+
+export type ListContactConversationsResponse = ListContactConversationsResponses[keyof ListContactConversationsResponses];
+
+export type AddConversationMessageData = {
+    body: MessageWrite;
+    path: {
+        /**
+         * The conversation's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/conversations/{id}/messages';
+};
+
+export type AddConversationMessageErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type AddConversationMessageError = AddConversationMessageErrors[keyof AddConversationMessageErrors];
+
+export type AddConversationMessageResponses = {
+    /**
+     * The conversation, with the new message among its messages.
+     */
+    200: ConversationData;
+};
+
+export type AddConversationMessageResponse = AddConversationMessageResponses[keyof AddConversationMessageResponses];
+
+export type DeleteConversationMessageData = {
+    body?: never;
+    path: {
+        /**
+         * The conversation's id.
+         */
+        id: Id;
+        /**
+         * The message's id. It must name a message of the conversation given by `id`.
+         *
+         * **Differs from the published docs:** their path names both ids `:id`.
+         *
+         */
+        messageId: Id;
+    };
+    query?: never;
+    url: '/conversations/{id}/messages/{messageId}';
+};
+
+export type DeleteConversationMessageErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteConversationMessageError = DeleteConversationMessageErrors[keyof DeleteConversationMessageErrors];
+
+export type DeleteConversationMessageResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteConversationMessageResponse = DeleteConversationMessageResponses[keyof DeleteConversationMessageResponses];
+
+export type UpdateConversationMessageData = {
+    body: MessageWrite;
+    path: {
+        /**
+         * The conversation's id.
+         */
+        id: Id;
+        /**
+         * The message's id. It must name a message of the conversation given by `id`.
+         *
+         * **Differs from the published docs:** their path names both ids `:id`.
+         *
+         */
+        messageId: Id;
+    };
+    query?: never;
+    url: '/conversations/{id}/messages/{messageId}';
+};
+
+export type UpdateConversationMessageErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateConversationMessageError = UpdateConversationMessageErrors[keyof UpdateConversationMessageErrors];
+
+export type UpdateConversationMessageResponses = {
+    /**
+     * The conversation, with the updated message among its messages.
+     */
+    200: ConversationData;
+};
+
+export type UpdateConversationMessageResponse = UpdateConversationMessageResponses[keyof UpdateConversationMessageResponses];
+
+export type ListRemindersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the reminders: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document sorting for reminders.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+         * column this resource lacks (with code 40 on `GET /reminders`, with Laravel's bare 500 body on
+         * `GET /contacts/{id}/reminders`); this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/reminders';
+};
+
+export type ListRemindersErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListRemindersError = ListRemindersErrors[keyof ListRemindersErrors];
+
+export type ListRemindersResponses = {
+    /**
+     * A page of reminders.
+     */
+    200: ReminderList;
+};
+
+export type ListRemindersResponse = ListRemindersResponses[keyof ListRemindersResponses];
+
+export type CreateReminderData = {
+    body: ReminderCreate;
+    path?: never;
+    query?: never;
+    url: '/reminders';
+};
+
+export type CreateReminderErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateReminderError = CreateReminderErrors[keyof CreateReminderErrors];
+
+export type CreateReminderResponses = {
+    /**
+     * The new reminder.
+     */
+    201: ReminderData;
+};
+
+export type CreateReminderResponse = CreateReminderResponses[keyof CreateReminderResponses];
+
+export type DeleteReminderData = {
+    body?: never;
+    path: {
+        /**
+         * The reminder's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/reminders/{id}';
+};
+
+export type DeleteReminderErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteReminderError = DeleteReminderErrors[keyof DeleteReminderErrors];
+
+export type DeleteReminderResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteReminderResponse = DeleteReminderResponses[keyof DeleteReminderResponses];
+
+export type GetReminderData = {
+    body?: never;
+    path: {
+        /**
+         * The reminder's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/reminders/{id}';
+};
+
+export type GetReminderErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetReminderError = GetReminderErrors[keyof GetReminderErrors];
+
+export type GetReminderResponses = {
+    /**
+     * The reminder.
+     */
+    200: ReminderData;
+};
+
+export type GetReminderResponse = GetReminderResponses[keyof GetReminderResponses];
+
+export type UpdateReminderData = {
+    body: ReminderUpdate;
+    path: {
+        /**
+         * The reminder's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/reminders/{id}';
+};
+
+export type UpdateReminderErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateReminderError = UpdateReminderErrors[keyof UpdateReminderErrors];
+
+export type UpdateReminderResponses = {
+    /**
+     * The updated reminder.
+     */
+    200: ReminderData;
+};
+
+export type UpdateReminderResponse = UpdateReminderResponses[keyof UpdateReminderResponses];
+
+export type ListContactRemindersData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the reminders: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document sorting for reminders.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+         * column this resource lacks (with code 40 on `GET /reminders`, with Laravel's bare 500 body on
+         * `GET /contacts/{id}/reminders`); this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/contacts/{id}/reminders';
+};
+
+export type ListContactRemindersErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactRemindersError = ListContactRemindersErrors[keyof ListContactRemindersErrors];
+
+export type ListContactRemindersResponses = {
+    /**
+     * A page of reminders.
+     */
+    200: ReminderList;
+};
+
+export type ListContactRemindersResponse = ListContactRemindersResponses[keyof ListContactRemindersResponses];
+
+export type ListTasksData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the tasks: `created_at`, `updated_at` or `completed_at`, ascending, or descending with a
+         * leading `-`. The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they list these values for `GET /tasks` only, in a section of their own
+         * rather than among its parameters; `GET /contacts/{id}/tasks` sorts the same way.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+         * column this resource lacks (with code 40 on `GET /tasks`, with Laravel's bare 500 body on
+         * `GET /contacts/{id}/tasks`); this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at' | 'completed_at' | '-completed_at';
+    };
+    url: '/tasks';
+};
+
+export type ListTasksErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListTasksError = ListTasksErrors[keyof ListTasksErrors];
+
+export type ListTasksResponses = {
+    /**
+     * A page of tasks.
+     */
+    200: TaskList;
+};
+
+export type ListTasksResponse = ListTasksResponses[keyof ListTasksResponses];
+
+export type CreateTaskData = {
+    body: TaskCreate;
+    path?: never;
+    query?: never;
+    url: '/tasks';
+};
+
+export type CreateTaskErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateTaskError = CreateTaskErrors[keyof CreateTaskErrors];
+
+export type CreateTaskResponses = {
+    /**
+     * The new task.
+     */
+    200: TaskData;
+};
+
+export type CreateTaskResponse = CreateTaskResponses[keyof CreateTaskResponses];
+
+export type DeleteTaskData = {
+    body?: never;
+    path: {
+        /**
+         * The task's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/tasks/{id}';
+};
+
+export type DeleteTaskErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteTaskError = DeleteTaskErrors[keyof DeleteTaskErrors];
+
+export type DeleteTaskResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteTaskResponse = DeleteTaskResponses[keyof DeleteTaskResponses];
+
+export type GetTaskData = {
+    body?: never;
+    path: {
+        /**
+         * The task's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/tasks/{id}';
+};
+
+export type GetTaskErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetTaskError = GetTaskErrors[keyof GetTaskErrors];
+
+export type GetTaskResponses = {
+    /**
+     * The task.
+     */
+    200: TaskData;
+};
+
+export type GetTaskResponse = GetTaskResponses[keyof GetTaskResponses];
+
+export type UpdateTaskData = {
+    body: TaskUpdate;
+    path: {
+        /**
+         * The task's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/tasks/{id}';
+};
+
+export type UpdateTaskErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateTaskError = UpdateTaskErrors[keyof UpdateTaskErrors];
+
+export type UpdateTaskResponses = {
+    /**
+     * The updated task.
+     */
+    200: TaskData;
+};
+
+export type UpdateTaskResponse = UpdateTaskResponses[keyof UpdateTaskResponses];
+
+export type ListContactTasksData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the tasks: `created_at`, `updated_at` or `completed_at`, ascending, or descending with a
+         * leading `-`. The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they list these values for `GET /tasks` only, in a section of their own
+         * rather than among its parameters; `GET /contacts/{id}/tasks` sorts the same way.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+         * column this resource lacks (with code 40 on `GET /tasks`, with Laravel's bare 500 body on
+         * `GET /contacts/{id}/tasks`); this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at' | 'completed_at' | '-completed_at';
+    };
+    url: '/contacts/{id}/tasks';
+};
+
+export type ListContactTasksErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactTasksError = ListContactTasksErrors[keyof ListContactTasksErrors];
+
+export type ListContactTasksResponses = {
+    /**
+     * A page of tasks.
+     */
+    200: TaskList;
+};
+
+export type ListContactTasksResponse = ListContactTasksResponses[keyof ListContactTasksResponses];
+
+export type ListGiftsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the gifts: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document `sort` for gifts; Monica 4.x applies it.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/gifts';
+};
+
+export type ListGiftsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListGiftsError = ListGiftsErrors[keyof ListGiftsErrors];
+
+export type ListGiftsResponses = {
+    /**
+     * A page of gifts.
+     */
+    200: GiftList;
+};
+
+export type ListGiftsResponse = ListGiftsResponses[keyof ListGiftsResponses];
+
+export type CreateGiftData = {
+    body: GiftWrite;
+    path?: never;
+    query?: never;
+    url: '/gifts';
+};
+
+export type CreateGiftErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateGiftError = CreateGiftErrors[keyof CreateGiftErrors];
+
+export type CreateGiftResponses = {
+    /**
+     * The new gift.
+     */
+    201: GiftData;
+};
+
+export type CreateGiftResponse = CreateGiftResponses[keyof CreateGiftResponses];
+
+export type DeleteGiftData = {
+    body?: never;
+    path: {
+        /**
+         * The gift's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/gifts/{id}';
+};
+
+export type DeleteGiftErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteGiftError = DeleteGiftErrors[keyof DeleteGiftErrors];
+
+export type DeleteGiftResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteGiftResponse = DeleteGiftResponses[keyof DeleteGiftResponses];
+
+export type GetGiftData = {
+    body?: never;
+    path: {
+        /**
+         * The gift's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/gifts/{id}';
+};
+
+export type GetGiftErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetGiftError = GetGiftErrors[keyof GetGiftErrors];
+
+export type GetGiftResponses = {
+    /**
+     * The gift.
+     */
+    200: GiftData;
+};
+
+export type GetGiftResponse = GetGiftResponses[keyof GetGiftResponses];
+
+export type UpdateGiftData = {
+    body: GiftWrite;
+    path: {
+        /**
+         * The gift's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/gifts/{id}';
+};
+
+export type UpdateGiftErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateGiftError = UpdateGiftErrors[keyof UpdateGiftErrors];
+
+export type UpdateGiftResponses = {
+    /**
+     * The updated gift.
+     */
+    200: GiftData;
+};
+
+export type UpdateGiftResponse = UpdateGiftResponses[keyof UpdateGiftResponses];
+
+export type ListContactGiftsData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the gifts: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document `sort` for gifts; Monica 4.x applies it.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/contacts/{id}/gifts';
+};
+
+export type ListContactGiftsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactGiftsError = ListContactGiftsErrors[keyof ListContactGiftsErrors];
+
+export type ListContactGiftsResponses = {
+    /**
+     * A page of gifts.
+     */
+    200: GiftList;
+};
+
+export type ListContactGiftsResponse = ListContactGiftsResponses[keyof ListContactGiftsResponses];
+
+export type SetGiftPhotoData = {
+    body?: never;
+    path: {
+        /**
+         * The gift's id.
+         */
+        id: Id;
+        /**
+         * The id of the photo to attach to the gift. It must be a photo of the account.
+         */
+        photoId: Id;
+    };
+    query?: never;
+    url: '/gifts/{id}/photo/{photoId}';
+};
+
+export type SetGiftPhotoErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type SetGiftPhotoError = SetGiftPhotoErrors[keyof SetGiftPhotoErrors];
+
+export type SetGiftPhotoResponses = {
+    /**
+     * The gift with its photos.
+     */
+    200: GiftData;
+};
+
+export type SetGiftPhotoResponse = SetGiftPhotoResponses[keyof SetGiftPhotoResponses];
+
+export type ListDebtsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the debts: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document `sort` for debts; Monica 4.x applies it.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/debts';
+};
+
+export type ListDebtsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListDebtsError = ListDebtsErrors[keyof ListDebtsErrors];
+
+export type ListDebtsResponses = {
+    /**
+     * A page of debts.
+     */
+    200: DebtList;
+};
+
+export type ListDebtsResponse = ListDebtsResponses[keyof ListDebtsResponses];
+
+export type CreateDebtData = {
+    body: DebtWrite;
+    path?: never;
+    query?: never;
+    url: '/debts';
+};
+
+export type CreateDebtErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateDebtError = CreateDebtErrors[keyof CreateDebtErrors];
+
+export type CreateDebtResponses = {
+    /**
+     * The new debt.
+     */
+    201: DebtData;
+};
+
+export type CreateDebtResponse = CreateDebtResponses[keyof CreateDebtResponses];
+
+export type DeleteDebtData = {
+    body?: never;
+    path: {
+        /**
+         * The debt's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/debts/{id}';
+};
+
+export type DeleteDebtErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteDebtError = DeleteDebtErrors[keyof DeleteDebtErrors];
+
+export type DeleteDebtResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteDebtResponse = DeleteDebtResponses[keyof DeleteDebtResponses];
+
+export type GetDebtData = {
+    body?: never;
+    path: {
+        /**
+         * The debt's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/debts/{id}';
+};
+
+export type GetDebtErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetDebtError = GetDebtErrors[keyof GetDebtErrors];
+
+export type GetDebtResponses = {
+    /**
+     * The debt.
+     */
+    200: DebtData;
+};
+
+export type GetDebtResponse = GetDebtResponses[keyof GetDebtResponses];
+
+export type UpdateDebtData = {
+    body: DebtWrite;
+    path: {
+        /**
+         * The debt's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/debts/{id}';
+};
+
+export type UpdateDebtErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateDebtError = UpdateDebtErrors[keyof UpdateDebtErrors];
+
+export type UpdateDebtResponses = {
+    /**
+     * The updated debt.
+     */
+    200: DebtData;
+};
+
+export type UpdateDebtResponse = UpdateDebtResponses[keyof UpdateDebtResponses];
+
+export type CreateAddressData = {
+    body: AddressWrite;
+    path?: never;
+    query?: never;
+    url: '/addresses';
+};
+
+export type CreateAddressErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateAddressError = CreateAddressErrors[keyof CreateAddressErrors];
+
+export type CreateAddressResponses = {
+    /**
+     * The new address.
+     */
+    201: AddressData;
+};
+
+export type CreateAddressResponse = CreateAddressResponses[keyof CreateAddressResponses];
+
+export type DeleteAddressData = {
+    body?: never;
+    path: {
+        /**
+         * The address's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/addresses/{id}';
+};
+
+export type DeleteAddressErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteAddressError = DeleteAddressErrors[keyof DeleteAddressErrors];
+
+export type DeleteAddressResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteAddressResponse = DeleteAddressResponses[keyof DeleteAddressResponses];
+
+export type GetAddressData = {
+    body?: never;
+    path: {
+        /**
+         * The address's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/addresses/{id}';
+};
+
+export type GetAddressErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetAddressError = GetAddressErrors[keyof GetAddressErrors];
+
+export type GetAddressResponses = {
+    /**
+     * The address.
+     */
+    200: AddressData;
+};
+
+export type GetAddressResponse = GetAddressResponses[keyof GetAddressResponses];
+
+export type UpdateAddressData = {
+    body: AddressWrite;
+    path: {
+        /**
+         * The address's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/addresses/{id}';
+};
+
+export type UpdateAddressErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateAddressError = UpdateAddressErrors[keyof UpdateAddressErrors];
+
+export type UpdateAddressResponses = {
+    /**
+     * The updated address.
+     */
+    200: AddressData;
+};
+
+export type UpdateAddressResponse = UpdateAddressResponses[keyof UpdateAddressResponses];
+
+export type ListContactAddressesData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/contacts/{id}/addresses';
+};
+
+export type ListContactAddressesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactAddressesError = ListContactAddressesErrors[keyof ListContactAddressesErrors];
+
+export type ListContactAddressesResponses = {
+    /**
+     * A page of addresses.
+     */
+    200: AddressList;
+};
+
+export type ListContactAddressesResponse = ListContactAddressesResponses[keyof ListContactAddressesResponses];
+
+export type CreateContactFieldData = {
+    body: ContactFieldWrite;
+    path?: never;
+    query?: never;
+    url: '/contactfields';
+};
+
+export type CreateContactFieldErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateContactFieldError = CreateContactFieldErrors[keyof CreateContactFieldErrors];
+
+export type CreateContactFieldResponses = {
+    /**
+     * The new contact field.
+     */
+    201: ContactFieldData;
+};
+
+export type CreateContactFieldResponse = CreateContactFieldResponses[keyof CreateContactFieldResponses];
+
+export type DeleteContactFieldData = {
+    body?: never;
+    path: {
+        /**
+         * The contact field's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contactfields/{id}';
+};
+
+export type DeleteContactFieldErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteContactFieldError = DeleteContactFieldErrors[keyof DeleteContactFieldErrors];
+
+export type DeleteContactFieldResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteContactFieldResponse = DeleteContactFieldResponses[keyof DeleteContactFieldResponses];
+
+export type GetContactFieldData = {
+    body?: never;
+    path: {
+        /**
+         * The contact field's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contactfields/{id}';
+};
+
+export type GetContactFieldErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetContactFieldError = GetContactFieldErrors[keyof GetContactFieldErrors];
+
+export type GetContactFieldResponses = {
+    /**
+     * The contact field.
+     */
+    200: ContactFieldData;
+};
+
+export type GetContactFieldResponse = GetContactFieldResponses[keyof GetContactFieldResponses];
+
+export type UpdateContactFieldData = {
+    body: ContactFieldWrite;
+    path: {
+        /**
+         * The contact field's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contactfields/{id}';
+};
+
+export type UpdateContactFieldErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateContactFieldError = UpdateContactFieldErrors[keyof UpdateContactFieldErrors];
+
+export type UpdateContactFieldResponses = {
+    /**
+     * The updated contact field.
+     */
+    200: ContactFieldData;
+};
+
+export type UpdateContactFieldResponse = UpdateContactFieldResponses[keyof UpdateContactFieldResponses];
+
+export type ListContactContactFieldsData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/contacts/{id}/contactfields';
+};
+
+export type ListContactContactFieldsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactContactFieldsError = ListContactContactFieldsErrors[keyof ListContactContactFieldsErrors];
+
+export type ListContactContactFieldsResponses = {
+    /**
+     * A page of contact fields.
+     */
+    200: ContactFieldList;
+};
+
+export type ListContactContactFieldsResponse = ListContactContactFieldsResponses[keyof ListContactContactFieldsResponses];
+
+export type ListDocumentsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the documents: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document `sort` for documents; Monica 4.x applies it.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/documents';
+};
+
+export type ListDocumentsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListDocumentsError = ListDocumentsErrors[keyof ListDocumentsErrors];
+
+export type ListDocumentsResponses = {
+    /**
+     * A page of documents.
+     */
+    200: DocumentList;
+};
+
+export type ListDocumentsResponse = ListDocumentsResponses[keyof ListDocumentsResponses];
+
+export type CreateDocumentData = {
+    body: DocumentCreate;
+    path?: never;
+    query?: never;
+    url: '/documents';
+};
+
+export type CreateDocumentErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateDocumentError = CreateDocumentErrors[keyof CreateDocumentErrors];
+
+export type CreateDocumentResponses = {
+    /**
+     * The new document.
+     */
+    201: DocumentData;
+};
+
+export type CreateDocumentResponse = CreateDocumentResponses[keyof CreateDocumentResponses];
+
+export type DeleteDocumentData = {
+    body?: never;
+    path: {
+        /**
+         * The document's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/documents/{id}';
+};
+
+export type DeleteDocumentErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteDocumentError = DeleteDocumentErrors[keyof DeleteDocumentErrors];
+
+export type DeleteDocumentResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteDocumentResponse = DeleteDocumentResponses[keyof DeleteDocumentResponses];
+
+export type GetDocumentData = {
+    body?: never;
+    path: {
+        /**
+         * The document's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/documents/{id}';
+};
+
+export type GetDocumentErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetDocumentError = GetDocumentErrors[keyof GetDocumentErrors];
+
+export type GetDocumentResponses = {
+    /**
+     * The document.
+     */
+    200: DocumentData;
+};
+
+export type GetDocumentResponse = GetDocumentResponses[keyof GetDocumentResponses];
+
+export type ListContactDocumentsData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the documents: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document `sort` for documents; Monica 4.x applies it.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/contacts/{id}/documents';
+};
+
+export type ListContactDocumentsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactDocumentsError = ListContactDocumentsErrors[keyof ListContactDocumentsErrors];
+
+export type ListContactDocumentsResponses = {
+    /**
+     * A page of documents.
+     */
+    200: DocumentList;
+};
+
+export type ListContactDocumentsResponse = ListContactDocumentsResponses[keyof ListContactDocumentsResponses];
+
+export type ListPhotosData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the photos: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document `sort` for photos; Monica 4.x applies it.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/photos';
+};
+
+export type ListPhotosErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListPhotosError = ListPhotosErrors[keyof ListPhotosErrors];
+
+export type ListPhotosResponses = {
+    /**
+     * A page of photos.
+     */
+    200: PhotoList;
+};
+
+export type ListPhotosResponse = ListPhotosResponses[keyof ListPhotosResponses];
+
+export type CreatePhotoData = {
+    body: PhotoCreate;
+    path?: never;
+    query?: never;
+    url: '/photos';
+};
+
+export type CreatePhotoErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreatePhotoError = CreatePhotoErrors[keyof CreatePhotoErrors];
+
+export type CreatePhotoResponses = {
+    /**
+     * The new photo.
+     */
+    201: PhotoData;
+};
+
+export type CreatePhotoResponse = CreatePhotoResponses[keyof CreatePhotoResponses];
+
+export type DeletePhotoData = {
+    body?: never;
+    path: {
+        /**
+         * The photo's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/photos/{id}';
+};
+
+export type DeletePhotoErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeletePhotoError = DeletePhotoErrors[keyof DeletePhotoErrors];
+
+export type DeletePhotoResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeletePhotoResponse = DeletePhotoResponses[keyof DeletePhotoResponses];
+
+export type GetPhotoData = {
+    body?: never;
+    path: {
+        /**
+         * The photo's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/photos/{id}';
+};
+
+export type GetPhotoErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetPhotoError = GetPhotoErrors[keyof GetPhotoErrors];
+
+export type GetPhotoResponses = {
+    /**
+     * The photo.
+     */
+    200: PhotoData;
+};
+
+export type GetPhotoResponse = GetPhotoResponses[keyof GetPhotoResponses];
+
+export type ListContactPhotosData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the photos: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document `sort` for photos; Monica 4.x applies it.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/contacts/{id}/photos';
+};
+
+export type ListContactPhotosErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactPhotosError = ListContactPhotosErrors[keyof ListContactPhotosErrors];
+
+export type ListContactPhotosResponses = {
+    /**
+     * A page of photos.
+     */
+    200: PhotoList;
+};
+
+export type ListContactPhotosResponse = ListContactPhotosResponses[keyof ListContactPhotosResponses];
+
+export type ListCompaniesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the companies: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/companies';
+};
+
+export type ListCompaniesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListCompaniesError = ListCompaniesErrors[keyof ListCompaniesErrors];
+
+export type ListCompaniesResponses = {
+    /**
+     * A page of companies.
+     */
+    200: CompanyList;
+};
+
+export type ListCompaniesResponse = ListCompaniesResponses[keyof ListCompaniesResponses];
+
+export type CreateCompanyData = {
+    body: CompanyWrite;
+    path?: never;
+    query?: never;
+    url: '/companies';
+};
+
+export type CreateCompanyErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateCompanyError = CreateCompanyErrors[keyof CreateCompanyErrors];
+
+export type CreateCompanyResponses = {
+    /**
+     * The new company.
+     */
+    201: CompanyData;
+};
+
+export type CreateCompanyResponse = CreateCompanyResponses[keyof CreateCompanyResponses];
+
+export type DeleteCompanyData = {
+    body?: never;
+    path: {
+        /**
+         * The company's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/companies/{id}';
+};
+
+export type DeleteCompanyErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteCompanyError = DeleteCompanyErrors[keyof DeleteCompanyErrors];
+
+export type DeleteCompanyResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteCompanyResponse = DeleteCompanyResponses[keyof DeleteCompanyResponses];
+
+export type GetCompanyData = {
+    body?: never;
+    path: {
+        /**
+         * The company's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/companies/{id}';
+};
+
+export type GetCompanyErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetCompanyError = GetCompanyErrors[keyof GetCompanyErrors];
+
+export type GetCompanyResponses = {
+    /**
+     * The company.
+     */
+    200: CompanyData;
+};
+
+export type GetCompanyResponse = GetCompanyResponses[keyof GetCompanyResponses];
+
+export type UpdateCompanyData = {
+    body: CompanyWrite;
+    path: {
+        /**
+         * The company's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/companies/{id}';
+};
+
+export type UpdateCompanyErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateCompanyError = UpdateCompanyErrors[keyof UpdateCompanyErrors];
+
+export type UpdateCompanyResponses = {
+    /**
+     * The updated company.
+     */
+    200: CompanyData;
+};
+
+export type UpdateCompanyResponse = UpdateCompanyResponses[keyof UpdateCompanyResponses];
+
+export type ListOccupationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the occupations: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/occupations';
+};
+
+export type ListOccupationsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListOccupationsError = ListOccupationsErrors[keyof ListOccupationsErrors];
+
+export type ListOccupationsResponses = {
+    /**
+     * A page of occupations.
+     */
+    200: OccupationList;
+};
+
+export type ListOccupationsResponse = ListOccupationsResponses[keyof ListOccupationsResponses];
+
+export type CreateOccupationData = {
+    body: OccupationCreate;
+    path?: never;
+    query?: never;
+    url: '/occupations';
+};
+
+export type CreateOccupationErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateOccupationError = CreateOccupationErrors[keyof CreateOccupationErrors];
+
+export type CreateOccupationResponses = {
+    /**
+     * The new occupation.
+     */
+    201: OccupationData;
+};
+
+export type CreateOccupationResponse = CreateOccupationResponses[keyof CreateOccupationResponses];
+
+export type DeleteOccupationData = {
+    body?: never;
+    path: {
+        /**
+         * The occupation's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/occupations/{id}';
+};
+
+export type DeleteOccupationErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteOccupationError = DeleteOccupationErrors[keyof DeleteOccupationErrors];
+
+export type DeleteOccupationResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteOccupationResponse = DeleteOccupationResponses[keyof DeleteOccupationResponses];
+
+export type GetOccupationData = {
+    body?: never;
+    path: {
+        /**
+         * The occupation's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/occupations/{id}';
+};
+
+export type GetOccupationErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetOccupationError = GetOccupationErrors[keyof GetOccupationErrors];
+
+export type GetOccupationResponses = {
+    /**
+     * The occupation.
+     */
+    200: OccupationData;
+};
+
+export type GetOccupationResponse = GetOccupationResponses[keyof GetOccupationResponses];
+
+export type UpdateOccupationData = {
+    body: OccupationUpdate;
+    path: {
+        /**
+         * The occupation's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/occupations/{id}';
+};
+
+export type UpdateOccupationErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateOccupationError = UpdateOccupationErrors[keyof UpdateOccupationErrors];
+
+export type UpdateOccupationResponses = {
+    /**
+     * The updated occupation.
+     */
+    200: OccupationData;
+};
+
+export type UpdateOccupationResponse = UpdateOccupationResponses[keyof UpdateOccupationResponses];
+
+export type ListJournalEntriesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the journal entries: `created_at` or `updated_at`, ascending, or descending with a leading
+         * `-`. The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document sorting for the journal.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/journal';
+};
+
+export type ListJournalEntriesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListJournalEntriesError = ListJournalEntriesErrors[keyof ListJournalEntriesErrors];
+
+export type ListJournalEntriesResponses = {
+    /**
+     * A page of journal entries.
+     */
+    200: JournalEntryList;
+};
+
+export type ListJournalEntriesResponse = ListJournalEntriesResponses[keyof ListJournalEntriesResponses];
+
+export type CreateJournalEntryData = {
+    body: JournalEntryWrite;
+    path?: never;
+    query?: never;
+    url: '/journal';
+};
+
+export type CreateJournalEntryErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateJournalEntryError = CreateJournalEntryErrors[keyof CreateJournalEntryErrors];
+
+export type CreateJournalEntryResponses = {
+    /**
+     * The new journal entry.
+     */
+    201: JournalEntryData;
+};
+
+export type CreateJournalEntryResponse = CreateJournalEntryResponses[keyof CreateJournalEntryResponses];
+
+export type DeleteJournalEntryData = {
+    body?: never;
+    path: {
+        /**
+         * The journal entry's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/journal/{id}';
+};
+
+export type DeleteJournalEntryErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteJournalEntryError = DeleteJournalEntryErrors[keyof DeleteJournalEntryErrors];
+
+export type DeleteJournalEntryResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteJournalEntryResponse = DeleteJournalEntryResponses[keyof DeleteJournalEntryResponses];
+
+export type GetJournalEntryData = {
+    body?: never;
+    path: {
+        /**
+         * The journal entry's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/journal/{id}';
+};
+
+export type GetJournalEntryErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetJournalEntryError = GetJournalEntryErrors[keyof GetJournalEntryErrors];
+
+export type GetJournalEntryResponses = {
+    /**
+     * The journal entry.
+     */
+    200: JournalEntryData;
+};
+
+export type GetJournalEntryResponse = GetJournalEntryResponses[keyof GetJournalEntryResponses];
+
+export type UpdateJournalEntryData = {
+    body: JournalEntryWrite;
+    path: {
+        /**
+         * The journal entry's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/journal/{id}';
+};
+
+export type UpdateJournalEntryErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateJournalEntryError = UpdateJournalEntryErrors[keyof UpdateJournalEntryErrors];
+
+export type UpdateJournalEntryResponses = {
+    /**
+     * The updated journal entry.
+     */
+    200: JournalEntryData;
+};
+
+export type UpdateJournalEntryResponse = UpdateJournalEntryResponses[keyof UpdateJournalEntryResponses];
+
+export type GetCurrentUserData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/me';
+};
+
+export type GetCurrentUserErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetCurrentUserError = GetCurrentUserErrors[keyof GetCurrentUserErrors];
+
+export type GetCurrentUserResponses = {
+    /**
+     * The user.
+     */
+    200: UserData;
+};
+
+export type GetCurrentUserResponse = GetCurrentUserResponses[keyof GetCurrentUserResponses];
+
+export type ListTermsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/compliance';
+};
+
+export type ListTermsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListTermsError = ListTermsErrors[keyof ListTermsErrors];
+
+export type ListTermsResponses = {
+    /**
+     * A page of terms.
+     */
+    200: TermList;
+};
+
+export type ListTermsResponse = ListTermsResponses[keyof ListTermsResponses];
+
+export type GetTermData = {
+    body?: never;
+    path: {
+        /**
+         * The term's id (see `GET /compliance`).
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/compliance/{id}';
+};
+
+export type GetTermErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetTermError = GetTermErrors[keyof GetTermErrors];
+
+export type GetTermResponses = {
+    /**
+     * The term.
+     */
+    200: TermData;
+};
+
+export type GetTermResponse = GetTermResponses[keyof GetTermResponses];
+
+export type ListComplianceSignaturesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/me/compliance';
+};
+
+export type ListComplianceSignaturesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListComplianceSignaturesError = ListComplianceSignaturesErrors[keyof ListComplianceSignaturesErrors];
+
+export type ListComplianceSignaturesResponses = {
+    /**
+     * Every signature of the user.
+     */
+    200: ComplianceSignatureList;
+};
+
+export type ListComplianceSignaturesResponse = ListComplianceSignaturesResponses[keyof ListComplianceSignaturesResponses];
+
+export type SignLatestTermData = {
+    body: ComplianceSignatureCreate;
+    path?: never;
+    query?: never;
+    url: '/me/compliance';
+};
+
+export type SignLatestTermErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type SignLatestTermError = SignLatestTermErrors[keyof SignLatestTermErrors];
+
+export type SignLatestTermResponses = {
+    /**
+     * The signature of the latest term.
+     */
+    200: ComplianceSignatureData;
+};
+
+export type SignLatestTermResponse = SignLatestTermResponses[keyof SignLatestTermResponses];
+
+export type GetComplianceSignatureData = {
+    body?: never;
+    path: {
+        /**
+         * The term's id (see `GET /compliance`).
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/me/compliance/{id}';
+};
+
+export type GetComplianceSignatureErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetComplianceSignatureError = GetComplianceSignatureErrors[keyof GetComplianceSignatureErrors];
+
+export type GetComplianceSignatureResponses = {
+    /**
+     * The signature.
+     */
+    200: ComplianceSignatureData;
+};
+
+export type GetComplianceSignatureResponse = GetComplianceSignatureResponses[keyof GetComplianceSignatureResponses];
+
+export type ListAuditLogsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/logs';
+};
+
+export type ListAuditLogsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListAuditLogsError = ListAuditLogsErrors[keyof ListAuditLogsErrors];
+
+export type ListAuditLogsResponses = {
+    /**
+     * A page of audit logs.
+     */
+    200: AuditLogList;
+};
+
+export type ListAuditLogsResponse = ListAuditLogsResponses[keyof ListAuditLogsResponses];
+
+export type ListGendersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the genders: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/genders';
+};
+
+export type ListGendersErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListGendersError = ListGendersErrors[keyof ListGendersErrors];
+
+export type ListGendersResponses = {
+    /**
+     * A page of genders.
+     */
+    200: GenderList;
+};
+
+export type ListGendersResponse = ListGendersResponses[keyof ListGendersResponses];
+
+export type CreateGenderData = {
+    body: GenderWrite;
+    path?: never;
+    query?: never;
+    url: '/genders';
+};
+
+export type CreateGenderErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateGenderError = CreateGenderErrors[keyof CreateGenderErrors];
+
+export type CreateGenderResponses = {
+    /**
+     * The new gender.
+     */
+    201: GenderData;
+};
+
+export type CreateGenderResponse = CreateGenderResponses[keyof CreateGenderResponses];
+
+export type DeleteGenderData = {
+    body?: never;
+    path: {
+        /**
+         * The gender's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/genders/{id}';
+};
+
+export type DeleteGenderErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteGenderError = DeleteGenderErrors[keyof DeleteGenderErrors];
+
+export type DeleteGenderResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteGenderResponse = DeleteGenderResponses[keyof DeleteGenderResponses];
+
+export type GetGenderData = {
+    body?: never;
+    path: {
+        /**
+         * The gender's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/genders/{id}';
+};
+
+export type GetGenderErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetGenderError = GetGenderErrors[keyof GetGenderErrors];
+
+export type GetGenderResponses = {
+    /**
+     * The gender.
+     */
+    200: GenderData;
+};
+
+export type GetGenderResponse = GetGenderResponses[keyof GetGenderResponses];
+
+export type UpdateGenderData = {
+    body: GenderWrite;
+    path: {
+        /**
+         * The gender's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/genders/{id}';
+};
+
+export type UpdateGenderErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateGenderError = UpdateGenderErrors[keyof UpdateGenderErrors];
+
+export type UpdateGenderResponses = {
+    /**
+     * The updated gender.
+     */
+    200: GenderData;
+};
+
+export type UpdateGenderResponse = UpdateGenderResponses[keyof UpdateGenderResponses];
+
+export type ListActivityTypesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the activity types: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/activitytypes';
+};
+
+export type ListActivityTypesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListActivityTypesError = ListActivityTypesErrors[keyof ListActivityTypesErrors];
+
+export type ListActivityTypesResponses = {
+    /**
+     * A page of activity types.
+     */
+    200: ActivityTypeList;
+};
+
+export type ListActivityTypesResponse = ListActivityTypesResponses[keyof ListActivityTypesResponses];
+
+export type CreateActivityTypeData = {
+    body: ActivityTypeWrite;
+    path?: never;
+    query?: never;
+    url: '/activitytypes';
+};
+
+export type CreateActivityTypeErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateActivityTypeError = CreateActivityTypeErrors[keyof CreateActivityTypeErrors];
+
+export type CreateActivityTypeResponses = {
+    /**
+     * The new activity type.
+     */
+    200: ActivityTypeData;
+};
+
+export type CreateActivityTypeResponse = CreateActivityTypeResponses[keyof CreateActivityTypeResponses];
+
+export type DeleteActivityTypeData = {
+    body?: never;
+    path: {
+        /**
+         * The activity type's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/activitytypes/{id}';
+};
+
+export type DeleteActivityTypeErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteActivityTypeError = DeleteActivityTypeErrors[keyof DeleteActivityTypeErrors];
+
+export type DeleteActivityTypeResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteActivityTypeResponse = DeleteActivityTypeResponses[keyof DeleteActivityTypeResponses];
+
+export type GetActivityTypeData = {
+    body?: never;
+    path: {
+        /**
+         * The activity type's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/activitytypes/{id}';
+};
+
+export type GetActivityTypeErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetActivityTypeError = GetActivityTypeErrors[keyof GetActivityTypeErrors];
+
+export type GetActivityTypeResponses = {
+    /**
+     * The activity type.
+     */
+    200: ActivityTypeData;
+};
+
+export type GetActivityTypeResponse = GetActivityTypeResponses[keyof GetActivityTypeResponses];
+
+export type UpdateActivityTypeData = {
+    body: ActivityTypeWrite;
+    path: {
+        /**
+         * The activity type's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/activitytypes/{id}';
+};
+
+export type UpdateActivityTypeErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateActivityTypeError = UpdateActivityTypeErrors[keyof UpdateActivityTypeErrors];
+
+export type UpdateActivityTypeResponses = {
+    /**
+     * The updated activity type.
+     */
+    200: ActivityTypeData;
+};
+
+export type UpdateActivityTypeResponse = UpdateActivityTypeResponses[keyof UpdateActivityTypeResponses];
+
+export type ListActivityTypeCategoriesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the activity type categories: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/activitytypecategories';
+};
+
+export type ListActivityTypeCategoriesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListActivityTypeCategoriesError = ListActivityTypeCategoriesErrors[keyof ListActivityTypeCategoriesErrors];
+
+export type ListActivityTypeCategoriesResponses = {
+    /**
+     * A page of activity type categories.
+     */
+    200: ActivityTypeCategoryList;
+};
+
+export type ListActivityTypeCategoriesResponse = ListActivityTypeCategoriesResponses[keyof ListActivityTypeCategoriesResponses];
+
+export type CreateActivityTypeCategoryData = {
+    body: ActivityTypeCategoryWrite;
+    path?: never;
+    query?: never;
+    url: '/activitytypecategories';
+};
+
+export type CreateActivityTypeCategoryErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateActivityTypeCategoryError = CreateActivityTypeCategoryErrors[keyof CreateActivityTypeCategoryErrors];
+
+export type CreateActivityTypeCategoryResponses = {
+    /**
+     * The new activity type category.
+     */
+    200: ActivityTypeCategoryData;
+};
+
+export type CreateActivityTypeCategoryResponse = CreateActivityTypeCategoryResponses[keyof CreateActivityTypeCategoryResponses];
+
+export type DeleteActivityTypeCategoryData = {
+    body?: never;
+    path: {
+        /**
+         * The activity type category's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/activitytypecategories/{id}';
+};
+
+export type DeleteActivityTypeCategoryErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteActivityTypeCategoryError = DeleteActivityTypeCategoryErrors[keyof DeleteActivityTypeCategoryErrors];
+
+export type DeleteActivityTypeCategoryResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteActivityTypeCategoryResponse = DeleteActivityTypeCategoryResponses[keyof DeleteActivityTypeCategoryResponses];
+
+export type GetActivityTypeCategoryData = {
+    body?: never;
+    path: {
+        /**
+         * The activity type category's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/activitytypecategories/{id}';
+};
+
+export type GetActivityTypeCategoryErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetActivityTypeCategoryError = GetActivityTypeCategoryErrors[keyof GetActivityTypeCategoryErrors];
+
+export type GetActivityTypeCategoryResponses = {
+    /**
+     * The activity type category.
+     */
+    200: ActivityTypeCategoryData;
+};
+
+export type GetActivityTypeCategoryResponse = GetActivityTypeCategoryResponses[keyof GetActivityTypeCategoryResponses];
+
+export type UpdateActivityTypeCategoryData = {
+    body: ActivityTypeCategoryWrite;
+    path: {
+        /**
+         * The activity type category's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/activitytypecategories/{id}';
+};
+
+export type UpdateActivityTypeCategoryErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateActivityTypeCategoryError = UpdateActivityTypeCategoryErrors[keyof UpdateActivityTypeCategoryErrors];
+
+export type UpdateActivityTypeCategoryResponses = {
+    /**
+     * The updated activity type category.
+     */
+    200: ActivityTypeCategoryData;
+};
+
+export type UpdateActivityTypeCategoryResponse = UpdateActivityTypeCategoryResponses[keyof UpdateActivityTypeCategoryResponses];
+
+export type ListContactFieldTypesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/contactfieldtypes';
+};
+
+export type ListContactFieldTypesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactFieldTypesError = ListContactFieldTypesErrors[keyof ListContactFieldTypesErrors];
+
+export type ListContactFieldTypesResponses = {
+    /**
+     * A page of contact field types.
+     */
+    200: ContactFieldTypeList;
+};
+
+export type ListContactFieldTypesResponse = ListContactFieldTypesResponses[keyof ListContactFieldTypesResponses];
+
+export type CreateContactFieldTypeData = {
+    body: ContactFieldTypeWrite;
+    path?: never;
+    query?: never;
+    url: '/contactfieldtypes';
+};
+
+export type CreateContactFieldTypeErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateContactFieldTypeError = CreateContactFieldTypeErrors[keyof CreateContactFieldTypeErrors];
+
+export type CreateContactFieldTypeResponses = {
+    /**
+     * The new contact field type.
+     */
+    201: ContactFieldTypeData;
+};
+
+export type CreateContactFieldTypeResponse = CreateContactFieldTypeResponses[keyof CreateContactFieldTypeResponses];
+
+export type DeleteContactFieldTypeData = {
+    body?: never;
+    path: {
+        /**
+         * The contact field type's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contactfieldtypes/{id}';
+};
+
+export type DeleteContactFieldTypeErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteContactFieldTypeError = DeleteContactFieldTypeErrors[keyof DeleteContactFieldTypeErrors];
+
+export type DeleteContactFieldTypeResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteContactFieldTypeResponse = DeleteContactFieldTypeResponses[keyof DeleteContactFieldTypeResponses];
+
+export type GetContactFieldTypeData = {
+    body?: never;
+    path: {
+        /**
+         * The contact field type's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contactfieldtypes/{id}';
+};
+
+export type GetContactFieldTypeErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetContactFieldTypeError = GetContactFieldTypeErrors[keyof GetContactFieldTypeErrors];
+
+export type GetContactFieldTypeResponses = {
+    /**
+     * The contact field type.
+     */
+    200: ContactFieldTypeData;
+};
+
+export type GetContactFieldTypeResponse = GetContactFieldTypeResponses[keyof GetContactFieldTypeResponses];
+
+export type UpdateContactFieldTypeData = {
+    body: ContactFieldTypeWrite;
+    path: {
+        /**
+         * The contact field type's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contactfieldtypes/{id}';
+};
+
+export type UpdateContactFieldTypeErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateContactFieldTypeError = UpdateContactFieldTypeErrors[keyof UpdateContactFieldTypeErrors];
+
+export type UpdateContactFieldTypeResponses = {
+    /**
+     * The updated contact field type.
+     */
+    200: ContactFieldTypeData;
+};
+
+export type UpdateContactFieldTypeResponse = UpdateContactFieldTypeResponses[keyof UpdateContactFieldTypeResponses];
+
+export type ListRelationshipTypesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/relationshiptypes';
+};
+
+export type ListRelationshipTypesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListRelationshipTypesError = ListRelationshipTypesErrors[keyof ListRelationshipTypesErrors];
+
+export type ListRelationshipTypesResponses = {
+    /**
+     * A page of relationship types.
+     */
+    200: RelationshipTypeList;
+};
+
+export type ListRelationshipTypesResponse = ListRelationshipTypesResponses[keyof ListRelationshipTypesResponses];
+
+export type GetRelationshipTypeData = {
+    body?: never;
+    path: {
+        /**
+         * The relationship type's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/relationshiptypes/{id}';
+};
+
+export type GetRelationshipTypeErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetRelationshipTypeError = GetRelationshipTypeErrors[keyof GetRelationshipTypeErrors];
+
+export type GetRelationshipTypeResponses = {
+    /**
+     * The relationship type.
+     */
+    200: RelationshipTypeData;
+};
+
+export type GetRelationshipTypeResponse = GetRelationshipTypeResponses[keyof GetRelationshipTypeResponses];
+
+export type ListRelationshipTypeGroupsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/relationshiptypegroups';
+};
+
+export type ListRelationshipTypeGroupsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListRelationshipTypeGroupsError = ListRelationshipTypeGroupsErrors[keyof ListRelationshipTypeGroupsErrors];
+
+export type ListRelationshipTypeGroupsResponses = {
+    /**
+     * A page of relationship type groups.
+     */
+    200: RelationshipTypeGroupList;
+};
+
+export type ListRelationshipTypeGroupsResponse = ListRelationshipTypeGroupsResponses[keyof ListRelationshipTypeGroupsResponses];
+
+export type GetRelationshipTypeGroupData = {
+    body?: never;
+    path: {
+        /**
+         * The relationship type group's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/relationshiptypegroups/{id}';
+};
+
+export type GetRelationshipTypeGroupErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetRelationshipTypeGroupError = GetRelationshipTypeGroupErrors[keyof GetRelationshipTypeGroupErrors];
+
+export type GetRelationshipTypeGroupResponses = {
+    /**
+     * The relationship type group.
+     */
+    200: RelationshipTypeGroupData;
+};
+
+export type GetRelationshipTypeGroupResponse = GetRelationshipTypeGroupResponses[keyof GetRelationshipTypeGroupResponses];
+
+export type ListCountriesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/countries';
+};
+
+export type ListCountriesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListCountriesError = ListCountriesErrors[keyof ListCountriesErrors];
+
+export type ListCountriesResponses = {
+    /**
+     * Every country.
+     */
+    200: CountryList;
+};
+
+export type ListCountriesResponse = ListCountriesResponses[keyof ListCountriesResponses];
+
+export type ListCurrenciesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/currencies';
+};
+
+export type ListCurrenciesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListCurrenciesError = ListCurrenciesErrors[keyof ListCurrenciesErrors];
+
+export type ListCurrenciesResponses = {
+    /**
+     * A page of currencies.
+     */
+    200: CurrencyList;
+};
+
+export type ListCurrenciesResponse = ListCurrenciesResponses[keyof ListCurrenciesResponses];
+
+export type GetCurrencyData = {
+    body?: never;
+    path: {
+        /**
+         * The currency's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/currencies/{id}';
+};
+
+export type GetCurrencyErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetCurrencyError = GetCurrencyErrors[keyof GetCurrencyErrors];
+
+export type GetCurrencyResponses = {
+    /**
+     * The currency.
+     */
+    200: CurrencyData;
+};
+
+export type GetCurrencyResponse = GetCurrencyResponses[keyof GetCurrencyResponses];

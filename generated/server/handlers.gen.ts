@@ -3,50 +3,308 @@
 // Handler types for every operation, built on the hey-api types of generated/client/types.gen.ts.
 
 import type {
+  AddConversationMessageData,
+  AddConversationMessageResponses,
+  AttachContactsToGroupData,
+  AttachContactsToGroupResponses,
+  CreateActivityData,
+  CreateActivityResponses,
+  CreateActivityTypeCategoryData,
+  CreateActivityTypeCategoryResponses,
+  CreateActivityTypeData,
+  CreateActivityTypeResponses,
+  CreateAddressData,
+  CreateAddressResponses,
+  CreateCallData,
+  CreateCallResponses,
+  CreateCompanyData,
+  CreateCompanyResponses,
   CreateContactData,
+  CreateContactFieldData,
+  CreateContactFieldResponses,
+  CreateContactFieldTypeData,
+  CreateContactFieldTypeResponses,
   CreateContactResponses,
+  CreateConversationData,
+  CreateConversationResponses,
+  CreateDebtData,
+  CreateDebtResponses,
+  CreateDocumentData,
+  CreateDocumentResponses,
+  CreateGenderData,
+  CreateGenderResponses,
+  CreateGiftData,
+  CreateGiftResponses,
+  CreateGroupData,
+  CreateGroupResponses,
+  CreateJournalEntryData,
+  CreateJournalEntryResponses,
   CreateNoteData,
   CreateNoteResponses,
+  CreateOccupationData,
+  CreateOccupationResponses,
+  CreatePhotoData,
+  CreatePhotoResponses,
+  CreateRelationshipData,
+  CreateRelationshipResponses,
+  CreateReminderData,
+  CreateReminderResponses,
   CreateTagData,
   CreateTagResponses,
+  CreateTaskData,
+  CreateTaskResponses,
+  DeleteActivityData,
+  DeleteActivityResponses,
+  DeleteActivityTypeCategoryData,
+  DeleteActivityTypeCategoryResponses,
+  DeleteActivityTypeData,
+  DeleteActivityTypeResponses,
+  DeleteAddressData,
+  DeleteAddressResponses,
+  DeleteCallData,
+  DeleteCallResponses,
+  DeleteCompanyData,
+  DeleteCompanyResponses,
   DeleteContactData,
+  DeleteContactFieldData,
+  DeleteContactFieldResponses,
+  DeleteContactFieldTypeData,
+  DeleteContactFieldTypeResponses,
   DeleteContactResponses,
+  DeleteConversationData,
+  DeleteConversationMessageData,
+  DeleteConversationMessageResponses,
+  DeleteConversationResponses,
+  DeleteDebtData,
+  DeleteDebtResponses,
+  DeleteDocumentData,
+  DeleteDocumentResponses,
+  DeleteGenderData,
+  DeleteGenderResponses,
+  DeleteGiftData,
+  DeleteGiftResponses,
+  DeleteGroupData,
+  DeleteGroupResponses,
+  DeleteJournalEntryData,
+  DeleteJournalEntryResponses,
   DeleteNoteData,
   DeleteNoteResponses,
+  DeleteOccupationData,
+  DeleteOccupationResponses,
+  DeletePhotoData,
+  DeletePhotoResponses,
+  DeleteRelationshipData,
+  DeleteRelationshipResponses,
+  DeleteReminderData,
+  DeleteReminderResponses,
   DeleteTagData,
   DeleteTagResponses,
+  DeleteTaskData,
+  DeleteTaskResponses,
+  GetActivityData,
+  GetActivityResponses,
+  GetActivityTypeCategoryData,
+  GetActivityTypeCategoryResponses,
+  GetActivityTypeData,
+  GetActivityTypeResponses,
+  GetAddressData,
+  GetAddressResponses,
+  GetCallData,
+  GetCallResponses,
+  GetCompanyData,
+  GetCompanyResponses,
+  GetComplianceSignatureData,
+  GetComplianceSignatureResponses,
   GetContactData,
+  GetContactFieldData,
+  GetContactFieldResponses,
+  GetContactFieldTypeData,
+  GetContactFieldTypeResponses,
   GetContactResponses,
+  GetConversationData,
+  GetConversationResponses,
+  GetCurrencyData,
+  GetCurrencyResponses,
+  GetCurrentUserData,
+  GetCurrentUserResponses,
+  GetDebtData,
+  GetDebtResponses,
+  GetDocumentData,
+  GetDocumentResponses,
+  GetGenderData,
+  GetGenderResponses,
+  GetGiftData,
+  GetGiftResponses,
+  GetGroupData,
+  GetGroupResponses,
+  GetJournalEntryData,
+  GetJournalEntryResponses,
   GetNoteData,
   GetNoteResponses,
+  GetOccupationData,
+  GetOccupationResponses,
+  GetPhotoData,
+  GetPhotoResponses,
+  GetRelationshipData,
+  GetRelationshipResponses,
+  GetRelationshipTypeData,
+  GetRelationshipTypeGroupData,
+  GetRelationshipTypeGroupResponses,
+  GetRelationshipTypeResponses,
+  GetReminderData,
+  GetReminderResponses,
   GetTagData,
   GetTagResponses,
+  GetTaskData,
+  GetTaskResponses,
+  GetTermData,
+  GetTermResponses,
+  LinkContactChildData,
+  LinkContactChildResponses,
+  LinkContactPartnerData,
+  LinkContactPartnerResponses,
+  ListActivitiesData,
+  ListActivitiesResponses,
+  ListActivityTypeCategoriesData,
+  ListActivityTypeCategoriesResponses,
+  ListActivityTypesData,
+  ListActivityTypesResponses,
+  ListAuditLogsData,
+  ListAuditLogsResponses,
+  ListCallsData,
+  ListCallsResponses,
+  ListCompaniesData,
+  ListCompaniesResponses,
+  ListComplianceSignaturesData,
+  ListComplianceSignaturesResponses,
+  ListContactActivitiesData,
+  ListContactActivitiesResponses,
+  ListContactAddressesData,
+  ListContactAddressesResponses,
+  ListContactCallsData,
+  ListContactCallsResponses,
+  ListContactContactFieldsData,
+  ListContactContactFieldsResponses,
+  ListContactConversationsData,
+  ListContactConversationsResponses,
+  ListContactDocumentsData,
+  ListContactDocumentsResponses,
+  ListContactFieldTypesData,
+  ListContactFieldTypesResponses,
+  ListContactGiftsData,
+  ListContactGiftsResponses,
   ListContactLogsData,
   ListContactLogsResponses,
   ListContactNotesData,
   ListContactNotesResponses,
+  ListContactPhotosData,
+  ListContactPhotosResponses,
+  ListContactRelationshipsData,
+  ListContactRelationshipsResponses,
+  ListContactRemindersData,
+  ListContactRemindersResponses,
+  ListContactTasksData,
+  ListContactTasksResponses,
   ListContactsData,
   ListContactsForTagData,
   ListContactsForTagResponses,
   ListContactsResponses,
+  ListConversationsData,
+  ListConversationsResponses,
+  ListCountriesData,
+  ListCountriesResponses,
+  ListCurrenciesData,
+  ListCurrenciesResponses,
+  ListDebtsData,
+  ListDebtsResponses,
+  ListDocumentsData,
+  ListDocumentsResponses,
+  ListGendersData,
+  ListGendersResponses,
+  ListGiftsData,
+  ListGiftsResponses,
+  ListGroupsData,
+  ListGroupsResponses,
+  ListJournalEntriesData,
+  ListJournalEntriesResponses,
   ListNotesData,
   ListNotesResponses,
+  ListOccupationsData,
+  ListOccupationsResponses,
+  ListPhotosData,
+  ListPhotosResponses,
+  ListRelationshipTypeGroupsData,
+  ListRelationshipTypeGroupsResponses,
+  ListRelationshipTypesData,
+  ListRelationshipTypesResponses,
+  ListRemindersData,
+  ListRemindersResponses,
   ListTagsData,
   ListTagsResponses,
+  ListTasksData,
+  ListTasksResponses,
+  ListTermsData,
+  ListTermsResponses,
   SetContactTagsData,
   SetContactTagsResponses,
+  SetGiftPhotoData,
+  SetGiftPhotoResponses,
+  SignLatestTermData,
+  SignLatestTermResponses,
+  UnlinkContactChildData,
+  UnlinkContactChildResponses,
+  UnlinkContactPartnerData,
+  UnlinkContactPartnerResponses,
   UnsetContactTagData,
   UnsetContactTagResponses,
   UnsetContactTagsData,
   UnsetContactTagsResponses,
+  UpdateActivityData,
+  UpdateActivityResponses,
+  UpdateActivityTypeCategoryData,
+  UpdateActivityTypeCategoryResponses,
+  UpdateActivityTypeData,
+  UpdateActivityTypeResponses,
+  UpdateAddressData,
+  UpdateAddressResponses,
+  UpdateCallData,
+  UpdateCallResponses,
+  UpdateCompanyData,
+  UpdateCompanyResponses,
   UpdateContactData,
+  UpdateContactFieldData,
+  UpdateContactFieldResponses,
+  UpdateContactFieldTypeData,
+  UpdateContactFieldTypeResponses,
   UpdateContactResponses,
   UpdateContactWorkData,
   UpdateContactWorkResponses,
+  UpdateConversationData,
+  UpdateConversationMessageData,
+  UpdateConversationMessageResponses,
+  UpdateConversationResponses,
+  UpdateDebtData,
+  UpdateDebtResponses,
+  UpdateGenderData,
+  UpdateGenderResponses,
+  UpdateGiftData,
+  UpdateGiftResponses,
+  UpdateGroupData,
+  UpdateGroupResponses,
+  UpdateJournalEntryData,
+  UpdateJournalEntryResponses,
   UpdateNoteData,
   UpdateNoteResponses,
+  UpdateOccupationData,
+  UpdateOccupationResponses,
+  UpdateRelationshipData,
+  UpdateRelationshipResponses,
+  UpdateReminderData,
+  UpdateReminderResponses,
   UpdateTagData,
   UpdateTagResponses,
+  UpdateTaskData,
+  UpdateTaskResponses,
 } from '../client/types.gen.js';
 
 /** What a handler receives: the server context `C` and the request's parameters and body, typed from the spec. */
@@ -102,29 +360,35 @@ export type ListContactLogsResult =
   | { status: 200; body: ListContactLogsResponses[200] };
 export type ListContactLogsHandler<C> = (input: ListContactLogsInput<C>) => MaybePromise<ListContactLogsResult>;
 
-/** POST /contacts/{id}/setTags: Add tags to a contact */
-export type SetContactTagsInput<C> = HandlerInput<C, SetContactTagsData>;
-export type SetContactTagsResult =
-  | { status: 200; body: SetContactTagsResponses[200] };
-export type SetContactTagsHandler<C> = (input: SetContactTagsInput<C>) => MaybePromise<SetContactTagsResult>;
+/** GET /tags/{id}/contacts: List the contacts with a tag */
+export type ListContactsForTagInput<C> = HandlerInput<C, ListContactsForTagData>;
+export type ListContactsForTagResult =
+  | { status: 200; body: ListContactsForTagResponses[200] };
+export type ListContactsForTagHandler<C> = (input: ListContactsForTagInput<C>) => MaybePromise<ListContactsForTagResult>;
 
-/** POST /contacts/{id}/unsetTag: Remove some tags from a contact */
-export type UnsetContactTagInput<C> = HandlerInput<C, UnsetContactTagData>;
-export type UnsetContactTagResult =
-  | { status: 200; body: UnsetContactTagResponses[200] };
-export type UnsetContactTagHandler<C> = (input: UnsetContactTagInput<C>) => MaybePromise<UnsetContactTagResult>;
+/** POST /contacts/{id}/partners: Link a partner to a contact */
+export type LinkContactPartnerInput<C> = HandlerInput<C, LinkContactPartnerData>;
+export type LinkContactPartnerResult =
+  | { status: 200; body: LinkContactPartnerResponses[200] };
+export type LinkContactPartnerHandler<C> = (input: LinkContactPartnerInput<C>) => MaybePromise<LinkContactPartnerResult>;
 
-/** POST /contacts/{id}/unsetTags: Remove all tags from a contact */
-export type UnsetContactTagsInput<C> = HandlerInput<C, UnsetContactTagsData>;
-export type UnsetContactTagsResult =
-  | { status: 200; body: UnsetContactTagsResponses[200] };
-export type UnsetContactTagsHandler<C> = (input: UnsetContactTagsInput<C>) => MaybePromise<UnsetContactTagsResult>;
+/** POST /contacts/{id}/partners/unset: Unlink a partner from a contact */
+export type UnlinkContactPartnerInput<C> = HandlerInput<C, UnlinkContactPartnerData>;
+export type UnlinkContactPartnerResult =
+  | { status: 200; body: UnlinkContactPartnerResponses[200] };
+export type UnlinkContactPartnerHandler<C> = (input: UnlinkContactPartnerInput<C>) => MaybePromise<UnlinkContactPartnerResult>;
 
-/** GET /contacts/{id}/notes: List a contact's notes */
-export type ListContactNotesInput<C> = HandlerInput<C, ListContactNotesData>;
-export type ListContactNotesResult =
-  | { status: 200; body: ListContactNotesResponses[200] };
-export type ListContactNotesHandler<C> = (input: ListContactNotesInput<C>) => MaybePromise<ListContactNotesResult>;
+/** POST /contacts/{id}/kids: Link a child to a contact */
+export type LinkContactChildInput<C> = HandlerInput<C, LinkContactChildData>;
+export type LinkContactChildResult =
+  | { status: 200; body: LinkContactChildResponses[200] };
+export type LinkContactChildHandler<C> = (input: LinkContactChildInput<C>) => MaybePromise<LinkContactChildResult>;
+
+/** POST /contacts/{id}/kids/unset: Unlink a child from a contact */
+export type UnlinkContactChildInput<C> = HandlerInput<C, UnlinkContactChildData>;
+export type UnlinkContactChildResult =
+  | { status: 200; body: UnlinkContactChildResponses[200] };
+export type UnlinkContactChildHandler<C> = (input: UnlinkContactChildInput<C>) => MaybePromise<UnlinkContactChildResult>;
 
 /** GET /tags: List tags */
 export type ListTagsInput<C> = HandlerInput<C, ListTagsData>;
@@ -156,11 +420,89 @@ export type DeleteTagResult =
   | { status: 200; body: DeleteTagResponses[200] };
 export type DeleteTagHandler<C> = (input: DeleteTagInput<C>) => MaybePromise<DeleteTagResult>;
 
-/** GET /tags/{id}/contacts: List the contacts with a tag */
-export type ListContactsForTagInput<C> = HandlerInput<C, ListContactsForTagData>;
-export type ListContactsForTagResult =
-  | { status: 200; body: ListContactsForTagResponses[200] };
-export type ListContactsForTagHandler<C> = (input: ListContactsForTagInput<C>) => MaybePromise<ListContactsForTagResult>;
+/** POST /contacts/{id}/setTags: Add tags to a contact */
+export type SetContactTagsInput<C> = HandlerInput<C, SetContactTagsData>;
+export type SetContactTagsResult =
+  | { status: 200; body: SetContactTagsResponses[200] };
+export type SetContactTagsHandler<C> = (input: SetContactTagsInput<C>) => MaybePromise<SetContactTagsResult>;
+
+/** POST /contacts/{id}/unsetTag: Remove some tags from a contact */
+export type UnsetContactTagInput<C> = HandlerInput<C, UnsetContactTagData>;
+export type UnsetContactTagResult =
+  | { status: 200; body: UnsetContactTagResponses[200] };
+export type UnsetContactTagHandler<C> = (input: UnsetContactTagInput<C>) => MaybePromise<UnsetContactTagResult>;
+
+/** POST /contacts/{id}/unsetTags: Remove all tags from a contact */
+export type UnsetContactTagsInput<C> = HandlerInput<C, UnsetContactTagsData>;
+export type UnsetContactTagsResult =
+  | { status: 200; body: UnsetContactTagsResponses[200] };
+export type UnsetContactTagsHandler<C> = (input: UnsetContactTagsInput<C>) => MaybePromise<UnsetContactTagsResult>;
+
+/** POST /relationships: Create a relationship */
+export type CreateRelationshipInput<C> = HandlerInput<C, CreateRelationshipData>;
+export type CreateRelationshipResult =
+  | { status: 201; body: CreateRelationshipResponses[201] };
+export type CreateRelationshipHandler<C> = (input: CreateRelationshipInput<C>) => MaybePromise<CreateRelationshipResult>;
+
+/** GET /relationships/{id}: Get a relationship */
+export type GetRelationshipInput<C> = HandlerInput<C, GetRelationshipData>;
+export type GetRelationshipResult =
+  | { status: 200; body: GetRelationshipResponses[200] };
+export type GetRelationshipHandler<C> = (input: GetRelationshipInput<C>) => MaybePromise<GetRelationshipResult>;
+
+/** PUT /relationships/{id}: Update a relationship */
+export type UpdateRelationshipInput<C> = HandlerInput<C, UpdateRelationshipData>;
+export type UpdateRelationshipResult =
+  | { status: 200; body: UpdateRelationshipResponses[200] };
+export type UpdateRelationshipHandler<C> = (input: UpdateRelationshipInput<C>) => MaybePromise<UpdateRelationshipResult>;
+
+/** DELETE /relationships/{id}: Delete a relationship */
+export type DeleteRelationshipInput<C> = HandlerInput<C, DeleteRelationshipData>;
+export type DeleteRelationshipResult =
+  | { status: 200; body: DeleteRelationshipResponses[200] };
+export type DeleteRelationshipHandler<C> = (input: DeleteRelationshipInput<C>) => MaybePromise<DeleteRelationshipResult>;
+
+/** GET /contacts/{id}/relationships: List a contact's relationships */
+export type ListContactRelationshipsInput<C> = HandlerInput<C, ListContactRelationshipsData>;
+export type ListContactRelationshipsResult =
+  | { status: 200; body: ListContactRelationshipsResponses[200] };
+export type ListContactRelationshipsHandler<C> = (input: ListContactRelationshipsInput<C>) => MaybePromise<ListContactRelationshipsResult>;
+
+/** GET /groups: List groups */
+export type ListGroupsInput<C> = HandlerInput<C, ListGroupsData>;
+export type ListGroupsResult =
+  | { status: 200; body: ListGroupsResponses[200] };
+export type ListGroupsHandler<C> = (input: ListGroupsInput<C>) => MaybePromise<ListGroupsResult>;
+
+/** POST /groups: Create a group */
+export type CreateGroupInput<C> = HandlerInput<C, CreateGroupData>;
+export type CreateGroupResult =
+  | { status: 200; body: CreateGroupResponses[200] };
+export type CreateGroupHandler<C> = (input: CreateGroupInput<C>) => MaybePromise<CreateGroupResult>;
+
+/** GET /groups/{id}: Get a group */
+export type GetGroupInput<C> = HandlerInput<C, GetGroupData>;
+export type GetGroupResult =
+  | { status: 200; body: GetGroupResponses[200] };
+export type GetGroupHandler<C> = (input: GetGroupInput<C>) => MaybePromise<GetGroupResult>;
+
+/** PUT /groups/{id}: Rename a group */
+export type UpdateGroupInput<C> = HandlerInput<C, UpdateGroupData>;
+export type UpdateGroupResult =
+  | { status: 200; body: UpdateGroupResponses[200] };
+export type UpdateGroupHandler<C> = (input: UpdateGroupInput<C>) => MaybePromise<UpdateGroupResult>;
+
+/** DELETE /groups/{id}: Delete a group */
+export type DeleteGroupInput<C> = HandlerInput<C, DeleteGroupData>;
+export type DeleteGroupResult =
+  | { status: 200; body: DeleteGroupResponses[200] };
+export type DeleteGroupHandler<C> = (input: DeleteGroupInput<C>) => MaybePromise<DeleteGroupResult>;
+
+/** POST /groups/{id}/attach: Add contacts to a group */
+export type AttachContactsToGroupInput<C> = HandlerInput<C, AttachContactsToGroupData>;
+export type AttachContactsToGroupResult =
+  | { status: 200; body: AttachContactsToGroupResponses[200] };
+export type AttachContactsToGroupHandler<C> = (input: AttachContactsToGroupInput<C>) => MaybePromise<AttachContactsToGroupResult>;
 
 /** GET /notes: List notes */
 export type ListNotesInput<C> = HandlerInput<C, ListNotesData>;
@@ -192,6 +534,696 @@ export type DeleteNoteResult =
   | { status: 200; body: DeleteNoteResponses[200] };
 export type DeleteNoteHandler<C> = (input: DeleteNoteInput<C>) => MaybePromise<DeleteNoteResult>;
 
+/** GET /contacts/{id}/notes: List a contact's notes */
+export type ListContactNotesInput<C> = HandlerInput<C, ListContactNotesData>;
+export type ListContactNotesResult =
+  | { status: 200; body: ListContactNotesResponses[200] };
+export type ListContactNotesHandler<C> = (input: ListContactNotesInput<C>) => MaybePromise<ListContactNotesResult>;
+
+/** GET /activities: List activities */
+export type ListActivitiesInput<C> = HandlerInput<C, ListActivitiesData>;
+export type ListActivitiesResult =
+  | { status: 200; body: ListActivitiesResponses[200] };
+export type ListActivitiesHandler<C> = (input: ListActivitiesInput<C>) => MaybePromise<ListActivitiesResult>;
+
+/** POST /activities: Create an activity */
+export type CreateActivityInput<C> = HandlerInput<C, CreateActivityData>;
+export type CreateActivityResult =
+  | { status: 201; body: CreateActivityResponses[201] };
+export type CreateActivityHandler<C> = (input: CreateActivityInput<C>) => MaybePromise<CreateActivityResult>;
+
+/** GET /activities/{id}: Get an activity */
+export type GetActivityInput<C> = HandlerInput<C, GetActivityData>;
+export type GetActivityResult =
+  | { status: 200; body: GetActivityResponses[200] };
+export type GetActivityHandler<C> = (input: GetActivityInput<C>) => MaybePromise<GetActivityResult>;
+
+/** PUT /activities/{id}: Update an activity */
+export type UpdateActivityInput<C> = HandlerInput<C, UpdateActivityData>;
+export type UpdateActivityResult =
+  | { status: 200; body: UpdateActivityResponses[200] };
+export type UpdateActivityHandler<C> = (input: UpdateActivityInput<C>) => MaybePromise<UpdateActivityResult>;
+
+/** DELETE /activities/{id}: Delete an activity */
+export type DeleteActivityInput<C> = HandlerInput<C, DeleteActivityData>;
+export type DeleteActivityResult =
+  | { status: 200; body: DeleteActivityResponses[200] };
+export type DeleteActivityHandler<C> = (input: DeleteActivityInput<C>) => MaybePromise<DeleteActivityResult>;
+
+/** GET /contacts/{id}/activities: List a contact's activities */
+export type ListContactActivitiesInput<C> = HandlerInput<C, ListContactActivitiesData>;
+export type ListContactActivitiesResult =
+  | { status: 200; body: ListContactActivitiesResponses[200] };
+export type ListContactActivitiesHandler<C> = (input: ListContactActivitiesInput<C>) => MaybePromise<ListContactActivitiesResult>;
+
+/** GET /calls: List calls */
+export type ListCallsInput<C> = HandlerInput<C, ListCallsData>;
+export type ListCallsResult =
+  | { status: 200; body: ListCallsResponses[200] };
+export type ListCallsHandler<C> = (input: ListCallsInput<C>) => MaybePromise<ListCallsResult>;
+
+/** POST /calls: Log a call */
+export type CreateCallInput<C> = HandlerInput<C, CreateCallData>;
+export type CreateCallResult =
+  | { status: 201; body: CreateCallResponses[201] };
+export type CreateCallHandler<C> = (input: CreateCallInput<C>) => MaybePromise<CreateCallResult>;
+
+/** GET /calls/{id}: Get a call */
+export type GetCallInput<C> = HandlerInput<C, GetCallData>;
+export type GetCallResult =
+  | { status: 200; body: GetCallResponses[200] };
+export type GetCallHandler<C> = (input: GetCallInput<C>) => MaybePromise<GetCallResult>;
+
+/** PUT /calls/{id}: Update a call */
+export type UpdateCallInput<C> = HandlerInput<C, UpdateCallData>;
+export type UpdateCallResult =
+  | { status: 200; body: UpdateCallResponses[200] };
+export type UpdateCallHandler<C> = (input: UpdateCallInput<C>) => MaybePromise<UpdateCallResult>;
+
+/** DELETE /calls/{id}: Delete a call */
+export type DeleteCallInput<C> = HandlerInput<C, DeleteCallData>;
+export type DeleteCallResult =
+  | { status: 200; body: DeleteCallResponses[200] };
+export type DeleteCallHandler<C> = (input: DeleteCallInput<C>) => MaybePromise<DeleteCallResult>;
+
+/** GET /contacts/{id}/calls: List a contact's calls */
+export type ListContactCallsInput<C> = HandlerInput<C, ListContactCallsData>;
+export type ListContactCallsResult =
+  | { status: 200; body: ListContactCallsResponses[200] };
+export type ListContactCallsHandler<C> = (input: ListContactCallsInput<C>) => MaybePromise<ListContactCallsResult>;
+
+/** GET /conversations: List conversations */
+export type ListConversationsInput<C> = HandlerInput<C, ListConversationsData>;
+export type ListConversationsResult =
+  | { status: 200; body: ListConversationsResponses[200] };
+export type ListConversationsHandler<C> = (input: ListConversationsInput<C>) => MaybePromise<ListConversationsResult>;
+
+/** POST /conversations: Create a conversation */
+export type CreateConversationInput<C> = HandlerInput<C, CreateConversationData>;
+export type CreateConversationResult =
+  | { status: 201; body: CreateConversationResponses[201] };
+export type CreateConversationHandler<C> = (input: CreateConversationInput<C>) => MaybePromise<CreateConversationResult>;
+
+/** GET /conversations/{id}: Get a conversation */
+export type GetConversationInput<C> = HandlerInput<C, GetConversationData>;
+export type GetConversationResult =
+  | { status: 200; body: GetConversationResponses[200] };
+export type GetConversationHandler<C> = (input: GetConversationInput<C>) => MaybePromise<GetConversationResult>;
+
+/** PUT /conversations/{id}: Update a conversation */
+export type UpdateConversationInput<C> = HandlerInput<C, UpdateConversationData>;
+export type UpdateConversationResult =
+  | { status: 200; body: UpdateConversationResponses[200] };
+export type UpdateConversationHandler<C> = (input: UpdateConversationInput<C>) => MaybePromise<UpdateConversationResult>;
+
+/** DELETE /conversations/{id}: Delete a conversation */
+export type DeleteConversationInput<C> = HandlerInput<C, DeleteConversationData>;
+export type DeleteConversationResult =
+  | { status: 200; body: DeleteConversationResponses[200] };
+export type DeleteConversationHandler<C> = (input: DeleteConversationInput<C>) => MaybePromise<DeleteConversationResult>;
+
+/** GET /contacts/{id}/conversations: List a contact's conversations */
+export type ListContactConversationsInput<C> = HandlerInput<C, ListContactConversationsData>;
+export type ListContactConversationsResult =
+  | { status: 200; body: ListContactConversationsResponses[200] };
+export type ListContactConversationsHandler<C> = (input: ListContactConversationsInput<C>) => MaybePromise<ListContactConversationsResult>;
+
+/** POST /conversations/{id}/messages: Add a message to a conversation */
+export type AddConversationMessageInput<C> = HandlerInput<C, AddConversationMessageData>;
+export type AddConversationMessageResult =
+  | { status: 200; body: AddConversationMessageResponses[200] };
+export type AddConversationMessageHandler<C> = (input: AddConversationMessageInput<C>) => MaybePromise<AddConversationMessageResult>;
+
+/** PUT /conversations/{id}/messages/{messageId}: Update a message */
+export type UpdateConversationMessageInput<C> = HandlerInput<C, UpdateConversationMessageData>;
+export type UpdateConversationMessageResult =
+  | { status: 200; body: UpdateConversationMessageResponses[200] };
+export type UpdateConversationMessageHandler<C> = (input: UpdateConversationMessageInput<C>) => MaybePromise<UpdateConversationMessageResult>;
+
+/** DELETE /conversations/{id}/messages/{messageId}: Delete a message */
+export type DeleteConversationMessageInput<C> = HandlerInput<C, DeleteConversationMessageData>;
+export type DeleteConversationMessageResult =
+  | { status: 200; body: DeleteConversationMessageResponses[200] };
+export type DeleteConversationMessageHandler<C> = (input: DeleteConversationMessageInput<C>) => MaybePromise<DeleteConversationMessageResult>;
+
+/** GET /reminders: List reminders */
+export type ListRemindersInput<C> = HandlerInput<C, ListRemindersData>;
+export type ListRemindersResult =
+  | { status: 200; body: ListRemindersResponses[200] };
+export type ListRemindersHandler<C> = (input: ListRemindersInput<C>) => MaybePromise<ListRemindersResult>;
+
+/** POST /reminders: Create a reminder */
+export type CreateReminderInput<C> = HandlerInput<C, CreateReminderData>;
+export type CreateReminderResult =
+  | { status: 201; body: CreateReminderResponses[201] };
+export type CreateReminderHandler<C> = (input: CreateReminderInput<C>) => MaybePromise<CreateReminderResult>;
+
+/** GET /reminders/{id}: Get a reminder */
+export type GetReminderInput<C> = HandlerInput<C, GetReminderData>;
+export type GetReminderResult =
+  | { status: 200; body: GetReminderResponses[200] };
+export type GetReminderHandler<C> = (input: GetReminderInput<C>) => MaybePromise<GetReminderResult>;
+
+/** PUT /reminders/{id}: Update a reminder */
+export type UpdateReminderInput<C> = HandlerInput<C, UpdateReminderData>;
+export type UpdateReminderResult =
+  | { status: 200; body: UpdateReminderResponses[200] };
+export type UpdateReminderHandler<C> = (input: UpdateReminderInput<C>) => MaybePromise<UpdateReminderResult>;
+
+/** DELETE /reminders/{id}: Delete a reminder */
+export type DeleteReminderInput<C> = HandlerInput<C, DeleteReminderData>;
+export type DeleteReminderResult =
+  | { status: 200; body: DeleteReminderResponses[200] };
+export type DeleteReminderHandler<C> = (input: DeleteReminderInput<C>) => MaybePromise<DeleteReminderResult>;
+
+/** GET /contacts/{id}/reminders: List a contact's reminders */
+export type ListContactRemindersInput<C> = HandlerInput<C, ListContactRemindersData>;
+export type ListContactRemindersResult =
+  | { status: 200; body: ListContactRemindersResponses[200] };
+export type ListContactRemindersHandler<C> = (input: ListContactRemindersInput<C>) => MaybePromise<ListContactRemindersResult>;
+
+/** GET /tasks: List tasks */
+export type ListTasksInput<C> = HandlerInput<C, ListTasksData>;
+export type ListTasksResult =
+  | { status: 200; body: ListTasksResponses[200] };
+export type ListTasksHandler<C> = (input: ListTasksInput<C>) => MaybePromise<ListTasksResult>;
+
+/** POST /tasks: Create a task */
+export type CreateTaskInput<C> = HandlerInput<C, CreateTaskData>;
+export type CreateTaskResult =
+  | { status: 200; body: CreateTaskResponses[200] };
+export type CreateTaskHandler<C> = (input: CreateTaskInput<C>) => MaybePromise<CreateTaskResult>;
+
+/** GET /tasks/{id}: Get a task */
+export type GetTaskInput<C> = HandlerInput<C, GetTaskData>;
+export type GetTaskResult =
+  | { status: 200; body: GetTaskResponses[200] };
+export type GetTaskHandler<C> = (input: GetTaskInput<C>) => MaybePromise<GetTaskResult>;
+
+/** PUT /tasks/{id}: Update a task */
+export type UpdateTaskInput<C> = HandlerInput<C, UpdateTaskData>;
+export type UpdateTaskResult =
+  | { status: 200; body: UpdateTaskResponses[200] };
+export type UpdateTaskHandler<C> = (input: UpdateTaskInput<C>) => MaybePromise<UpdateTaskResult>;
+
+/** DELETE /tasks/{id}: Delete a task */
+export type DeleteTaskInput<C> = HandlerInput<C, DeleteTaskData>;
+export type DeleteTaskResult =
+  | { status: 200; body: DeleteTaskResponses[200] };
+export type DeleteTaskHandler<C> = (input: DeleteTaskInput<C>) => MaybePromise<DeleteTaskResult>;
+
+/** GET /contacts/{id}/tasks: List a contact's tasks */
+export type ListContactTasksInput<C> = HandlerInput<C, ListContactTasksData>;
+export type ListContactTasksResult =
+  | { status: 200; body: ListContactTasksResponses[200] };
+export type ListContactTasksHandler<C> = (input: ListContactTasksInput<C>) => MaybePromise<ListContactTasksResult>;
+
+/** GET /gifts: List gifts */
+export type ListGiftsInput<C> = HandlerInput<C, ListGiftsData>;
+export type ListGiftsResult =
+  | { status: 200; body: ListGiftsResponses[200] };
+export type ListGiftsHandler<C> = (input: ListGiftsInput<C>) => MaybePromise<ListGiftsResult>;
+
+/** POST /gifts: Create a gift */
+export type CreateGiftInput<C> = HandlerInput<C, CreateGiftData>;
+export type CreateGiftResult =
+  | { status: 201; body: CreateGiftResponses[201] };
+export type CreateGiftHandler<C> = (input: CreateGiftInput<C>) => MaybePromise<CreateGiftResult>;
+
+/** GET /gifts/{id}: Get a gift */
+export type GetGiftInput<C> = HandlerInput<C, GetGiftData>;
+export type GetGiftResult =
+  | { status: 200; body: GetGiftResponses[200] };
+export type GetGiftHandler<C> = (input: GetGiftInput<C>) => MaybePromise<GetGiftResult>;
+
+/** PUT /gifts/{id}: Update a gift */
+export type UpdateGiftInput<C> = HandlerInput<C, UpdateGiftData>;
+export type UpdateGiftResult =
+  | { status: 200; body: UpdateGiftResponses[200] };
+export type UpdateGiftHandler<C> = (input: UpdateGiftInput<C>) => MaybePromise<UpdateGiftResult>;
+
+/** DELETE /gifts/{id}: Delete a gift */
+export type DeleteGiftInput<C> = HandlerInput<C, DeleteGiftData>;
+export type DeleteGiftResult =
+  | { status: 200; body: DeleteGiftResponses[200] };
+export type DeleteGiftHandler<C> = (input: DeleteGiftInput<C>) => MaybePromise<DeleteGiftResult>;
+
+/** GET /contacts/{id}/gifts: List a contact's gifts */
+export type ListContactGiftsInput<C> = HandlerInput<C, ListContactGiftsData>;
+export type ListContactGiftsResult =
+  | { status: 200; body: ListContactGiftsResponses[200] };
+export type ListContactGiftsHandler<C> = (input: ListContactGiftsInput<C>) => MaybePromise<ListContactGiftsResult>;
+
+/** PUT /gifts/{id}/photo/{photoId}: Attach a photo to a gift */
+export type SetGiftPhotoInput<C> = HandlerInput<C, SetGiftPhotoData>;
+export type SetGiftPhotoResult =
+  | { status: 200; body: SetGiftPhotoResponses[200] };
+export type SetGiftPhotoHandler<C> = (input: SetGiftPhotoInput<C>) => MaybePromise<SetGiftPhotoResult>;
+
+/** GET /debts: List debts */
+export type ListDebtsInput<C> = HandlerInput<C, ListDebtsData>;
+export type ListDebtsResult =
+  | { status: 200; body: ListDebtsResponses[200] };
+export type ListDebtsHandler<C> = (input: ListDebtsInput<C>) => MaybePromise<ListDebtsResult>;
+
+/** POST /debts: Create a debt */
+export type CreateDebtInput<C> = HandlerInput<C, CreateDebtData>;
+export type CreateDebtResult =
+  | { status: 201; body: CreateDebtResponses[201] };
+export type CreateDebtHandler<C> = (input: CreateDebtInput<C>) => MaybePromise<CreateDebtResult>;
+
+/** GET /debts/{id}: Get a debt */
+export type GetDebtInput<C> = HandlerInput<C, GetDebtData>;
+export type GetDebtResult =
+  | { status: 200; body: GetDebtResponses[200] };
+export type GetDebtHandler<C> = (input: GetDebtInput<C>) => MaybePromise<GetDebtResult>;
+
+/** PUT /debts/{id}: Update a debt */
+export type UpdateDebtInput<C> = HandlerInput<C, UpdateDebtData>;
+export type UpdateDebtResult =
+  | { status: 200; body: UpdateDebtResponses[200] };
+export type UpdateDebtHandler<C> = (input: UpdateDebtInput<C>) => MaybePromise<UpdateDebtResult>;
+
+/** DELETE /debts/{id}: Delete a debt */
+export type DeleteDebtInput<C> = HandlerInput<C, DeleteDebtData>;
+export type DeleteDebtResult =
+  | { status: 200; body: DeleteDebtResponses[200] };
+export type DeleteDebtHandler<C> = (input: DeleteDebtInput<C>) => MaybePromise<DeleteDebtResult>;
+
+/** POST /addresses: Create an address */
+export type CreateAddressInput<C> = HandlerInput<C, CreateAddressData>;
+export type CreateAddressResult =
+  | { status: 201; body: CreateAddressResponses[201] };
+export type CreateAddressHandler<C> = (input: CreateAddressInput<C>) => MaybePromise<CreateAddressResult>;
+
+/** GET /addresses/{id}: Get an address */
+export type GetAddressInput<C> = HandlerInput<C, GetAddressData>;
+export type GetAddressResult =
+  | { status: 200; body: GetAddressResponses[200] };
+export type GetAddressHandler<C> = (input: GetAddressInput<C>) => MaybePromise<GetAddressResult>;
+
+/** PUT /addresses/{id}: Update an address */
+export type UpdateAddressInput<C> = HandlerInput<C, UpdateAddressData>;
+export type UpdateAddressResult =
+  | { status: 200; body: UpdateAddressResponses[200] };
+export type UpdateAddressHandler<C> = (input: UpdateAddressInput<C>) => MaybePromise<UpdateAddressResult>;
+
+/** DELETE /addresses/{id}: Delete an address */
+export type DeleteAddressInput<C> = HandlerInput<C, DeleteAddressData>;
+export type DeleteAddressResult =
+  | { status: 200; body: DeleteAddressResponses[200] };
+export type DeleteAddressHandler<C> = (input: DeleteAddressInput<C>) => MaybePromise<DeleteAddressResult>;
+
+/** GET /contacts/{id}/addresses: List a contact's addresses */
+export type ListContactAddressesInput<C> = HandlerInput<C, ListContactAddressesData>;
+export type ListContactAddressesResult =
+  | { status: 200; body: ListContactAddressesResponses[200] };
+export type ListContactAddressesHandler<C> = (input: ListContactAddressesInput<C>) => MaybePromise<ListContactAddressesResult>;
+
+/** POST /contactfields: Create a contact field */
+export type CreateContactFieldInput<C> = HandlerInput<C, CreateContactFieldData>;
+export type CreateContactFieldResult =
+  | { status: 201; body: CreateContactFieldResponses[201] };
+export type CreateContactFieldHandler<C> = (input: CreateContactFieldInput<C>) => MaybePromise<CreateContactFieldResult>;
+
+/** GET /contactfields/{id}: Get a contact field */
+export type GetContactFieldInput<C> = HandlerInput<C, GetContactFieldData>;
+export type GetContactFieldResult =
+  | { status: 200; body: GetContactFieldResponses[200] };
+export type GetContactFieldHandler<C> = (input: GetContactFieldInput<C>) => MaybePromise<GetContactFieldResult>;
+
+/** PUT /contactfields/{id}: Update a contact field */
+export type UpdateContactFieldInput<C> = HandlerInput<C, UpdateContactFieldData>;
+export type UpdateContactFieldResult =
+  | { status: 200; body: UpdateContactFieldResponses[200] };
+export type UpdateContactFieldHandler<C> = (input: UpdateContactFieldInput<C>) => MaybePromise<UpdateContactFieldResult>;
+
+/** DELETE /contactfields/{id}: Delete a contact field */
+export type DeleteContactFieldInput<C> = HandlerInput<C, DeleteContactFieldData>;
+export type DeleteContactFieldResult =
+  | { status: 200; body: DeleteContactFieldResponses[200] };
+export type DeleteContactFieldHandler<C> = (input: DeleteContactFieldInput<C>) => MaybePromise<DeleteContactFieldResult>;
+
+/** GET /contacts/{id}/contactfields: List a contact's contact fields */
+export type ListContactContactFieldsInput<C> = HandlerInput<C, ListContactContactFieldsData>;
+export type ListContactContactFieldsResult =
+  | { status: 200; body: ListContactContactFieldsResponses[200] };
+export type ListContactContactFieldsHandler<C> = (input: ListContactContactFieldsInput<C>) => MaybePromise<ListContactContactFieldsResult>;
+
+/** GET /documents: List documents */
+export type ListDocumentsInput<C> = HandlerInput<C, ListDocumentsData>;
+export type ListDocumentsResult =
+  | { status: 200; body: ListDocumentsResponses[200] };
+export type ListDocumentsHandler<C> = (input: ListDocumentsInput<C>) => MaybePromise<ListDocumentsResult>;
+
+/** POST /documents: Upload a document */
+export type CreateDocumentInput<C> = HandlerInput<C, CreateDocumentData>;
+export type CreateDocumentResult =
+  | { status: 201; body: CreateDocumentResponses[201] };
+export type CreateDocumentHandler<C> = (input: CreateDocumentInput<C>) => MaybePromise<CreateDocumentResult>;
+
+/** GET /documents/{id}: Get a document */
+export type GetDocumentInput<C> = HandlerInput<C, GetDocumentData>;
+export type GetDocumentResult =
+  | { status: 200; body: GetDocumentResponses[200] };
+export type GetDocumentHandler<C> = (input: GetDocumentInput<C>) => MaybePromise<GetDocumentResult>;
+
+/** DELETE /documents/{id}: Delete a document */
+export type DeleteDocumentInput<C> = HandlerInput<C, DeleteDocumentData>;
+export type DeleteDocumentResult =
+  | { status: 200; body: DeleteDocumentResponses[200] };
+export type DeleteDocumentHandler<C> = (input: DeleteDocumentInput<C>) => MaybePromise<DeleteDocumentResult>;
+
+/** GET /contacts/{id}/documents: List a contact's documents */
+export type ListContactDocumentsInput<C> = HandlerInput<C, ListContactDocumentsData>;
+export type ListContactDocumentsResult =
+  | { status: 200; body: ListContactDocumentsResponses[200] };
+export type ListContactDocumentsHandler<C> = (input: ListContactDocumentsInput<C>) => MaybePromise<ListContactDocumentsResult>;
+
+/** GET /photos: List photos */
+export type ListPhotosInput<C> = HandlerInput<C, ListPhotosData>;
+export type ListPhotosResult =
+  | { status: 200; body: ListPhotosResponses[200] };
+export type ListPhotosHandler<C> = (input: ListPhotosInput<C>) => MaybePromise<ListPhotosResult>;
+
+/** POST /photos: Upload a photo */
+export type CreatePhotoInput<C> = HandlerInput<C, CreatePhotoData>;
+export type CreatePhotoResult =
+  | { status: 201; body: CreatePhotoResponses[201] };
+export type CreatePhotoHandler<C> = (input: CreatePhotoInput<C>) => MaybePromise<CreatePhotoResult>;
+
+/** GET /photos/{id}: Get a photo */
+export type GetPhotoInput<C> = HandlerInput<C, GetPhotoData>;
+export type GetPhotoResult =
+  | { status: 200; body: GetPhotoResponses[200] };
+export type GetPhotoHandler<C> = (input: GetPhotoInput<C>) => MaybePromise<GetPhotoResult>;
+
+/** DELETE /photos/{id}: Delete a photo */
+export type DeletePhotoInput<C> = HandlerInput<C, DeletePhotoData>;
+export type DeletePhotoResult =
+  | { status: 200; body: DeletePhotoResponses[200] };
+export type DeletePhotoHandler<C> = (input: DeletePhotoInput<C>) => MaybePromise<DeletePhotoResult>;
+
+/** GET /contacts/{id}/photos: List a contact's photos */
+export type ListContactPhotosInput<C> = HandlerInput<C, ListContactPhotosData>;
+export type ListContactPhotosResult =
+  | { status: 200; body: ListContactPhotosResponses[200] };
+export type ListContactPhotosHandler<C> = (input: ListContactPhotosInput<C>) => MaybePromise<ListContactPhotosResult>;
+
+/** GET /companies: List companies */
+export type ListCompaniesInput<C> = HandlerInput<C, ListCompaniesData>;
+export type ListCompaniesResult =
+  | { status: 200; body: ListCompaniesResponses[200] };
+export type ListCompaniesHandler<C> = (input: ListCompaniesInput<C>) => MaybePromise<ListCompaniesResult>;
+
+/** POST /companies: Create a company */
+export type CreateCompanyInput<C> = HandlerInput<C, CreateCompanyData>;
+export type CreateCompanyResult =
+  | { status: 201; body: CreateCompanyResponses[201] };
+export type CreateCompanyHandler<C> = (input: CreateCompanyInput<C>) => MaybePromise<CreateCompanyResult>;
+
+/** GET /companies/{id}: Get a company */
+export type GetCompanyInput<C> = HandlerInput<C, GetCompanyData>;
+export type GetCompanyResult =
+  | { status: 200; body: GetCompanyResponses[200] };
+export type GetCompanyHandler<C> = (input: GetCompanyInput<C>) => MaybePromise<GetCompanyResult>;
+
+/** PUT /companies/{id}: Update a company */
+export type UpdateCompanyInput<C> = HandlerInput<C, UpdateCompanyData>;
+export type UpdateCompanyResult =
+  | { status: 200; body: UpdateCompanyResponses[200] };
+export type UpdateCompanyHandler<C> = (input: UpdateCompanyInput<C>) => MaybePromise<UpdateCompanyResult>;
+
+/** DELETE /companies/{id}: Delete a company */
+export type DeleteCompanyInput<C> = HandlerInput<C, DeleteCompanyData>;
+export type DeleteCompanyResult =
+  | { status: 200; body: DeleteCompanyResponses[200] };
+export type DeleteCompanyHandler<C> = (input: DeleteCompanyInput<C>) => MaybePromise<DeleteCompanyResult>;
+
+/** GET /occupations: List occupations */
+export type ListOccupationsInput<C> = HandlerInput<C, ListOccupationsData>;
+export type ListOccupationsResult =
+  | { status: 200; body: ListOccupationsResponses[200] };
+export type ListOccupationsHandler<C> = (input: ListOccupationsInput<C>) => MaybePromise<ListOccupationsResult>;
+
+/** POST /occupations: Create an occupation */
+export type CreateOccupationInput<C> = HandlerInput<C, CreateOccupationData>;
+export type CreateOccupationResult =
+  | { status: 201; body: CreateOccupationResponses[201] };
+export type CreateOccupationHandler<C> = (input: CreateOccupationInput<C>) => MaybePromise<CreateOccupationResult>;
+
+/** GET /occupations/{id}: Get an occupation */
+export type GetOccupationInput<C> = HandlerInput<C, GetOccupationData>;
+export type GetOccupationResult =
+  | { status: 200; body: GetOccupationResponses[200] };
+export type GetOccupationHandler<C> = (input: GetOccupationInput<C>) => MaybePromise<GetOccupationResult>;
+
+/** PUT /occupations/{id}: Update an occupation */
+export type UpdateOccupationInput<C> = HandlerInput<C, UpdateOccupationData>;
+export type UpdateOccupationResult =
+  | { status: 200; body: UpdateOccupationResponses[200] };
+export type UpdateOccupationHandler<C> = (input: UpdateOccupationInput<C>) => MaybePromise<UpdateOccupationResult>;
+
+/** DELETE /occupations/{id}: Delete an occupation */
+export type DeleteOccupationInput<C> = HandlerInput<C, DeleteOccupationData>;
+export type DeleteOccupationResult =
+  | { status: 200; body: DeleteOccupationResponses[200] };
+export type DeleteOccupationHandler<C> = (input: DeleteOccupationInput<C>) => MaybePromise<DeleteOccupationResult>;
+
+/** GET /journal: List journal entries */
+export type ListJournalEntriesInput<C> = HandlerInput<C, ListJournalEntriesData>;
+export type ListJournalEntriesResult =
+  | { status: 200; body: ListJournalEntriesResponses[200] };
+export type ListJournalEntriesHandler<C> = (input: ListJournalEntriesInput<C>) => MaybePromise<ListJournalEntriesResult>;
+
+/** POST /journal: Create a journal entry */
+export type CreateJournalEntryInput<C> = HandlerInput<C, CreateJournalEntryData>;
+export type CreateJournalEntryResult =
+  | { status: 201; body: CreateJournalEntryResponses[201] };
+export type CreateJournalEntryHandler<C> = (input: CreateJournalEntryInput<C>) => MaybePromise<CreateJournalEntryResult>;
+
+/** GET /journal/{id}: Get a journal entry */
+export type GetJournalEntryInput<C> = HandlerInput<C, GetJournalEntryData>;
+export type GetJournalEntryResult =
+  | { status: 200; body: GetJournalEntryResponses[200] };
+export type GetJournalEntryHandler<C> = (input: GetJournalEntryInput<C>) => MaybePromise<GetJournalEntryResult>;
+
+/** PUT /journal/{id}: Update a journal entry */
+export type UpdateJournalEntryInput<C> = HandlerInput<C, UpdateJournalEntryData>;
+export type UpdateJournalEntryResult =
+  | { status: 200; body: UpdateJournalEntryResponses[200] };
+export type UpdateJournalEntryHandler<C> = (input: UpdateJournalEntryInput<C>) => MaybePromise<UpdateJournalEntryResult>;
+
+/** DELETE /journal/{id}: Delete a journal entry */
+export type DeleteJournalEntryInput<C> = HandlerInput<C, DeleteJournalEntryData>;
+export type DeleteJournalEntryResult =
+  | { status: 200; body: DeleteJournalEntryResponses[200] };
+export type DeleteJournalEntryHandler<C> = (input: DeleteJournalEntryInput<C>) => MaybePromise<DeleteJournalEntryResult>;
+
+/** GET /me: Get the authenticated user */
+export type GetCurrentUserInput<C> = HandlerInput<C, GetCurrentUserData>;
+export type GetCurrentUserResult =
+  | { status: 200; body: GetCurrentUserResponses[200] };
+export type GetCurrentUserHandler<C> = (input: GetCurrentUserInput<C>) => MaybePromise<GetCurrentUserResult>;
+
+/** GET /compliance: List the terms */
+export type ListTermsInput<C> = HandlerInput<C, ListTermsData>;
+export type ListTermsResult =
+  | { status: 200; body: ListTermsResponses[200] };
+export type ListTermsHandler<C> = (input: ListTermsInput<C>) => MaybePromise<ListTermsResult>;
+
+/** GET /compliance/{id}: Get a term */
+export type GetTermInput<C> = HandlerInput<C, GetTermData>;
+export type GetTermResult =
+  | { status: 200; body: GetTermResponses[200] };
+export type GetTermHandler<C> = (input: GetTermInput<C>) => MaybePromise<GetTermResult>;
+
+/** GET /me/compliance: List the terms the user has signed */
+export type ListComplianceSignaturesInput<C> = HandlerInput<C, ListComplianceSignaturesData>;
+export type ListComplianceSignaturesResult =
+  | { status: 200; body: ListComplianceSignaturesResponses[200] };
+export type ListComplianceSignaturesHandler<C> = (input: ListComplianceSignaturesInput<C>) => MaybePromise<ListComplianceSignaturesResult>;
+
+/** POST /me/compliance: Sign the latest term */
+export type SignLatestTermInput<C> = HandlerInput<C, SignLatestTermData>;
+export type SignLatestTermResult =
+  | { status: 200; body: SignLatestTermResponses[200] };
+export type SignLatestTermHandler<C> = (input: SignLatestTermInput<C>) => MaybePromise<SignLatestTermResult>;
+
+/** GET /me/compliance/{id}: Get the user's signature of a term */
+export type GetComplianceSignatureInput<C> = HandlerInput<C, GetComplianceSignatureData>;
+export type GetComplianceSignatureResult =
+  | { status: 200; body: GetComplianceSignatureResponses[200] };
+export type GetComplianceSignatureHandler<C> = (input: GetComplianceSignatureInput<C>) => MaybePromise<GetComplianceSignatureResult>;
+
+/** GET /logs: List the account's audit logs */
+export type ListAuditLogsInput<C> = HandlerInput<C, ListAuditLogsData>;
+export type ListAuditLogsResult =
+  | { status: 200; body: ListAuditLogsResponses[200] };
+export type ListAuditLogsHandler<C> = (input: ListAuditLogsInput<C>) => MaybePromise<ListAuditLogsResult>;
+
+/** GET /genders: List genders */
+export type ListGendersInput<C> = HandlerInput<C, ListGendersData>;
+export type ListGendersResult =
+  | { status: 200; body: ListGendersResponses[200] };
+export type ListGendersHandler<C> = (input: ListGendersInput<C>) => MaybePromise<ListGendersResult>;
+
+/** POST /genders: Create a gender */
+export type CreateGenderInput<C> = HandlerInput<C, CreateGenderData>;
+export type CreateGenderResult =
+  | { status: 201; body: CreateGenderResponses[201] };
+export type CreateGenderHandler<C> = (input: CreateGenderInput<C>) => MaybePromise<CreateGenderResult>;
+
+/** GET /genders/{id}: Get a gender */
+export type GetGenderInput<C> = HandlerInput<C, GetGenderData>;
+export type GetGenderResult =
+  | { status: 200; body: GetGenderResponses[200] };
+export type GetGenderHandler<C> = (input: GetGenderInput<C>) => MaybePromise<GetGenderResult>;
+
+/** PUT /genders/{id}: Update a gender */
+export type UpdateGenderInput<C> = HandlerInput<C, UpdateGenderData>;
+export type UpdateGenderResult =
+  | { status: 200; body: UpdateGenderResponses[200] };
+export type UpdateGenderHandler<C> = (input: UpdateGenderInput<C>) => MaybePromise<UpdateGenderResult>;
+
+/** DELETE /genders/{id}: Delete a gender */
+export type DeleteGenderInput<C> = HandlerInput<C, DeleteGenderData>;
+export type DeleteGenderResult =
+  | { status: 200; body: DeleteGenderResponses[200] };
+export type DeleteGenderHandler<C> = (input: DeleteGenderInput<C>) => MaybePromise<DeleteGenderResult>;
+
+/** GET /activitytypes: List activity types */
+export type ListActivityTypesInput<C> = HandlerInput<C, ListActivityTypesData>;
+export type ListActivityTypesResult =
+  | { status: 200; body: ListActivityTypesResponses[200] };
+export type ListActivityTypesHandler<C> = (input: ListActivityTypesInput<C>) => MaybePromise<ListActivityTypesResult>;
+
+/** POST /activitytypes: Create an activity type */
+export type CreateActivityTypeInput<C> = HandlerInput<C, CreateActivityTypeData>;
+export type CreateActivityTypeResult =
+  | { status: 200; body: CreateActivityTypeResponses[200] };
+export type CreateActivityTypeHandler<C> = (input: CreateActivityTypeInput<C>) => MaybePromise<CreateActivityTypeResult>;
+
+/** GET /activitytypes/{id}: Get an activity type */
+export type GetActivityTypeInput<C> = HandlerInput<C, GetActivityTypeData>;
+export type GetActivityTypeResult =
+  | { status: 200; body: GetActivityTypeResponses[200] };
+export type GetActivityTypeHandler<C> = (input: GetActivityTypeInput<C>) => MaybePromise<GetActivityTypeResult>;
+
+/** PUT /activitytypes/{id}: Update an activity type */
+export type UpdateActivityTypeInput<C> = HandlerInput<C, UpdateActivityTypeData>;
+export type UpdateActivityTypeResult =
+  | { status: 200; body: UpdateActivityTypeResponses[200] };
+export type UpdateActivityTypeHandler<C> = (input: UpdateActivityTypeInput<C>) => MaybePromise<UpdateActivityTypeResult>;
+
+/** DELETE /activitytypes/{id}: Delete an activity type */
+export type DeleteActivityTypeInput<C> = HandlerInput<C, DeleteActivityTypeData>;
+export type DeleteActivityTypeResult =
+  | { status: 200; body: DeleteActivityTypeResponses[200] };
+export type DeleteActivityTypeHandler<C> = (input: DeleteActivityTypeInput<C>) => MaybePromise<DeleteActivityTypeResult>;
+
+/** GET /activitytypecategories: List activity type categories */
+export type ListActivityTypeCategoriesInput<C> = HandlerInput<C, ListActivityTypeCategoriesData>;
+export type ListActivityTypeCategoriesResult =
+  | { status: 200; body: ListActivityTypeCategoriesResponses[200] };
+export type ListActivityTypeCategoriesHandler<C> = (input: ListActivityTypeCategoriesInput<C>) => MaybePromise<ListActivityTypeCategoriesResult>;
+
+/** POST /activitytypecategories: Create an activity type category */
+export type CreateActivityTypeCategoryInput<C> = HandlerInput<C, CreateActivityTypeCategoryData>;
+export type CreateActivityTypeCategoryResult =
+  | { status: 200; body: CreateActivityTypeCategoryResponses[200] };
+export type CreateActivityTypeCategoryHandler<C> = (input: CreateActivityTypeCategoryInput<C>) => MaybePromise<CreateActivityTypeCategoryResult>;
+
+/** GET /activitytypecategories/{id}: Get an activity type category */
+export type GetActivityTypeCategoryInput<C> = HandlerInput<C, GetActivityTypeCategoryData>;
+export type GetActivityTypeCategoryResult =
+  | { status: 200; body: GetActivityTypeCategoryResponses[200] };
+export type GetActivityTypeCategoryHandler<C> = (input: GetActivityTypeCategoryInput<C>) => MaybePromise<GetActivityTypeCategoryResult>;
+
+/** PUT /activitytypecategories/{id}: Update an activity type category */
+export type UpdateActivityTypeCategoryInput<C> = HandlerInput<C, UpdateActivityTypeCategoryData>;
+export type UpdateActivityTypeCategoryResult =
+  | { status: 200; body: UpdateActivityTypeCategoryResponses[200] };
+export type UpdateActivityTypeCategoryHandler<C> = (input: UpdateActivityTypeCategoryInput<C>) => MaybePromise<UpdateActivityTypeCategoryResult>;
+
+/** DELETE /activitytypecategories/{id}: Delete an activity type category */
+export type DeleteActivityTypeCategoryInput<C> = HandlerInput<C, DeleteActivityTypeCategoryData>;
+export type DeleteActivityTypeCategoryResult =
+  | { status: 200; body: DeleteActivityTypeCategoryResponses[200] };
+export type DeleteActivityTypeCategoryHandler<C> = (input: DeleteActivityTypeCategoryInput<C>) => MaybePromise<DeleteActivityTypeCategoryResult>;
+
+/** GET /contactfieldtypes: List contact field types */
+export type ListContactFieldTypesInput<C> = HandlerInput<C, ListContactFieldTypesData>;
+export type ListContactFieldTypesResult =
+  | { status: 200; body: ListContactFieldTypesResponses[200] };
+export type ListContactFieldTypesHandler<C> = (input: ListContactFieldTypesInput<C>) => MaybePromise<ListContactFieldTypesResult>;
+
+/** POST /contactfieldtypes: Create a contact field type */
+export type CreateContactFieldTypeInput<C> = HandlerInput<C, CreateContactFieldTypeData>;
+export type CreateContactFieldTypeResult =
+  | { status: 201; body: CreateContactFieldTypeResponses[201] };
+export type CreateContactFieldTypeHandler<C> = (input: CreateContactFieldTypeInput<C>) => MaybePromise<CreateContactFieldTypeResult>;
+
+/** GET /contactfieldtypes/{id}: Get a contact field type */
+export type GetContactFieldTypeInput<C> = HandlerInput<C, GetContactFieldTypeData>;
+export type GetContactFieldTypeResult =
+  | { status: 200; body: GetContactFieldTypeResponses[200] };
+export type GetContactFieldTypeHandler<C> = (input: GetContactFieldTypeInput<C>) => MaybePromise<GetContactFieldTypeResult>;
+
+/** PUT /contactfieldtypes/{id}: Update a contact field type */
+export type UpdateContactFieldTypeInput<C> = HandlerInput<C, UpdateContactFieldTypeData>;
+export type UpdateContactFieldTypeResult =
+  | { status: 200; body: UpdateContactFieldTypeResponses[200] };
+export type UpdateContactFieldTypeHandler<C> = (input: UpdateContactFieldTypeInput<C>) => MaybePromise<UpdateContactFieldTypeResult>;
+
+/** DELETE /contactfieldtypes/{id}: Delete a contact field type */
+export type DeleteContactFieldTypeInput<C> = HandlerInput<C, DeleteContactFieldTypeData>;
+export type DeleteContactFieldTypeResult =
+  | { status: 200; body: DeleteContactFieldTypeResponses[200] };
+export type DeleteContactFieldTypeHandler<C> = (input: DeleteContactFieldTypeInput<C>) => MaybePromise<DeleteContactFieldTypeResult>;
+
+/** GET /relationshiptypes: List relationship types */
+export type ListRelationshipTypesInput<C> = HandlerInput<C, ListRelationshipTypesData>;
+export type ListRelationshipTypesResult =
+  | { status: 200; body: ListRelationshipTypesResponses[200] };
+export type ListRelationshipTypesHandler<C> = (input: ListRelationshipTypesInput<C>) => MaybePromise<ListRelationshipTypesResult>;
+
+/** GET /relationshiptypes/{id}: Get a relationship type */
+export type GetRelationshipTypeInput<C> = HandlerInput<C, GetRelationshipTypeData>;
+export type GetRelationshipTypeResult =
+  | { status: 200; body: GetRelationshipTypeResponses[200] };
+export type GetRelationshipTypeHandler<C> = (input: GetRelationshipTypeInput<C>) => MaybePromise<GetRelationshipTypeResult>;
+
+/** GET /relationshiptypegroups: List relationship type groups */
+export type ListRelationshipTypeGroupsInput<C> = HandlerInput<C, ListRelationshipTypeGroupsData>;
+export type ListRelationshipTypeGroupsResult =
+  | { status: 200; body: ListRelationshipTypeGroupsResponses[200] };
+export type ListRelationshipTypeGroupsHandler<C> = (input: ListRelationshipTypeGroupsInput<C>) => MaybePromise<ListRelationshipTypeGroupsResult>;
+
+/** GET /relationshiptypegroups/{id}: Get a relationship type group */
+export type GetRelationshipTypeGroupInput<C> = HandlerInput<C, GetRelationshipTypeGroupData>;
+export type GetRelationshipTypeGroupResult =
+  | { status: 200; body: GetRelationshipTypeGroupResponses[200] };
+export type GetRelationshipTypeGroupHandler<C> = (input: GetRelationshipTypeGroupInput<C>) => MaybePromise<GetRelationshipTypeGroupResult>;
+
+/** GET /countries: List countries */
+export type ListCountriesInput<C> = HandlerInput<C, ListCountriesData>;
+export type ListCountriesResult =
+  | { status: 200; body: ListCountriesResponses[200] };
+export type ListCountriesHandler<C> = (input: ListCountriesInput<C>) => MaybePromise<ListCountriesResult>;
+
+/** GET /currencies: List currencies */
+export type ListCurrenciesInput<C> = HandlerInput<C, ListCurrenciesData>;
+export type ListCurrenciesResult =
+  | { status: 200; body: ListCurrenciesResponses[200] };
+export type ListCurrenciesHandler<C> = (input: ListCurrenciesInput<C>) => MaybePromise<ListCurrenciesResult>;
+
+/** GET /currencies/{id}: Get a currency */
+export type GetCurrencyInput<C> = HandlerInput<C, GetCurrencyData>;
+export type GetCurrencyResult =
+  | { status: 200; body: GetCurrencyResponses[200] };
+export type GetCurrencyHandler<C> = (input: GetCurrencyInput<C>) => MaybePromise<GetCurrencyResult>;
+
 /** One handler per operationId: an object missing one, or with a mistyped one, does not compile. */
 export type Handlers<C> = {
   listContacts: ListContactsHandler<C>;
@@ -201,21 +1233,150 @@ export type Handlers<C> = {
   deleteContact: DeleteContactHandler<C>;
   updateContactWork: UpdateContactWorkHandler<C>;
   listContactLogs: ListContactLogsHandler<C>;
-  setContactTags: SetContactTagsHandler<C>;
-  unsetContactTag: UnsetContactTagHandler<C>;
-  unsetContactTags: UnsetContactTagsHandler<C>;
-  listContactNotes: ListContactNotesHandler<C>;
+  listContactsForTag: ListContactsForTagHandler<C>;
+  linkContactPartner: LinkContactPartnerHandler<C>;
+  unlinkContactPartner: UnlinkContactPartnerHandler<C>;
+  linkContactChild: LinkContactChildHandler<C>;
+  unlinkContactChild: UnlinkContactChildHandler<C>;
   listTags: ListTagsHandler<C>;
   createTag: CreateTagHandler<C>;
   getTag: GetTagHandler<C>;
   updateTag: UpdateTagHandler<C>;
   deleteTag: DeleteTagHandler<C>;
-  listContactsForTag: ListContactsForTagHandler<C>;
+  setContactTags: SetContactTagsHandler<C>;
+  unsetContactTag: UnsetContactTagHandler<C>;
+  unsetContactTags: UnsetContactTagsHandler<C>;
+  createRelationship: CreateRelationshipHandler<C>;
+  getRelationship: GetRelationshipHandler<C>;
+  updateRelationship: UpdateRelationshipHandler<C>;
+  deleteRelationship: DeleteRelationshipHandler<C>;
+  listContactRelationships: ListContactRelationshipsHandler<C>;
+  listGroups: ListGroupsHandler<C>;
+  createGroup: CreateGroupHandler<C>;
+  getGroup: GetGroupHandler<C>;
+  updateGroup: UpdateGroupHandler<C>;
+  deleteGroup: DeleteGroupHandler<C>;
+  attachContactsToGroup: AttachContactsToGroupHandler<C>;
   listNotes: ListNotesHandler<C>;
   createNote: CreateNoteHandler<C>;
   getNote: GetNoteHandler<C>;
   updateNote: UpdateNoteHandler<C>;
   deleteNote: DeleteNoteHandler<C>;
+  listContactNotes: ListContactNotesHandler<C>;
+  listActivities: ListActivitiesHandler<C>;
+  createActivity: CreateActivityHandler<C>;
+  getActivity: GetActivityHandler<C>;
+  updateActivity: UpdateActivityHandler<C>;
+  deleteActivity: DeleteActivityHandler<C>;
+  listContactActivities: ListContactActivitiesHandler<C>;
+  listCalls: ListCallsHandler<C>;
+  createCall: CreateCallHandler<C>;
+  getCall: GetCallHandler<C>;
+  updateCall: UpdateCallHandler<C>;
+  deleteCall: DeleteCallHandler<C>;
+  listContactCalls: ListContactCallsHandler<C>;
+  listConversations: ListConversationsHandler<C>;
+  createConversation: CreateConversationHandler<C>;
+  getConversation: GetConversationHandler<C>;
+  updateConversation: UpdateConversationHandler<C>;
+  deleteConversation: DeleteConversationHandler<C>;
+  listContactConversations: ListContactConversationsHandler<C>;
+  addConversationMessage: AddConversationMessageHandler<C>;
+  updateConversationMessage: UpdateConversationMessageHandler<C>;
+  deleteConversationMessage: DeleteConversationMessageHandler<C>;
+  listReminders: ListRemindersHandler<C>;
+  createReminder: CreateReminderHandler<C>;
+  getReminder: GetReminderHandler<C>;
+  updateReminder: UpdateReminderHandler<C>;
+  deleteReminder: DeleteReminderHandler<C>;
+  listContactReminders: ListContactRemindersHandler<C>;
+  listTasks: ListTasksHandler<C>;
+  createTask: CreateTaskHandler<C>;
+  getTask: GetTaskHandler<C>;
+  updateTask: UpdateTaskHandler<C>;
+  deleteTask: DeleteTaskHandler<C>;
+  listContactTasks: ListContactTasksHandler<C>;
+  listGifts: ListGiftsHandler<C>;
+  createGift: CreateGiftHandler<C>;
+  getGift: GetGiftHandler<C>;
+  updateGift: UpdateGiftHandler<C>;
+  deleteGift: DeleteGiftHandler<C>;
+  listContactGifts: ListContactGiftsHandler<C>;
+  setGiftPhoto: SetGiftPhotoHandler<C>;
+  listDebts: ListDebtsHandler<C>;
+  createDebt: CreateDebtHandler<C>;
+  getDebt: GetDebtHandler<C>;
+  updateDebt: UpdateDebtHandler<C>;
+  deleteDebt: DeleteDebtHandler<C>;
+  createAddress: CreateAddressHandler<C>;
+  getAddress: GetAddressHandler<C>;
+  updateAddress: UpdateAddressHandler<C>;
+  deleteAddress: DeleteAddressHandler<C>;
+  listContactAddresses: ListContactAddressesHandler<C>;
+  createContactField: CreateContactFieldHandler<C>;
+  getContactField: GetContactFieldHandler<C>;
+  updateContactField: UpdateContactFieldHandler<C>;
+  deleteContactField: DeleteContactFieldHandler<C>;
+  listContactContactFields: ListContactContactFieldsHandler<C>;
+  listDocuments: ListDocumentsHandler<C>;
+  createDocument: CreateDocumentHandler<C>;
+  getDocument: GetDocumentHandler<C>;
+  deleteDocument: DeleteDocumentHandler<C>;
+  listContactDocuments: ListContactDocumentsHandler<C>;
+  listPhotos: ListPhotosHandler<C>;
+  createPhoto: CreatePhotoHandler<C>;
+  getPhoto: GetPhotoHandler<C>;
+  deletePhoto: DeletePhotoHandler<C>;
+  listContactPhotos: ListContactPhotosHandler<C>;
+  listCompanies: ListCompaniesHandler<C>;
+  createCompany: CreateCompanyHandler<C>;
+  getCompany: GetCompanyHandler<C>;
+  updateCompany: UpdateCompanyHandler<C>;
+  deleteCompany: DeleteCompanyHandler<C>;
+  listOccupations: ListOccupationsHandler<C>;
+  createOccupation: CreateOccupationHandler<C>;
+  getOccupation: GetOccupationHandler<C>;
+  updateOccupation: UpdateOccupationHandler<C>;
+  deleteOccupation: DeleteOccupationHandler<C>;
+  listJournalEntries: ListJournalEntriesHandler<C>;
+  createJournalEntry: CreateJournalEntryHandler<C>;
+  getJournalEntry: GetJournalEntryHandler<C>;
+  updateJournalEntry: UpdateJournalEntryHandler<C>;
+  deleteJournalEntry: DeleteJournalEntryHandler<C>;
+  getCurrentUser: GetCurrentUserHandler<C>;
+  listTerms: ListTermsHandler<C>;
+  getTerm: GetTermHandler<C>;
+  listComplianceSignatures: ListComplianceSignaturesHandler<C>;
+  signLatestTerm: SignLatestTermHandler<C>;
+  getComplianceSignature: GetComplianceSignatureHandler<C>;
+  listAuditLogs: ListAuditLogsHandler<C>;
+  listGenders: ListGendersHandler<C>;
+  createGender: CreateGenderHandler<C>;
+  getGender: GetGenderHandler<C>;
+  updateGender: UpdateGenderHandler<C>;
+  deleteGender: DeleteGenderHandler<C>;
+  listActivityTypes: ListActivityTypesHandler<C>;
+  createActivityType: CreateActivityTypeHandler<C>;
+  getActivityType: GetActivityTypeHandler<C>;
+  updateActivityType: UpdateActivityTypeHandler<C>;
+  deleteActivityType: DeleteActivityTypeHandler<C>;
+  listActivityTypeCategories: ListActivityTypeCategoriesHandler<C>;
+  createActivityTypeCategory: CreateActivityTypeCategoryHandler<C>;
+  getActivityTypeCategory: GetActivityTypeCategoryHandler<C>;
+  updateActivityTypeCategory: UpdateActivityTypeCategoryHandler<C>;
+  deleteActivityTypeCategory: DeleteActivityTypeCategoryHandler<C>;
+  listContactFieldTypes: ListContactFieldTypesHandler<C>;
+  createContactFieldType: CreateContactFieldTypeHandler<C>;
+  getContactFieldType: GetContactFieldTypeHandler<C>;
+  updateContactFieldType: UpdateContactFieldTypeHandler<C>;
+  deleteContactFieldType: DeleteContactFieldTypeHandler<C>;
+  listRelationshipTypes: ListRelationshipTypesHandler<C>;
+  getRelationshipType: GetRelationshipTypeHandler<C>;
+  listRelationshipTypeGroups: ListRelationshipTypeGroupsHandler<C>;
+  getRelationshipTypeGroup: GetRelationshipTypeGroupHandler<C>;
+  listCountries: ListCountriesHandler<C>;
+  listCurrencies: ListCurrenciesHandler<C>;
+  getCurrency: GetCurrencyHandler<C>;
 };
 
 export type HandlerOperationId = keyof Handlers<unknown>;

@@ -15,6 +15,8 @@ import { createNote } from '../store/notes.js';
 import { setTagsByName } from '../store/tags.js';
 import { formatTimestamp, type Clock } from '../present/dates.js';
 import { seedAccountReferenceData } from './referenceData.js';
+import { makeRng, type Rng } from './random.js';
+import { addGroupsDemo } from './groups/index.js';
 
 export const DEMO_ACCOUNT_NAME = 'Demo account';
 export const OTHER_ACCOUNT_NAME = 'Other account';
@@ -29,42 +31,6 @@ export interface DemoResult {
   tokens: { demo: string; other: string };
   /** True when the accounts were created by this call. */
   created: boolean;
-}
-
-/** mulberry32: a tiny deterministic PRNG returning floats in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Rng {
-  next: () => number;
-  int: (min: number, max: number) => number;
-  pick: <T>(items: readonly T[]) => T;
-  chance: (p: number) => boolean;
-  uuid: () => string;
-}
-
-function makeRng(seed: number): Rng {
-  const next = seededRandom(seed);
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  return {
-    next,
-    int,
-    pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!,
-    chance: (p: number) => next() < p,
-    uuid: () => {
-      const hex = Array.from({ length: 32 }, () => int(0, 15).toString(16)).join('');
-      const variant = ((int(0, 15) & 0x3) | 0x8).toString(16);
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-    },
-  };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -317,6 +283,14 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, no
   );
 
   seedNotes(db, demo.accountId, real, 60, rng, nowMs);
+  addGroupsDemo(db, {
+    accountId: demo.accountId,
+    actor: demo.actor,
+    contactIds: real.map((c) => c.id),
+    partialContactIds: contacts.filter((c) => c.person.partial).map((c) => c.id),
+    nowMs,
+    rng,
+  });
 
   // The second account: a little data of its own.
   const otherPeople: DemoPerson[] = [

@@ -2,6 +2,7 @@
  * Reference data every new account starts with, as in a fresh Monica account:
  * three genders and the default contact field types.
  */
+import { seedGroupsAccountData } from './groups/index.js';
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from '../store/db.js';
 
@@ -45,5 +46,6 @@ export function seedAccountReferenceData(db: Db, accountId: number, now: string)
     for (const t of DEFAULT_CONTACT_FIELD_TYPES) {
       fieldType.run(accountId, randomUUID(), t.name, t.fontawesome_icon, t.protocol, t.delible ? 1 : 0, t.type, now, now);
     }
+    seedGroupsAccountData(db, accountId, now);
   })();
 }

@@ -1,0 +1,139 @@
+// The contract itself: complete against the inventory of documented operations, examples that obey their own
+// schemas, and a document that is valid OpenAPI 3.1.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const spec = JSON.parse(readFileSync(`${root}generated/openapi.json`, 'utf8'));
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+interface InventoryEntry {
+  method: string;
+  path: string;
+  in_seed: boolean | string;
+}
+
+/** `GET /contacts/{id}` for every operation of the bundle. */
+function specOperations(): Set<string> {
+  const keys = new Set<string>();
+  for (const [path, item] of Object.entries<Record<string, unknown>>(spec.paths)) {
+    for (const method of Object.keys(item)) if (METHODS.includes(method)) keys.add(`${method.toUpperCase()} ${path}`);
+  }
+  return keys;
+}
+
+function documentedOperations(): Set<string> {
+  const inventory: InventoryEntry[] = JSON.parse(readFileSync(`${root}../shared/reference/inventory.json`, 'utf8'));
+  return new Set(inventory.filter((op) => op.in_seed === true || op.in_seed === false).map((op) => `${op.method} ${op.path}`));
+}
+
+function newAjv() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  // The spec's schemas, addressable by `#/components/schemas/...` from any example check.
+  ajv.addSchema({ $id: 'spec', components: spec.components }, 'spec');
+  return ajv;
+}
+
+/** Rewrites the bundle's local refs so that a schema taken out of the document still resolves them. */
+function detach(schema: unknown): unknown {
+  return JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"spec#/'));
+}
+
+interface ExampleCase {
+  where: string;
+  schema: unknown;
+  value: unknown;
+}
+
+/** Every example of the document paired with the schema it illustrates. */
+function examples(): ExampleCase[] {
+  const cases: ExampleCase[] = [];
+  const resolve = (node: any): any => {
+    if (node && typeof node.$ref === 'string') {
+      return resolve(node.$ref.replace(/^#\//, '').split('/').reduce((at: any, key: string) => at[key], spec));
+    }
+    return node;
+  };
+  for (const [name, schema] of Object.entries<any>(spec.components.schemas ?? {})) {
+    if ('example' in schema) cases.push({ where: `components.schemas.${name}.example`, schema, value: schema.example });
+  }
+  const media = (where: string, content: Record<string, any> | undefined) => {
+    for (const [type, m] of Object.entries(content ?? {})) {
+      if (!m.schema) continue;
+      if ('example' in m) cases.push({ where: `${where} ${type} example`, schema: m.schema, value: m.example });
+      for (const [key, ex] of Object.entries<any>(m.examples ?? {})) {
+        cases.push({ where: `${where} ${type} examples.${key}`, schema: m.schema, value: resolve(ex).value });
+      }
+    }
+  };
+  for (const [path, item] of Object.entries<any>(spec.paths)) {
+    for (const [method, op] of Object.entries<any>(item)) {
+      if (!METHODS.includes(method)) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve)) {
+        if ('example' in p) cases.push({ where: `${where} parameter ${p.name}`, schema: p.schema, value: p.example });
+      }
+      if (op.requestBody) media(`${where} request`, resolve(op.requestBody).content);
+      for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
+        const r = resolve(response);
+        media(`${where} ${status}`, r.content);
+        for (const [name, header] of Object.entries<any>(r.headers ?? {})) {
+          const h = resolve(header);
+          if ('example' in h) cases.push({ where: `${where} ${status} header ${name}`, schema: h.schema, value: h.example });
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+describe('the contract', () => {
+  it('holds every documented operation of the inventory, and nothing the inventory does not know', () => {
+    const inSpec = specOperations();
+    const documented = documentedOperations();
+    expect([...documented].filter((k) => !inSpec.has(k)), 'documented but missing from the spec').toEqual([]);
+    expect([...inSpec].filter((k) => !documented.has(k)), 'in the spec but not documented').toEqual([]);
+    expect(documented.size).toBe(151);
+  });
+
+  it('gives every operation a unique operationId, a tag, a summary and a description', () => {
+    const ids: string[] = [];
+    for (const item of Object.values<any>(spec.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        if (!METHODS.includes(method)) continue;
+        ids.push(op.operationId);
+        expect(op.tags?.length, op.operationId).toBe(1);
+        expect(op.summary, op.operationId).toBeTruthy();
+        expect(op.description, op.operationId).toBeTruthy();
+      }
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has examples that validate against their own schemas (JSON Schema 2020-12)', () => {
+    const ajv = newAjv();
+    const cases = examples();
+    expect(cases.length).toBeGreaterThan(50);
+    const failures = cases.flatMap(({ where, schema, value }) => {
+      const validate = ajv.compile(detach(schema) as object);
+      return validate(value) ? [] : [`${where}: ${ajv.errorsText(validate.errors)}`];
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('is a valid OpenAPI 3.1 document', () => {
+    // The OpenAPI Initiative's 3.1 schema (2022-10-07), as shipped by express-openapi-validator.
+    const metaSchema = require('express-openapi-validator/dist/framework/openapi.v3_1.modified.schema.json');
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    ajv.addFormat('media-range', true); // a format of the OpenAPI schema that ajv-formats does not know
+    const validate = ajv.compile(metaSchema);
+    expect(validate(spec) ? [] : validate.errors).toEqual([]);
+  });
+});
