@@ -7,8 +7,9 @@ import { startServer } from '../server/start.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function main(): Promise<number> {
-  // A rate limit high enough for the whole run on one token, low enough for the 429 checks to reach it quickly.
-  const rateLimit = 300;
+  // A rate limit high enough for the whole run on one token (fixtures included), low enough for the 429 checks
+  // to use it up quickly with a second token.
+  const rateLimit = 3000;
   const server = await startServer({ demoData: false, rateLimit, log: () => {} });
   try {
     const burnToken = server.issueToken('conformance rate-limit checks');
