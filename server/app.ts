@@ -1,6 +1,7 @@
 // Builds the Express app. The middleware order below is the request's path through the server.
 import express, { type Express, type Request, type Response } from 'express';
 import multer from 'multer';
+import { stringify as stringifyYaml } from 'yaml';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { mountOperations } from './http/routes.js';
 import { handlers } from './handlers/index.js';
 
 export const SPEC_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
+export const DOCS_PATH = fileURLToPath(new URL('../generated/docs/index.html', import.meta.url));
 
 export interface AppOptions {
   db: Db;
@@ -100,6 +102,14 @@ export function createApp(options: AppOptions): Express {
       filesDir: options.filesDir,
     }),
   });
+
+  // The contract itself, for people and tools: the rendered reference and the bundled spec.
+  // (Served from the file: the validator may annotate the object it was given.)
+  const specJson = readFileSync(SPEC_PATH, 'utf8');
+  const specYaml = stringifyYaml(JSON.parse(specJson));
+  app.get('/docs', (_req, res) => res.sendFile(DOCS_PATH));
+  app.get('/openapi.json', (_req, res) => res.type('application/json').send(specJson));
+  app.get('/openapi.yaml', (_req, res) => res.type('application/yaml').send(specYaml));
 
   app.use('/api', api);
   app.use((_req, _res, next) => next(notFound()));
