@@ -48,7 +48,7 @@ function calls(base: string): Call[] {
       for (const p of params.filter((p) => p.in === 'path')) path = path.replace(`{${p.name}}`, String(p.example));
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (!(Array.isArray(op.security) && op.security.length === 0)) headers.Authorization = 'Bearer mock-token';
-      let body: string | undefined;
+      let body: string | FormData | undefined;
       const content = op.requestBody ? resolve(op.requestBody).content : undefined;
       if (content?.['application/json']) {
         const media = content['application/json'];
