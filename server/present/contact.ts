@@ -31,6 +31,7 @@ import {
 import type { PresentContext } from './context.js';
 import { specialDate, toApiTimestamp, toCarbonJson } from './dates.js';
 import { presentNote } from './note.js';
+import { relationshipsForContacts } from './relationships.js';
 import { presentTag } from './tag.js';
 
 export {
@@ -57,6 +58,8 @@ export interface ContactRelated {
   contactFields?: Map<number, ContactFieldRow[]>;
   /** Present when loaded with `withContactFields`. */
   latestNotes?: Map<number, NoteRow[]>;
+  /** `information.relationships` per contact (loaded by presentContacts, which knows the request's URLs). */
+  relationships?: Map<number, Contact['information']['relationships']>;
 }
 
 export type RelationshipGroup = Contact['information']['relationships']['love'];
@@ -129,7 +132,7 @@ export function presentContact(
     stay_in_touch_frequency: row.stay_in_touch_frequency,
     stay_in_touch_trigger_date: toApiTimestamp(row.stay_in_touch_trigger_date),
     information: {
-      relationships: emptyRelationships(),
+      relationships: related.relationships?.get(row.id) ?? emptyRelationships(),
       dates,
       career: { job: row.job, company: row.company },
       avatar: avatarOf(row),
@@ -163,6 +166,7 @@ export function presentContacts(
   opts: ContactOptions,
 ): ContactObject[] {
   const related = loadContactRelated(db, accountId, rows, opts);
+  related.relationships = relationshipsForContacts(db, accountId, rows.filter((r) => !r.is_partial), ctx);
   return rows.map((row) => presentContact(row, related, ctx, opts));
 }
 

@@ -1,22 +1,15 @@
+import type { Gender } from '../../generated/client/types.gen.js';
 import type { GenderRow } from '../store/genders.js';
 import { toApiTimestamp } from './dates.js';
 
-export interface GenderObject {
-  id: number;
-  object: 'gender';
-  name: string;
-  type: string | null;
-  account: { id: number };
-  created_at: string | null;
-  updated_at: string | null;
-}
+export type GenderObject = Gender;
 
 export function presentGender(row: GenderRow): GenderObject {
   return {
     id: row.id,
     object: 'gender',
     name: row.name,
-    type: row.type,
+    type: row.type as Gender['type'],
     account: { id: row.account_id },
     created_at: toApiTimestamp(row.created_at),
     updated_at: toApiTimestamp(row.updated_at),

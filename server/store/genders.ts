@@ -1,7 +1,8 @@
 /**
- * Genders of an account (read side; used to validate `gender_id`).
+ * Genders of an account: the list behind `gender_id`, and their CRUD.
  */
 import { stmt, type Db } from './db.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
 
 export interface GenderRow {
   id: number;
@@ -12,10 +13,56 @@ export interface GenderRow {
   updated_at: string | null;
 }
 
+export interface GenderInput {
+  name: string;
+  type: 'M' | 'F' | 'O';
+}
+
+const SORTABLE = ['created_at', 'updated_at'] as const;
+
+/** Every gender of the account, by id (used to validate and seed). */
 export function listGenders(db: Db, accountId: number): GenderRow[] {
   return stmt<GenderRow>(db, 'SELECT * FROM genders WHERE account_id = ? ORDER BY id').all(accountId);
 }
 
+/** One page of the account's genders. */
+export function listGendersPage(db: Db, accountId: number, opts: PageOptions): Page<GenderRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<GenderRow>(db, `SELECT * FROM genders WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
+    accountId,
+    limit,
+    offset,
+  );
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM genders WHERE account_id = ?').get(accountId)!.n;
+  return { rows, total };
+}
+
 export function getGender(db: Db, accountId: number, id: number): GenderRow | undefined {
   return stmt<GenderRow>(db, 'SELECT * FROM genders WHERE account_id = ? AND id = ?').get(accountId, id);
+}
+
+export function createGender(db: Db, accountId: number, input: GenderInput, now: string): GenderRow {
+  const result = stmt(
+    db,
+    'INSERT INTO genders (account_id, name, type, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(accountId, input.name, input.type, now, now);
+  return getGender(db, accountId, Number(result.lastInsertRowid))!;
+}
+
+/** Replaces a gender's name and type; undefined when it is not in the account. */
+export function updateGender(db: Db, accountId: number, id: number, input: GenderInput, now: string): GenderRow | undefined {
+  const result = stmt(db, 'UPDATE genders SET name = ?, type = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(
+    input.name,
+    input.type,
+    now,
+    accountId,
+    id,
+  );
+  return result.changes === 0 ? undefined : getGender(db, accountId, id);
+}
+
+/** Deletes a gender; its contacts keep existing without a gender (the foreign key sets it to null). */
+export function deleteGender(db: Db, accountId: number, id: number): boolean {
+  return stmt(db, 'DELETE FROM genders WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }

@@ -1,0 +1,18 @@
+import type { Company } from '../../generated/client/types.gen.js';
+import type { CompanyRow } from '../store/companies.js';
+import { toApiTimestamp } from './dates.js';
+
+export type CompanyObject = Company;
+
+export function presentCompany(row: CompanyRow): CompanyObject {
+  return {
+    id: row.id,
+    object: 'company',
+    name: row.name,
+    website: row.website,
+    number_of_employees: row.number_of_employees,
+    account: { id: row.account_id },
+    created_at: toApiTimestamp(row.created_at),
+    updated_at: toApiTimestamp(row.updated_at),
+  };
+}
