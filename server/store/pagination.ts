@@ -5,7 +5,7 @@
 export type SortDirection = 'asc' | 'desc';
 
 /** The columns lists can be ordered by (a subset applies to each list). */
-export type SortColumn = 'created_at' | 'updated_at' | 'favorited_at';
+export type SortColumn = 'created_at' | 'updated_at' | 'favorited_at' | 'completed_at' | 'called_at';
 
 export interface Sort<C extends SortColumn = 'created_at' | 'updated_at'> {
   column: C;

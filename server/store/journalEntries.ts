@@ -1,0 +1,80 @@
+/**
+ * The account's journal: dated entries with a title and a text, tied to no contact.
+ */
+import { randomUUID } from 'node:crypto';
+import { stmt, type Db } from './db.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+
+export interface JournalEntryRow {
+  id: number;
+  account_id: number;
+  uuid: string | null;
+  title: string | null;
+  post: string;
+  /** The timestamp the entry is filed under: its creation. */
+  date: string;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+export interface JournalEntryInput {
+  title: string;
+  post: string;
+}
+
+export type JournalEntrySortColumn = 'created_at' | 'updated_at';
+const SORTABLE: readonly JournalEntrySortColumn[] = ['created_at', 'updated_at'];
+
+export function listJournalEntries(db: Db, accountId: number, opts: PageOptions<JournalEntrySortColumn>): Page<JournalEntryRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<JournalEntryRow>(db, `SELECT * FROM journal_entries WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
+    accountId,
+    limit,
+    offset,
+  );
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM journal_entries WHERE account_id = ?').get(accountId)!.n;
+  return { rows, total };
+}
+
+export function getJournalEntry(db: Db, accountId: number, id: number): JournalEntryRow | undefined {
+  return stmt<JournalEntryRow>(db, 'SELECT * FROM journal_entries WHERE account_id = ? AND id = ?').get(accountId, id);
+}
+
+/** Writes a new entry, filed under `now`. */
+export function createJournalEntry(
+  db: Db,
+  accountId: number,
+  input: JournalEntryInput,
+  now: string,
+  uuid: string = randomUUID(),
+): JournalEntryRow {
+  const result = stmt(
+    db,
+    `INSERT INTO journal_entries (account_id, uuid, title, post, date, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(accountId, uuid, input.title, input.post, now, now, now);
+  return getJournalEntry(db, accountId, Number(result.lastInsertRowid))!;
+}
+
+/** Replaces an entry's title and text (its date stays); undefined when it is not in the account. */
+export function updateJournalEntry(
+  db: Db,
+  accountId: number,
+  id: number,
+  input: JournalEntryInput,
+  now: string,
+): JournalEntryRow | undefined {
+  const result = stmt(db, 'UPDATE journal_entries SET title = ?, post = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(
+    input.title,
+    input.post,
+    now,
+    accountId,
+    id,
+  );
+  return result.changes === 0 ? undefined : getJournalEntry(db, accountId, id);
+}
+
+export function deleteJournalEntry(db: Db, accountId: number, id: number): boolean {
+  return stmt(db, 'DELETE FROM journal_entries WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+}

@@ -1,0 +1,145 @@
+/**
+ * Tasks: to-dos of the user, each about one contact or about no one
+ * (`contact_id` NULL). `completed_at` is stamped while a task is completed.
+ */
+import { randomUUID } from 'node:crypto';
+import { idList, stmt, type Db } from './db.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+
+export interface TaskRow {
+  id: number;
+  account_id: number;
+  uuid: string | null;
+  contact_id: number | null;
+  title: string;
+  description: string | null;
+  completed: number;
+  completed_at: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+export interface TaskCreateInput {
+  contact_id: number | null;
+  title: string;
+  description: string | null;
+}
+
+export interface TaskUpdateInput {
+  title: string;
+  description: string | null;
+  completed: boolean;
+}
+
+export type TaskSortColumn = 'created_at' | 'updated_at' | 'completed_at';
+const SORTABLE: readonly TaskSortColumn[] = ['created_at', 'updated_at', 'completed_at'];
+
+function contactInAccount(db: Db, accountId: number, contactId: number): boolean {
+  return (
+    stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(accountId, contactId) !==
+    undefined
+  );
+}
+
+export function listTasks(db: Db, accountId: number, opts: PageOptions<TaskSortColumn>): Page<TaskRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<TaskRow>(db, `SELECT * FROM tasks WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(accountId, limit, offset);
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM tasks WHERE account_id = ?').get(accountId)!.n;
+  return { rows, total };
+}
+
+export function listTasksForContact(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  opts: PageOptions<TaskSortColumn>,
+): Page<TaskRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<TaskRow>(db, `SELECT * FROM tasks WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`).all(
+    accountId,
+    contactId,
+    limit,
+    offset,
+  );
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM tasks WHERE account_id = ? AND contact_id = ?').get(
+    accountId,
+    contactId,
+  )!.n;
+  return { rows, total };
+}
+
+export function getTask(db: Db, accountId: number, id: number): TaskRow | undefined {
+  return stmt<TaskRow>(db, 'SELECT * FROM tasks WHERE account_id = ? AND id = ?').get(accountId, id);
+}
+
+/**
+ * Creates a task, never completed. Returns undefined when `contact_id` names
+ * a contact outside the account.
+ */
+export function createTask(
+  db: Db,
+  accountId: number,
+  input: TaskCreateInput,
+  now: string,
+  uuid: string = randomUUID(),
+): TaskRow | undefined {
+  if (input.contact_id !== null && !contactInAccount(db, accountId, input.contact_id)) return undefined;
+  const result = stmt(
+    db,
+    `INSERT INTO tasks (account_id, uuid, contact_id, title, description, completed, completed_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 0, NULL, ?, ?)`,
+  ).run(accountId, uuid, input.contact_id, input.title, input.description, now, now);
+  return getTask(db, accountId, Number(result.lastInsertRowid));
+}
+
+/**
+ * Replaces a task's title and description and sets whether it is completed:
+ * true stamps `completed_at` with `now` (even if it was already completed),
+ * false clears it. The contact never changes. Returns undefined when the task
+ * is not in the account.
+ */
+export function updateTask(db: Db, accountId: number, id: number, input: TaskUpdateInput, now: string): TaskRow | undefined {
+  const result = stmt(
+    db,
+    `UPDATE tasks SET title = ?, description = ?, completed = ?, completed_at = ?, updated_at = ?
+      WHERE account_id = ? AND id = ?`,
+  ).run(input.title, input.description, input.completed ? 1 : 0, input.completed ? now : null, now, accountId, id);
+  return result.changes === 0 ? undefined : getTask(db, accountId, id);
+}
+
+/**
+ * Marks a task completed at a given moment (demo seeding writes past completions this way).
+ * Returns false when the task is not in the account.
+ */
+export function completeTaskAt(db: Db, accountId: number, id: number, at: string): boolean {
+  return (
+    stmt(db, 'UPDATE tasks SET completed = 1, completed_at = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(
+      at,
+      at,
+      accountId,
+      id,
+    ).changes > 0
+  );
+}
+
+export function deleteTask(db: Db, accountId: number, id: number): boolean {
+  return stmt(db, 'DELETE FROM tasks WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+}
+
+/** How many tasks (completed or not) each contact has (`statistics.number_of_tasks`), in one query; absent ids count 0. */
+export function countTasksForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, number> {
+  const list = idList(contactIds);
+  const out = new Map<number, number>();
+  for (const id of JSON.parse(list) as number[]) out.set(id, 0);
+  if (out.size === 0) return out;
+  const rows = stmt<{ contact_id: number; n: number }>(
+    db,
+    `SELECT contact_id, COUNT(*) AS n FROM tasks
+      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
+      GROUP BY contact_id`,
+  ).all(accountId, list);
+  for (const { contact_id, n } of rows) out.set(contact_id, n);
+  return out;
+}
