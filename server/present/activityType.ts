@@ -1,0 +1,72 @@
+// Activity types and their categories. Built-in ones have a translation key instead of a name; they are shown
+// with the English name Monica's language file gives that key (the API user's language, here always English).
+import type { ActivityType, ActivityTypeCategory } from '../../generated/client/types.gen.js';
+import type { ActivityTypeCategoryRow } from '../store/activityTypeCategories.js';
+import type { ActivityTypeRow } from '../store/activityTypes.js';
+import { toApiTimestamp } from './dates.js';
+
+/** Monica's English names of the built-in categories, by translation key. */
+export const CATEGORY_NAMES: Readonly<Record<string, string>> = {
+  simple_activities: 'Simple activities',
+  sport: 'Sport',
+  food: 'Food',
+  cultural_activities: 'Cultural activities',
+};
+
+/** Monica's English names of the built-in activity types, by translation key. */
+export const TYPE_NAMES: Readonly<Record<string, string>> = {
+  just_hung_out: 'just hung out',
+  watched_movie_at_home: 'watched a movie at home',
+  talked_at_home: 'just talked at home',
+  did_sport_activities_together: 'played a sport together',
+  ate_at_his_place: 'ate at their place',
+  went_bar: 'went to a bar',
+  ate_at_home: 'ate at home',
+  picknicked: 'picnicked',
+  ate_restaurant: 'ate at a restaurant',
+  went_theater: 'went to the theater',
+  went_concert: 'went to a concert',
+  went_play: 'went to a play',
+  went_museum: 'went to the museum',
+};
+
+/** The name itself when there is one, else the translation of the key, else null (or the empty name). */
+function displayName(name: string | null, key: string | null, names: Readonly<Record<string, string>>): string | null {
+  if (name) return name;
+  const translated = key ? names[key] : undefined;
+  return translated ?? name;
+}
+
+export function presentActivityTypeCategory(row: ActivityTypeCategoryRow): ActivityTypeCategory {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    object: 'activityTypeCategory',
+    name: displayName(row.name, row.translation_key, CATEGORY_NAMES),
+    account: { id: row.account_id },
+    created_at: toApiTimestamp(row.created_at),
+    updated_at: toApiTimestamp(row.updated_at),
+  };
+}
+
+export function presentActivityType(row: ActivityTypeRow): ActivityType {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    object: 'activityType',
+    name: displayName(row.name, row.translation_key, TYPE_NAMES),
+    location_type: row.location_type,
+    activity_type_category: presentActivityTypeCategory({
+      id: row.activity_type_category_id,
+      account_id: row.account_id,
+      uuid: row.category_uuid,
+      name: row.category_name,
+      translation_key: row.category_translation_key,
+      created_at: row.category_created_at,
+      updated_at: row.category_updated_at,
+    }),
+    account: { id: row.account_id },
+    created_at: toApiTimestamp(row.created_at),
+    updated_at: toApiTimestamp(row.updated_at),
+  };
+}
