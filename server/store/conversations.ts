@@ -1,0 +1,213 @@
+/**
+ * Conversations with contacts on one channel (a contact field type of the account), and their messages.
+ * A message always belongs to its conversation's contact and is deleted with the conversation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ContactFieldTypeRow } from './contactFields.js';
+import { idList, stmt, type Db } from './db.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+
+export interface ConversationRow {
+  id: number;
+  account_id: number;
+  uuid: string | null;
+  contact_id: number;
+  contact_field_type_id: number;
+  /** Calendar date `YYYY-MM-DD`. */
+  happened_at: string;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+export interface MessageRow {
+  id: number;
+  account_id: number;
+  uuid: string | null;
+  conversation_id: number;
+  contact_id: number;
+  /** Calendar date `YYYY-MM-DD`. */
+  written_at: string;
+  written_by_me: number;
+  content: string;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+export interface ConversationInput {
+  happened_at: string;
+  contact_field_type_id: number;
+}
+
+export interface MessageInput {
+  written_at: string;
+  written_by_me: boolean;
+  content: string;
+}
+
+export type ConversationSortColumn = 'created_at' | 'updated_at';
+const SORTABLE: readonly ConversationSortColumn[] = ['created_at', 'updated_at'];
+
+export function listConversations(db: Db, accountId: number, opts: PageOptions<ConversationSortColumn>): Page<ConversationRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<ConversationRow>(db, `SELECT * FROM conversations WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
+    accountId,
+    limit,
+    offset,
+  );
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM conversations WHERE account_id = ?').get(accountId)!.n;
+  return { rows, total };
+}
+
+export function listConversationsForContact(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  opts: PageOptions<ConversationSortColumn>,
+): Page<ConversationRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<ConversationRow>(
+    db,
+    `SELECT * FROM conversations WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`,
+  ).all(accountId, contactId, limit, offset);
+  const total = stmt<{ n: number }>(
+    db,
+    'SELECT COUNT(*) AS n FROM conversations WHERE account_id = ? AND contact_id = ?',
+  ).get(accountId, contactId)!.n;
+  return { rows, total };
+}
+
+export function getConversation(db: Db, accountId: number, id: number): ConversationRow | undefined {
+  return stmt<ConversationRow>(db, 'SELECT * FROM conversations WHERE account_id = ? AND id = ?').get(accountId, id);
+}
+
+/** Several contact field types of the account by id, in one query. Unknown ids are absent from the map. */
+export function getContactFieldTypesByIds(db: Db, accountId: number, ids: Iterable<number>): Map<number, ContactFieldTypeRow> {
+  const list = idList(ids);
+  const out = new Map<number, ContactFieldTypeRow>();
+  if (list === '[]') return out;
+  const rows = stmt<ContactFieldTypeRow>(
+    db,
+    'SELECT * FROM contact_field_types WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))',
+  ).all(accountId, list);
+  for (const row of rows) out.set(row.id, row);
+  return out;
+}
+
+/** The messages of several conversations, in one query; each list in writing order (day, then id). */
+export function messagesForConversations(
+  db: Db,
+  accountId: number,
+  conversationIds: Iterable<number>,
+): Map<number, MessageRow[]> {
+  const list = idList(conversationIds);
+  const out = new Map<number, MessageRow[]>();
+  for (const id of JSON.parse(list) as number[]) out.set(id, []);
+  if (out.size === 0) return out;
+  const rows = stmt<MessageRow>(
+    db,
+    `SELECT * FROM messages
+      WHERE account_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
+      ORDER BY conversation_id, written_at, id`,
+  ).all(accountId, list);
+  for (const row of rows) out.get(row.conversation_id)?.push(row);
+  return out;
+}
+
+export function getMessage(db: Db, accountId: number, conversationId: number, id: number): MessageRow | undefined {
+  return stmt<MessageRow>(db, 'SELECT * FROM messages WHERE account_id = ? AND conversation_id = ? AND id = ?').get(
+    accountId,
+    conversationId,
+    id,
+  );
+}
+
+/**
+ * Starts a conversation. Returns undefined when the contact or the contact field type is not in the account
+ * (nothing is written then).
+ */
+export function createConversation(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  input: ConversationInput,
+  now: string,
+): ConversationRow | undefined {
+  const result = stmt(
+    db,
+    `INSERT INTO conversations (account_id, uuid, contact_id, contact_field_type_id, happened_at, created_at, updated_at)
+     SELECT c.account_id, ?, c.id, t.id, ?, ?, ?
+       FROM contacts c JOIN contact_field_types t ON t.account_id = c.account_id
+      WHERE c.account_id = ? AND c.id = ? AND t.id = ?`,
+  ).run(randomUUID(), input.happened_at, now, now, accountId, contactId, input.contact_field_type_id);
+  return result.changes === 0 ? undefined : getConversation(db, accountId, Number(result.lastInsertRowid));
+}
+
+/**
+ * Changes a conversation's day and channel; its contact and messages stay. Returns undefined when the
+ * conversation or the contact field type is not in the account (nothing is written then).
+ */
+export function updateConversation(
+  db: Db,
+  accountId: number,
+  id: number,
+  input: ConversationInput,
+  now: string,
+): ConversationRow | undefined {
+  const result = stmt(
+    db,
+    `UPDATE conversations SET happened_at = ?, contact_field_type_id = ?, updated_at = ?
+      WHERE account_id = ? AND id = ?
+        AND EXISTS (SELECT 1 FROM contact_field_types t WHERE t.account_id = ? AND t.id = ?)`,
+  ).run(input.happened_at, input.contact_field_type_id, now, accountId, id, accountId, input.contact_field_type_id);
+  return result.changes === 0 ? undefined : getConversation(db, accountId, id);
+}
+
+/** Deletes a conversation; its messages go with it (foreign key cascade, in the same statement). */
+export function deleteConversation(db: Db, accountId: number, id: number): boolean {
+  return stmt(db, 'DELETE FROM conversations WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+}
+
+/**
+ * Appends a message to a conversation, written by (or to) the conversation's contact. Returns the message, or
+ * undefined when the conversation is not in the account.
+ */
+export function addMessage(
+  db: Db,
+  accountId: number,
+  conversationId: number,
+  input: MessageInput,
+  now: string,
+): MessageRow | undefined {
+  const result = stmt(
+    db,
+    `INSERT INTO messages (account_id, uuid, conversation_id, contact_id, written_at, written_by_me, content, created_at, updated_at)
+     SELECT account_id, ?, id, contact_id, ?, ?, ?, ?, ? FROM conversations WHERE account_id = ? AND id = ?`,
+  ).run(randomUUID(), input.written_at, input.written_by_me ? 1 : 0, input.content, now, now, accountId, conversationId);
+  return result.changes === 0 ? undefined : getMessage(db, accountId, conversationId, Number(result.lastInsertRowid));
+}
+
+/** Replaces a message's day, author and content; undefined when it is not a message of that conversation. */
+export function updateMessage(
+  db: Db,
+  accountId: number,
+  conversationId: number,
+  id: number,
+  input: MessageInput,
+  now: string,
+): MessageRow | undefined {
+  const result = stmt(
+    db,
+    `UPDATE messages SET written_at = ?, written_by_me = ?, content = ?, updated_at = ?
+      WHERE account_id = ? AND conversation_id = ? AND id = ?`,
+  ).run(input.written_at, input.written_by_me ? 1 : 0, input.content, now, accountId, conversationId, id);
+  return result.changes === 0 ? undefined : getMessage(db, accountId, conversationId, id);
+}
+
+export function deleteMessage(db: Db, accountId: number, conversationId: number, id: number): boolean {
+  return (
+    stmt(db, 'DELETE FROM messages WHERE account_id = ? AND conversation_id = ? AND id = ?').run(accountId, conversationId, id)
+      .changes > 0
+  );
+}
