@@ -85,6 +85,8 @@ export function createApp(options: AppOptions): Express {
       validateRequests: { allErrors: true, allowUnknownQueryParameters: true },
       validateResponses: options.validateResponses === false ? false : { allErrors: true },
       validateSecurity: false,
+      // Full format checks: a date such as 2023-02-30 is refused, not only a malformed one.
+      validateFormats: 'full',
       // Uploads are kept in memory until a handler has checked them and written them under filesDir.
       fileUploader: { storage: multer.memoryStorage(), limits: { fileSize: options.uploadLimitBytes ?? 10 * 1024 * 1024, files: 1 } },
       ignoreUndocumented: false,
