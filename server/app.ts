@@ -30,6 +30,8 @@ export interface AppOptions {
   /** Requests per minute and token. */
   rateLimit?: number;
   now?: () => Date;
+  /** Take the client address from X-Forwarded-For (behind a proxy, or for conformance runs); off by default. */
+  trustProxy?: boolean;
   /** Check every response against the spec (a failing one becomes a 500); on by default. */
   validateResponses?: boolean;
   bodyLimitBytes?: number;
@@ -54,6 +56,7 @@ export function createApp(options: AppOptions): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy) app.set('trust proxy', true);
   app.set('etag', false);
   app.set('query parser', 'simple');
 

@@ -8,6 +8,7 @@ export interface ServerConfig {
   /** SQLite file, or `:memory:`. */
   databasePath: string;
   rateLimit: number;
+  trustProxy: boolean;
   demoData: boolean;
   validateResponses: boolean;
 }
@@ -19,7 +20,8 @@ export const CONFIG_HELP = `Usage: npm start -- [options]
   --data-dir <dir>      DATA_DIR             where the database lives (default ./data)
   --database <file>     DATABASE             SQLite file, or :memory: (default <data dir>/monica.sqlite)
   --rate-limit <n>      RATE_LIMIT           requests per minute and token (default 60)
-  --empty               DEMO_DATA=false      start without the demo contacts, tags and notes
+  --trust-proxy         TRUST_PROXY=true     take client addresses from X-Forwarded-For (default off)
+  --empty               DEMO_DATA=false      start without the demo data
   --no-response-validation  VALIDATE_RESPONSES=false  skip checking responses against the spec
   --help                                     show this help
 `;
@@ -49,6 +51,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     dataDir,
     databasePath: flag(argv, '--database') ?? env.DATABASE ?? join(dataDir, 'monica.sqlite'),
     rateLimit: integer(flag(argv, '--rate-limit') ?? env.RATE_LIMIT ?? '60', 'rate limit', 1),
+    trustProxy: argv.includes('--trust-proxy') ? true : bool(env.TRUST_PROXY, false),
     demoData: argv.includes('--empty') ? false : bool(env.DEMO_DATA, true),
     validateResponses: argv.includes('--no-response-validation') ? false : bool(env.VALIDATE_RESPONSES, true),
   };

@@ -20,6 +20,7 @@ async function main() {
     host: config.host,
     databasePath: config.databasePath,
     rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
     demoData: config.demoData,
     validateResponses: config.validateResponses,
   });

@@ -17,6 +17,7 @@ export interface StartOptions {
   /** Directory for uploaded files (default: `files/` beside the database). */
   filesDir?: string;
   rateLimit?: number;
+  trustProxy?: boolean;
   demoData?: boolean;
   validateResponses?: boolean;
   now?: () => Date;
@@ -51,6 +52,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     filesDir,
     now,
     rateLimit: options.rateLimit,
+    trustProxy: options.trustProxy,
     validateResponses: options.validateResponses,
     log: options.log,
   });

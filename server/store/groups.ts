@@ -1,0 +1,95 @@
+/**
+ * Groups: named sets of real contacts of one account. Deleting a group or a
+ * contact removes the membership rows (ON DELETE CASCADE), never the contacts.
+ */
+import { idList, stmt, type Db } from './db.js';
+import { limitOffset, type Page } from './pagination.js';
+
+export interface GroupRow {
+  id: number;
+  account_id: number;
+  name: string;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+/** Oldest first; the order is fixed. */
+export function listGroups(db: Db, accountId: number, opts: { limit: number; offset: number }): Page<GroupRow> {
+  const [limit, offset] = limitOffset(opts);
+  const rows = stmt<GroupRow>(
+    db,
+    'SELECT * FROM contact_groups WHERE account_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?',
+  ).all(accountId, limit, offset);
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM contact_groups WHERE account_id = ?').get(accountId)!.n;
+  return { rows, total };
+}
+
+export function getGroup(db: Db, accountId: number, id: number): GroupRow | undefined {
+  return stmt<GroupRow>(db, 'SELECT * FROM contact_groups WHERE account_id = ? AND id = ?').get(accountId, id);
+}
+
+export function createGroup(db: Db, accountId: number, input: { name: string }, now: string): GroupRow {
+  const result = stmt(
+    db,
+    'INSERT INTO contact_groups (account_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)',
+  ).run(accountId, input.name.trim(), now, now);
+  return getGroup(db, accountId, Number(result.lastInsertRowid))!;
+}
+
+export function updateGroup(db: Db, accountId: number, id: number, input: { name: string }, now: string): GroupRow | undefined {
+  const result = stmt(db, 'UPDATE contact_groups SET name = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(
+    input.name.trim(),
+    now,
+    accountId,
+    id,
+  );
+  return result.changes === 0 ? undefined : getGroup(db, accountId, id);
+}
+
+export function deleteGroup(db: Db, accountId: number, id: number): boolean {
+  return stmt(db, 'DELETE FROM contact_groups WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+}
+
+/**
+ * The real contacts of each group, in the order they joined, in one query
+ * (groups without contacts map to an empty list). A contact that has become
+ * partial since it joined is left out: partial contacts never belong to a group.
+ */
+export function contactIdsForGroups(db: Db, accountId: number, groupIds: Iterable<number>): Map<number, number[]> {
+  const list = idList(groupIds);
+  const out = new Map<number, number[]>();
+  for (const id of JSON.parse(list) as number[]) out.set(id, []);
+  if (out.size === 0) return out;
+  const rows = stmt<{ group_id: number; contact_id: number }>(
+    db,
+    `SELECT cg.group_id, cg.contact_id
+       FROM contact_group cg
+       JOIN contacts c ON c.id = cg.contact_id AND c.account_id = cg.account_id
+      WHERE cg.account_id = ? AND cg.group_id IN (SELECT value FROM json_each(?)) AND c.is_partial = 0
+      ORDER BY cg.group_id, cg.created_at, cg.rowid`,
+  ).all(accountId, list);
+  for (const row of rows) out.get(row.group_id)?.push(row.contact_id);
+  return out;
+}
+
+/**
+ * Adds contacts to a group in one transaction; contacts already in it stay
+ * once. The caller has checked that every id is a real contact of the
+ * account; the insert checks it again, so a foreign id is never linked.
+ * Returns how many contacts joined, or undefined when the group is not in the account.
+ */
+export function attachContacts(db: Db, accountId: number, groupId: number, contactIds: readonly number[], now: string): number | undefined {
+  return db.transaction(() => {
+    if (!getGroup(db, accountId, groupId)) return undefined;
+    const insert = stmt(
+      db,
+      `INSERT INTO contact_group (account_id, group_id, contact_id, created_at)
+       SELECT ?, ?, c.id, ? FROM contacts c WHERE c.account_id = ? AND c.id = ? AND c.is_partial = 0
+       ON CONFLICT (group_id, contact_id) DO NOTHING`,
+    );
+    let added = 0;
+    for (const contactId of contactIds) added += insert.run(accountId, groupId, now, accountId, contactId).changes;
+    if (added > 0) stmt(db, 'UPDATE contact_groups SET updated_at = ? WHERE account_id = ? AND id = ?').run(now, accountId, groupId);
+    return added;
+  })();
+}
