@@ -79,8 +79,15 @@ export function createApp(options: AppOptions): Express {
   });
   // 4. Monica's global query checks, then 5. the JSON body.
   api.use(checkSortAndLimit);
-  // Bodies of POST and PUT are JSON whatever their declared type; GET and DELETE bodies are ignored, as Monica does.
-  api.use(express.json({ limit: bodyLimitBytes, strict: true, type: (req) => req.method === 'POST' || req.method === 'PUT' }));
+  // POST and PUT bodies are read as JSON whatever their declared type, except uploads (multipart, read by the
+  // validator's multer); GET and DELETE bodies are ignored, as Monica does.
+  api.use(
+    express.json({
+      limit: bodyLimitBytes,
+      strict: true,
+      type: (req) => (req.method === 'POST' || req.method === 'PUT') && !/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? ''),
+    }),
+  );
   // 6. The contract: requests, and responses unless switched off.
   api.use(
     OpenApiValidator.middleware({
@@ -91,7 +98,11 @@ export function createApp(options: AppOptions): Express {
       // Full format checks: a date such as 2023-02-30 is refused, not only a malformed one.
       validateFormats: 'full',
       // Uploads are kept in memory until a handler has checked them and written them under filesDir.
-      fileUploader: { storage: multer.memoryStorage(), limits: { fileSize: options.uploadLimitBytes ?? 10 * 1024 * 1024, files: 1 } },
+      // A text field may carry a whole image as a data: URL, hence the field size above the file size.
+      fileUploader: {
+        storage: multer.memoryStorage(),
+        limits: { fileSize: options.uploadLimitBytes ?? 10 * 1024 * 1024, fieldSize: 14 * 1024 * 1024, files: 1 },
+      },
       ignoreUndocumented: false,
     }),
   );
@@ -115,6 +126,20 @@ export function createApp(options: AppOptions): Express {
   app.get('/docs', (_req, res) => res.sendFile(DOCS_PATH));
   app.get('/openapi.json', (_req, res) => res.type('application/json').send(specJson));
   app.get('/openapi.yaml', (_req, res) => res.type('application/yaml').send(specYaml));
+
+  // Uploaded files, under the random names the API gave them (`link` of photos and documents). Never sniffed or
+  // run as a page: an SVG opened here cannot execute scripts.
+  app.use(
+    '/storage',
+    express.static(options.filesDir, {
+      dotfiles: 'deny',
+      index: false,
+      setHeaders: (res) => {
+        res.set('X-Content-Type-Options', 'nosniff');
+        res.set('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+      },
+    }),
+  );
 
   app.use('/api', api);
   app.use((_req, _res, next) => next(notFound()));

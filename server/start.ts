@@ -46,7 +46,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const filesDir = options.filesDir ?? (inMemory ? mkdtempSync(join(tmpdir(), 'monica-files-')) : join(dirname(databasePath), 'files'));
   mkdirSync(filesDir, { recursive: true });
   const now = options.now ?? (() => new Date());
-  const seeded = ensureDemoData(db, { withDemoContent: options.demoData ?? true, clock: now });
+  const seeded = ensureDemoData(db, { withDemoContent: options.demoData ?? true, clock: now, filesDir });
   const app = createApp({
     db,
     filesDir,

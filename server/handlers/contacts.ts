@@ -19,6 +19,7 @@ import {
   type ContactInput,
   type ContactRow,
 } from '../store/contacts.js';
+import { filesOfContact, removeStoredFiles } from '../store/files.js';
 import { getGender } from '../store/genders.js';
 import { getTag } from '../store/tags.js';
 import { Problems, toBool, toInt } from './input.js';
@@ -144,7 +145,10 @@ export const updateContactWorkHandler: Handler<'updateContactWork'> = ({ context
 };
 
 export const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }) => {
+  // The rows of the contact's photos and documents go with it (cascade); their files are removed afterwards.
+  const files = filesOfContact(context.db, context.caller.accountId, path.id);
   if (!deleteContact(context.db, context.caller.accountId, path.id)) throw notFound();
+  removeStoredFiles(context.filesDir, files);
   return { status: 200, body: presentDeleted(path.id) };
 };
 

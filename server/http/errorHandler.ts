@@ -7,7 +7,45 @@ import { describeSchemaErrors, type SchemaError } from './validationMessages.js'
 interface ThirdPartyError {
   status?: number;
   type?: string;
+  message?: unknown;
   errors?: SchemaError[];
+}
+
+/** The largest upload server/app.ts lets multer accept unless told otherwise. */
+const DEFAULT_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Multer's (and busboy's) complaints about a multipart body, which express-openapi-validator passes on as
+ * 413, 400 or 500 errors carrying multer's message. They are the client's mistakes: 422 (code 32), and no
+ * handler ran, so nothing was written.
+ */
+function uploadError(e: ThirdPartyError, uploadLimitBytes: number): ApiError | undefined {
+  if (e.status !== 400 && e.status !== 413 && e.status !== 500) return undefined;
+  const message = typeof e.message === 'string' ? e.message : '';
+  switch (message) {
+    case 'File too large':
+      return validationFailed([
+        `The file may not be greater than ${Math.floor(uploadLimitBytes / 1024)} kilobytes (${(uploadLimitBytes / (1024 * 1024)).toFixed(0)} MB).`,
+      ]);
+    case 'Too many files':
+      return validationFailed(['Only one file may be uploaded at a time.']);
+    case 'Field value too long':
+      return validationFailed(['A text field of the form may not be longer than 1 MB; send large images as a file part.']);
+    case 'Too many parts':
+    case 'Too many fields':
+    case 'Field name too long':
+    case 'Field name missing':
+    case 'Invalid field name':
+    case 'Field name nesting too deep':
+    case 'Field name array index too large':
+      return validationFailed([`The form is not acceptable: ${message.toLowerCase()}.`]);
+    case 'multipart file(s) required':
+      return validationFailed(['The multipart body has no boundary.']);
+  }
+  if (e.status === 500 && /^(Unexpected end of form|Malformed part header|Multipart: )/.test(message)) {
+    return validationFailed(['The multipart body is malformed.']);
+  }
+  return undefined;
 }
 
 function isResponseValidation(errors: SchemaError[]): boolean {
@@ -15,7 +53,7 @@ function isResponseValidation(errors: SchemaError[]): boolean {
 }
 
 /** Maps an error from anywhere in the stack to the ApiError the client should see. */
-export function toApiError(err: unknown, options: { bodyLimitBytes: number }): ApiError {
+export function toApiError(err: unknown, options: { bodyLimitBytes: number; uploadLimitBytes?: number }): ApiError {
   if (err instanceof ApiError) return err;
   const e = (err ?? {}) as ThirdPartyError;
   if (e.type === 'entity.parse.failed' || e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
@@ -26,6 +64,8 @@ export function toApiError(err: unknown, options: { bodyLimitBytes: number }): A
   }
   const errors = Array.isArray(e.errors) ? e.errors : [];
   if (errors.length > 0 && isResponseValidation(errors)) return internalError();
+  const upload = uploadError(e, options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES);
+  if (upload) return upload;
   switch (e.status) {
     case 400: {
       // A path parameter that cannot be an id names nothing; everything else is invalid input.
@@ -44,7 +84,7 @@ export function toApiError(err: unknown, options: { bodyLimitBytes: number }): A
   }
 }
 
-export function createErrorHandler(options: { bodyLimitBytes: number; log: (message: string) => void }): ErrorRequestHandler {
+export function createErrorHandler(options: { bodyLimitBytes: number; uploadLimitBytes?: number; log: (message: string) => void }): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     const apiError = toApiError(err, options);
     if (apiError.status >= 500) options.log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : JSON.stringify(err)}`);

@@ -10,13 +10,13 @@
 import type { Contact, PartialContact } from '../../generated/client/types.gen.js';
 import { contactFieldsForContacts, type ContactFieldRow } from '../store/contactFields.js';
 import {
-  countsForContacts,
   emptyStatistics,
   getContactsByIds,
   type ContactRow,
   type ContactStatistics,
 } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
+import { statisticsForContacts } from '../store/statistics.js';
 import { latestNotesForContacts, type NoteRow } from '../store/notes.js';
 import { tagsForContacts, type TagRow } from '../store/tags.js';
 import { presentContactField } from './contactField.js';
@@ -81,7 +81,7 @@ export function loadContactRelated(
     .map((r) => r.first_met_through_contact_id as number);
   const related: ContactRelated = {
     tags: tagsForContacts(db, accountId, realIds),
-    statistics: countsForContacts(db, accountId, realIds),
+    statistics: statisticsForContacts(db, accountId, realIds),
     firstMetThrough: getContactsByIds(db, accountId, metThroughIds),
   };
   if (opts.withContactFields) {

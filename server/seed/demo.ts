@@ -24,6 +24,8 @@ export const OTHER_ACCOUNT_NAME = 'Other account';
 export interface DemoOptions {
   withDemoContent: boolean;
   clock: Clock;
+  /** Where demo photos and documents are written; without it the demo has none. */
+  filesDir?: string;
 }
 
 export interface DemoResult {
@@ -241,7 +243,7 @@ function seedNotes(
   }
 }
 
-function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, nowMs: number): void {
+function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, nowMs: number, filesDir?: string): void {
   const rng = makeRng(20240611);
   const spanDays = 730;
   const contacts = seedPeople(db, demo, PEOPLE, rng, nowMs, spanDays);
@@ -289,6 +291,7 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, no
     contactIds: real.map((c) => c.id),
     partialContactIds: contacts.filter((c) => c.person.partial).map((c) => c.id),
     nowMs,
+    filesDir: filesDir ?? '',
     rng,
   });
 
@@ -346,7 +349,7 @@ export function ensureDemoData(db: Db, opts: DemoOptions): DemoResult {
     if (created) {
       demo = createSeededAccount(db, DEMO_ACCOUNT_NAME, { first: 'Jane', last: 'Doe', email: 'jane@example.com' }, now);
       other = createSeededAccount(db, OTHER_ACCOUNT_NAME, { first: 'John', last: 'Roe', email: 'john@example.org' }, now);
-      if (opts.withDemoContent) seedDemoContent(db, demo, other, nowDate.getTime());
+      if (opts.withDemoContent) seedDemoContent(db, demo, other, nowDate.getTime(), opts.filesDir);
     } else {
       const demoRow = accounts.find((a) => a.name === DEMO_ACCOUNT_NAME) ?? accounts[0]!;
       const otherRow = accounts.find((a) => a.name === OTHER_ACCOUNT_NAME && a.id !== demoRow.id)

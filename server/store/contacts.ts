@@ -336,8 +336,8 @@ export function emailInUse(db: Db, accountId: number, email: string, exceptConta
 }
 
 /**
- * Statistics per contact. Only notes exist so far; the other counters stay 0
- * until their tables are added (extend `countsForContacts` then).
+ * Statistics per contact. This module counts notes; `statistics.ts` adds the
+ * counters of the other kinds of object, each from its own store.
  */
 export function emptyStatistics(): ContactStatistics {
   return {

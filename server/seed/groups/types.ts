@@ -11,6 +11,8 @@ export interface DemoAccount {
   partialContactIds: number[];
   /** The time the demo is seeded at, in milliseconds; spread created_at over the two years before it. */
   nowMs: number;
+  /** Where uploaded files live, for demo photos and documents. */
+  filesDir: string;
   /** Deterministic randomness: the demo is the same on every start. */
   rng: Rng;
 }

@@ -1,0 +1,62 @@
+// Debts: CRUD over the account's debts.
+import type { DebtWrite } from '../../generated/client/types.gen.js';
+import type { Context } from '../context.js';
+import { notFound, validationFailed } from '../http/errors.js';
+import { presentDebts } from '../present/debt.js';
+import { presentDeleted } from '../present/deleted.js';
+import { createDebt, deleteDebt, getDebt, listDebts, updateDebt, type DebtInput, type DebtRow } from '../store/debts.js';
+import { findContactOr404 } from './contacts.js';
+import { Problems, toInt } from './input.js';
+import { callerCurrencyId, centsOf, cleanText } from './moneyAndFilesInput.js';
+import { pageRequest, paginate } from './paging.js';
+import { listUrl, nowOf, type Handler } from './shared.js';
+
+const DEBT_SORTS = ['created_at', 'updated_at'] as const;
+
+const presentOne = (context: Context, row: DebtRow) => presentDebts(context.db, context.caller.accountId, [row], context, callerCurrencyId(context))[0]!;
+
+/** The body as store input: the contact must be the caller's (404), the amount in range (422). */
+function debtInput(context: Context, body: DebtWrite): DebtInput {
+  findContactOr404(context, toInt(body.contact_id) as number);
+  const problems = new Problems();
+  const amount = centsOf(problems, 'amount', body.amount);
+  if (problems.any) throw validationFailed(problems.messages);
+  return {
+    contact_id: toInt(body.contact_id) as number,
+    in_debt: body.in_debt,
+    status: body.status,
+    amount,
+    currency_id: callerCurrencyId(context),
+    reason: body.reason === undefined ? undefined : cleanText(body.reason),
+  };
+}
+
+export const listDebtsHandler: Handler<'listDebts'> = ({ context, query }) => {
+  const request = pageRequest(query, DEBT_SORTS);
+  const page = listDebts(context.db, context.caller.accountId, request.options);
+  const data = presentDebts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
+  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/debts')) };
+};
+
+export const getDebtHandler: Handler<'getDebt'> = ({ context, path }) => {
+  const row = getDebt(context.db, context.caller.accountId, path.id);
+  if (!row) throw notFound();
+  return { status: 200, body: { data: presentOne(context, row) } };
+};
+
+export const createDebtHandler: Handler<'createDebt'> = ({ context, body }) => {
+  const row = createDebt(context.db, context.caller.accountId, debtInput(context, body), nowOf(context));
+  return { status: 201, body: { data: presentOne(context, row) } };
+};
+
+export const updateDebtHandler: Handler<'updateDebt'> = ({ context, path, body }) => {
+  if (!getDebt(context.db, context.caller.accountId, path.id)) throw notFound();
+  const row = updateDebt(context.db, context.caller.accountId, path.id, debtInput(context, body), nowOf(context));
+  if (!row) throw notFound();
+  return { status: 200, body: { data: presentOne(context, row) } };
+};
+
+export const deleteDebtHandler: Handler<'deleteDebt'> = ({ context, path }) => {
+  if (!deleteDebt(context.db, context.caller.accountId, path.id)) throw notFound();
+  return { status: 200, body: presentDeleted(path.id) };
+};

@@ -1,0 +1,49 @@
+// Checks shared by the debt, gift, photo and document handlers: amounts, trimmed text, archived contacts.
+import type { Context } from '../context.js';
+import type { ContactRow } from '../store/contacts.js';
+import { MAX_AMOUNT_CENTS, toCents, userCurrencyId } from '../store/money.js';
+import { decimalString } from '../present/money.js';
+import type { Problems } from './input.js';
+
+/**
+ * An amount in hundredths; a problem is recorded (and 0 returned) when it is not a number or lies outside
+ * ±999,999,999,999.99. The validator has already checked its form.
+ */
+export function centsOf(problems: Problems, field: string, value: number | string): number {
+  const cents = toCents(value);
+  if (cents === null) {
+    problems.add(`The ${field} must be a number.`);
+    return 0;
+  }
+  if (Math.abs(cents) > MAX_AMOUNT_CENTS) {
+    problems.add(`The ${field} must be between -${decimalString(MAX_AMOUNT_CENTS)} and ${decimalString(MAX_AMOUNT_CENTS)}.`);
+    return 0;
+  }
+  return cents;
+}
+
+/** A `YYYY-MM-DD` date that exists in the calendar (the validator checks the form only). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** Laravel trims every string of a request and turns empty ones into null. */
+export function cleanText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed.length === 0 ? null : trimmed;
+}
+
+/** Monica refuses new gifts, photos and documents for an archived contact. */
+export function checkNotArchived(problems: Problems, contact: ContactRow, what: string): void {
+  if (!contact.is_active) problems.add(`The contact is archived: unarchive it before adding ${what}.`);
+}
+
+/** The currency the caller's amounts are recorded in now (null: US dollars). */
+export function callerCurrencyId(context: Context): number | null {
+  return userCurrencyId(context.db, context.caller.accountId, context.caller.userId);
+}

@@ -1,0 +1,119 @@
+// Photos: upload (a file part or a data: URL), read, list, delete. The bytes go under context.filesDir.
+import type { Context } from '../context.js';
+import { notFound, validationFailed } from '../http/errors.js';
+import { presentDeleted } from '../present/deleted.js';
+import { presentPhotos } from '../present/photo.js';
+import { removeStoredFiles, storeFile } from '../store/files.js';
+import { createPhoto, deletePhoto, getPhoto, listPhotos, listPhotosForContact, type PhotoRow } from '../store/photos.js';
+import { findContactOr404 } from './contacts.js';
+import { Problems, toInt } from './input.js';
+import { checkNotArchived } from './moneyAndFilesInput.js';
+import { pageRequest, paginate } from './paging.js';
+import { listUrl, nowOf, type Handler } from './shared.js';
+import { decodeDataImage, displayName, isUploadedFile, MAX_UPLOAD_BYTES, sniffImage, type FileKind } from './uploads.js';
+
+const PHOTO_SORTS = ['created_at', 'updated_at'] as const;
+const IMAGE_KINDS = 'JPEG, PNG, GIF, BMP, SVG or WebP';
+
+const presentOne = (context: Context, row: PhotoRow) => presentPhotos(context.db, context.caller.accountId, [row], context)[0]!;
+
+interface ImageUpload {
+  bytes: Buffer;
+  kind: FileKind;
+  /** The client's file name, or null for an image sent as text. */
+  originalName: string | null;
+}
+
+/** The image of the form: the `photo` file part if there is one, else the `data` text. Problems are recorded. */
+function imageOf(problems: Problems, body: Record<string, unknown>): ImageUpload | undefined {
+  const photo = body.photo;
+  if (photo !== undefined && photo !== '') {
+    if (!isUploadedFile(photo)) {
+      problems.add('The photo must be a file.');
+      return undefined;
+    }
+    const kind = sniffImage(photo.buffer);
+    if (!kind) {
+      problems.add(`The photo must be an image (${IMAGE_KINDS}).`);
+      return undefined;
+    }
+    return { bytes: photo.buffer, kind, originalName: photo.originalname };
+  }
+  if (typeof body.data !== 'string' || body.data.trim() === '') {
+    problems.add('The photo field is required when data is not present.');
+    return undefined;
+  }
+  const bytes = decodeDataImage(body.data);
+  if (!bytes) {
+    problems.add('The data must be an image written as a data: URL or in base64.');
+    return undefined;
+  }
+  if (bytes.length > MAX_UPLOAD_BYTES) {
+    problems.add(`The data may not be greater than ${MAX_UPLOAD_BYTES / 1024} kilobytes.`);
+    return undefined;
+  }
+  const kind = sniffImage(bytes);
+  if (!kind) {
+    problems.add(`The data must be an image (${IMAGE_KINDS}).`);
+    return undefined;
+  }
+  return { bytes, kind, originalName: null };
+}
+
+export const listPhotosHandler: Handler<'listPhotos'> = ({ context, query }) => {
+  const request = pageRequest(query, PHOTO_SORTS);
+  const page = listPhotos(context.db, context.caller.accountId, request.options);
+  const data = presentPhotos(context.db, context.caller.accountId, page.rows, context);
+  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/photos')) };
+};
+
+export const listContactPhotosHandler: Handler<'listContactPhotos'> = ({ context, path, query }) => {
+  findContactOr404(context, path.id);
+  const request = pageRequest(query, PHOTO_SORTS);
+  const page = listPhotosForContact(context.db, context.caller.accountId, path.id, request.options);
+  const data = presentPhotos(context.db, context.caller.accountId, page.rows, context);
+  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/photos`)) };
+};
+
+export const getPhotoHandler: Handler<'getPhoto'> = ({ context, path }) => {
+  const row = getPhoto(context.db, context.caller.accountId, path.id);
+  if (!row) throw notFound();
+  return { status: 200, body: { data: presentOne(context, row) } };
+};
+
+export const createPhotoHandler: Handler<'createPhoto'> = ({ context, body }) => {
+  const form = body as unknown as Record<string, unknown>;
+  const contact = findContactOr404(context, toInt(form.contact_id) as number);
+  const problems = new Problems();
+  checkNotArchived(problems, contact, 'photos');
+  const image = problems.any ? undefined : imageOf(problems, form);
+  if (problems.any || !image) throw validationFailed(problems.messages);
+
+  // The file first, then its row; if the row cannot be written the file goes again.
+  const relative = storeFile(context.filesDir, 'photos', image.bytes, image.kind.extension);
+  try {
+    const row = createPhoto(
+      context.db,
+      context.caller.accountId,
+      {
+        contact_id: contact.id,
+        original_filename: displayName(image.originalName ?? '', relative.slice('photos/'.length)),
+        new_filename: relative,
+        filesize: image.bytes.length,
+        mime_type: image.kind.mime,
+      },
+      nowOf(context),
+    );
+    return { status: 201, body: { data: presentOne(context, row) } };
+  } catch (err) {
+    removeStoredFiles(context.filesDir, [relative]);
+    throw err;
+  }
+};
+
+export const deletePhotoHandler: Handler<'deletePhoto'> = ({ context, path }) => {
+  const row = deletePhoto(context.db, context.caller.accountId, path.id);
+  if (!row) throw notFound();
+  removeStoredFiles(context.filesDir, [row.new_filename]);
+  return { status: 200, body: presentDeleted(path.id) };
+};

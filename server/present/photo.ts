@@ -1,0 +1,54 @@
+import type { Photo } from '../../generated/client/types.gen.js';
+import { getContactsByIds, type ContactRow } from '../store/contacts.js';
+import type { Db } from '../store/db.js';
+import { readStoredFile } from '../store/files.js';
+import type { PhotoRow } from '../store/photos.js';
+import { presentContactSummary } from './contactSummary.js';
+import { type PresentContext } from './context.js';
+import { toApiTimestamp } from './dates.js';
+
+/** What photo and document presenters need: the base URL, and where the stored files are. */
+export interface FilePresentContext extends PresentContext {
+  filesDir: string;
+}
+
+/**
+ * Where a stored file would be downloaded from: Monica serves uploads under `/storage/` beside `/api`
+ * (`https://app.monicahq.com/storage/photos/...`). The contract has no download operation, and this
+ * reference server does not serve that path.
+ */
+export function storageUrl(ctx: PresentContext, relative: string): string {
+  return `${ctx.baseUrl.replace(/\/+$/, '').replace(/\/api$/, '')}/storage/${relative}`;
+}
+
+/** The stored image as a `data:` URL, or null when the file cannot be read. */
+export function dataUrlOf(row: PhotoRow, ctx: FilePresentContext): string | null {
+  const bytes = readStoredFile(ctx.filesDir, row.new_filename);
+  if (!bytes) return null;
+  return `data:${row.mime_type ?? 'application/octet-stream'};base64,${bytes.toString('base64')}`;
+}
+
+/** Presents a photo; `contact` is the row of its contact (undefined: shown as null). */
+export function presentPhoto(row: PhotoRow, contact: ContactRow | undefined, ctx: FilePresentContext): Photo {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    object: 'photo',
+    original_filename: row.original_filename,
+    new_filename: row.new_filename,
+    filesize: row.filesize,
+    mime_type: row.mime_type,
+    dataUrl: dataUrlOf(row, ctx),
+    link: storageUrl(ctx, row.new_filename),
+    account: { id: row.account_id },
+    contact: contact ? presentContactSummary(contact, ctx) : null,
+    created_at: toApiTimestamp(row.created_at),
+    updated_at: toApiTimestamp(row.updated_at),
+  };
+}
+
+/** Presents a page of photos, loading their contacts with one query. */
+export function presentPhotos(db: Db, accountId: number, rows: readonly PhotoRow[], ctx: FilePresentContext): Photo[] {
+  const contacts = getContactsByIds(db, accountId, rows.map((p) => p.contact_id));
+  return rows.map((row) => presentPhoto(row, contacts.get(row.contact_id), ctx));
+}

@@ -1,0 +1,83 @@
+/**
+ * Debts between the user and a contact. Amounts are stored in hundredths with the currency they were recorded in.
+ */
+import { randomUUID } from 'node:crypto';
+import { idList, stmt, type Db } from './db.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+
+export interface DebtRow {
+  id: number;
+  account_id: number;
+  uuid: string | null;
+  contact_id: number;
+  in_debt: 'yes' | 'no';
+  status: 'inprogress' | 'completed';
+  amount: number | null;
+  currency_id: number | null;
+  reason: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+export interface DebtInput {
+  contact_id: number;
+  in_debt: 'yes' | 'no';
+  status: 'inprogress' | 'completed';
+  /** Hundredths. */
+  amount: number;
+  currency_id: number | null;
+  /** Undefined keeps the stored reason on update (and means none on create); null clears it. */
+  reason?: string | null;
+}
+
+export type DebtSortColumn = 'created_at' | 'updated_at';
+const SORTABLE: readonly DebtSortColumn[] = ['created_at', 'updated_at'];
+
+export function listDebts(db: Db, accountId: number, opts: PageOptions<DebtSortColumn>): Page<DebtRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<DebtRow>(db, `SELECT * FROM debts WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(accountId, limit, offset);
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM debts WHERE account_id = ?').get(accountId)!.n;
+  return { rows, total };
+}
+
+export function getDebt(db: Db, accountId: number, id: number): DebtRow | undefined {
+  return stmt<DebtRow>(db, 'SELECT * FROM debts WHERE account_id = ? AND id = ?').get(accountId, id);
+}
+
+/** The caller has checked that the contact is one of the account's. */
+export function createDebt(db: Db, accountId: number, input: DebtInput, now: string): DebtRow {
+  const result = stmt(
+    db,
+    `INSERT INTO debts (account_id, uuid, contact_id, in_debt, status, amount, currency_id, reason, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(accountId, randomUUID(), input.contact_id, input.in_debt, input.status, input.amount, input.currency_id, input.reason ?? null, now, now);
+  return getDebt(db, accountId, Number(result.lastInsertRowid))!;
+}
+
+/** Replaces the debt's fields (`reason` only when given); undefined when the debt is not in the account. */
+export function updateDebt(db: Db, accountId: number, id: number, input: DebtInput, now: string): DebtRow | undefined {
+  const keepReason = input.reason === undefined ? 1 : 0;
+  const result = stmt(
+    db,
+    `UPDATE debts SET contact_id = ?, in_debt = ?, status = ?, amount = ?, currency_id = ?,
+            reason = CASE WHEN ? = 1 THEN reason ELSE ? END, updated_at = ?
+      WHERE account_id = ? AND id = ?`,
+  ).run(input.contact_id, input.in_debt, input.status, input.amount, input.currency_id, keepReason, input.reason ?? null, now, accountId, id);
+  return result.changes === 0 ? undefined : getDebt(db, accountId, id);
+}
+
+export function deleteDebt(db: Db, accountId: number, id: number): boolean {
+  return stmt(db, 'DELETE FROM debts WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+}
+
+/** How many debts each contact has (all of them, settled or not), in one query; contacts without any are absent. */
+export function debtCountsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, number> {
+  const rows = stmt<{ contact_id: number; n: number }>(
+    db,
+    `SELECT contact_id, COUNT(*) AS n FROM debts
+      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
+      GROUP BY contact_id`,
+  ).all(accountId, idList(contactIds));
+  return new Map(rows.map((r) => [r.contact_id, r.n]));
+}

@@ -1,0 +1,78 @@
+/**
+ * Documents: files of any kind attached to a contact (the bytes are under the files directory, see files.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { stmt, type Db } from './db.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+
+export interface DocumentRow {
+  id: number;
+  account_id: number;
+  uuid: string | null;
+  contact_id: number;
+  original_filename: string;
+  new_filename: string;
+  filesize: number | null;
+  type: string | null;
+  mime_type: string | null;
+  number_of_downloads: number;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+export interface DocumentInput {
+  contact_id: number;
+  original_filename: string;
+  new_filename: string;
+  filesize: number;
+  type: string | null;
+  mime_type: string;
+}
+
+export type DocumentSortColumn = 'created_at' | 'updated_at';
+const SORTABLE: readonly DocumentSortColumn[] = ['created_at', 'updated_at'];
+
+export function listDocuments(db: Db, accountId: number, opts: PageOptions<DocumentSortColumn>): Page<DocumentRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<DocumentRow>(db, `SELECT * FROM documents WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(accountId, limit, offset);
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM documents WHERE account_id = ?').get(accountId)!.n;
+  return { rows, total };
+}
+
+export function listDocumentsForContact(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  opts: PageOptions<DocumentSortColumn>,
+): Page<DocumentRow> {
+  const [limit, offset] = limitOffset(opts);
+  const order = orderClause(opts.sort, SORTABLE);
+  const rows = stmt<DocumentRow>(db, `SELECT * FROM documents WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`).all(
+    accountId,
+    contactId,
+    limit,
+    offset,
+  );
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM documents WHERE account_id = ? AND contact_id = ?').get(accountId, contactId)!.n;
+  return { rows, total };
+}
+
+export function getDocument(db: Db, accountId: number, id: number): DocumentRow | undefined {
+  return stmt<DocumentRow>(db, 'SELECT * FROM documents WHERE account_id = ? AND id = ?').get(accountId, id);
+}
+
+/** The caller has checked the contact and stored the file. */
+export function createDocument(db: Db, accountId: number, input: DocumentInput, now: string): DocumentRow {
+  const result = stmt(
+    db,
+    `INSERT INTO documents (account_id, uuid, contact_id, original_filename, new_filename, filesize, type, mime_type, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(accountId, randomUUID(), input.contact_id, input.original_filename, input.new_filename, input.filesize, input.type, input.mime_type, now, now);
+  return getDocument(db, accountId, Number(result.lastInsertRowid))!;
+}
+
+/** Deletes the document; returns the deleted row so the caller can remove its file. */
+export function deleteDocument(db: Db, accountId: number, id: number): DocumentRow | undefined {
+  return stmt<DocumentRow>(db, 'DELETE FROM documents WHERE account_id = ? AND id = ? RETURNING *').get(accountId, id);
+}
