@@ -6,10 +6,30 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** DELETE answers 422 only on Monica 4.x (unknown id); the hooks skip those transactions. */
-function deleteValidationTransactions(): number {
+/**
+ * The transactions no request can make a clean server answer, which the hooks skip: the 422 that Monica 4.x sends
+ * for a delete of an id that exists nowhere (a clean server answers 404), and the 422 of attaching a photo to a
+ * gift, which only an archived contact causes (the API cannot archive one).
+ */
+function unproducibleTransactions(): string[] {
   const spec = JSON.parse(readFileSync(`${root}generated/openapi.json`, 'utf8'));
-  return Object.values<Record<string, { responses?: object }>>(spec.paths).filter((item) => item.delete?.responses && '422' in item.delete.responses).length;
+  const deletes = Object.entries<Record<string, { responses?: object }>>(spec.paths)
+    .filter(([, item]) => item.delete?.responses && '422' in item.delete.responses)
+    .map(([path]) => `DELETE (422) ${path}`);
+  return [...deletes, 'PUT (422) /gifts/{id}/photo/{photoId}'].sort();
+}
+
+/** The skipped transactions of a run, with their ids put back into templates (`/gifts/1/photo/44` -> ...). */
+function skippedTransactions(output: string): string[] {
+  const spec = JSON.parse(readFileSync(`${root}generated/openapi.json`, 'utf8'));
+  const templates = Object.keys(spec.paths).map((path) => ({ path, pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+  return [...output.matchAll(/skip: (\w+) \((\d+)\) (\S+)/g)]
+    .map(([, method, status, url]) => {
+      const bare = url!.split('?')[0]!;
+      const template = templates.find((t) => t.pattern.test(bare))?.path ?? bare;
+      return `${method} (${status}) ${template}`;
+    })
+    .sort();
 }
 
 /** How many (operation, status) pairs the bundled spec documents: one Dredd transaction each. */
@@ -41,7 +61,8 @@ describe('Dredd conformance of the reference server', () => {
     const { status, output, summary } = runConformance();
     expect(summary, output.slice(-3000)).toBeDefined();
     const [passing, failing, errors, skipped, total] = summary!;
-    expect({ failing, errors, skipped }, output.slice(-3000)).toEqual({ failing: 0, errors: 0, skipped: deleteValidationTransactions() });
+    expect({ failing, errors }, output.slice(-3000)).toEqual({ failing: 0, errors: 0 });
+    expect(skippedTransactions(output)).toEqual(unproducibleTransactions());
     expect(total).toBe(documentedTransactions());
     expect(passing).toBe(total - skipped);
     expect(status).toBe(0);

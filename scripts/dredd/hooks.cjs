@@ -208,7 +208,14 @@ hooks.beforeEach(step(async (t) => {
   }
   let urlPath = template.replace(/\{([^}]+)\}/g, (_, name) => String(values[name]));
   if (status === 400) urlPath += '?limit=101';
-  if (status === 422 && !t.request.body && !rule.request) urlPath += invalidQuery(template, method);
+  if (status === 422 && !t.request.body) {
+    // A query value the operation must refuse; uploads have none, and their module's `request` sends a bad form.
+    try {
+      urlPath += invalidQuery(template, method);
+    } catch (err) {
+      if (!rule.request) throw err;
+    }
+  }
   t.fullPath = new URL(`${BASE}${urlPath}`).pathname + (urlPath.includes('?') ? urlPath.slice(urlPath.indexOf('?')) : '');
   t.request.uri = t.fullPath;
 

@@ -7,7 +7,8 @@
  * the latest notes) with a fixed number of queries, whatever the page size.
  * Genders come joined on the contact rows themselves.
  */
-import type { Contact, PartialContact } from '../../generated/client/types.gen.js';
+import type { Address, Contact, PartialContact } from '../../generated/client/types.gen.js';
+import { addressesForContacts } from './address.js';
 import { contactFieldsForContacts, type ContactFieldRow } from '../store/contactFields.js';
 import {
   emptyStatistics,
@@ -60,6 +61,8 @@ export interface ContactRelated {
   latestNotes?: Map<number, NoteRow[]>;
   /** `information.relationships` per contact (loaded by presentContacts, which knows the request's URLs). */
   relationships?: Map<number, Contact['information']['relationships']>;
+  /** Addresses per contact (loaded by presentContacts too). */
+  addresses?: Map<number, Address[]>;
 }
 
 export type RelationshipGroup = Contact['information']['relationships']['love'];
@@ -143,8 +146,7 @@ export function presentContact(
         first_met_through_contact: metThrough ? presentContactSummary(metThrough, ctx) : null,
       },
     },
-    // No addresses table yet.
-    addresses: [],
+    addresses: related.addresses?.get(row.id) ?? [],
     tags: (related.tags.get(row.id) ?? []).map(presentTag),
     statistics: related.statistics.get(row.id) ?? emptyStatistics(),
     url: contactUrl(ctx, row.id),
@@ -166,7 +168,9 @@ export function presentContacts(
   opts: ContactOptions,
 ): ContactObject[] {
   const related = loadContactRelated(db, accountId, rows, opts);
-  related.relationships = relationshipsForContacts(db, accountId, rows.filter((r) => !r.is_partial), ctx);
+  const realRows = rows.filter((r) => !r.is_partial);
+  related.relationships = relationshipsForContacts(db, accountId, realRows, ctx);
+  related.addresses = addressesForContacts(db, accountId, realRows, ctx);
   return rows.map((row) => presentContact(row, related, ctx, opts));
 }
 

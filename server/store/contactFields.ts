@@ -3,7 +3,10 @@
  * account's contact field types.
  */
 import { randomUUID } from 'node:crypto';
+import { ensureLabels, setContactFieldLabels, type LabelRow } from './contactFieldLabels.js';
+import { emailFieldTypeId } from './contacts.js';
 import { idList, stmt, type Db } from './db.js';
+import { limitOffset, type Page } from './pagination.js';
 
 export interface ContactFieldTypeRow {
   id: number;
@@ -36,6 +39,8 @@ export interface ContactFieldRow {
   type_type: string | null;
   type_created_at: string | null;
   type_updated_at: string | null;
+  /** The field's labels as a JSON array of label rows (see `labelsOf`). */
+  labels_json: string;
 }
 
 /** Splits the type columns of a joined row back into a type row. */
@@ -54,7 +59,26 @@ export function fieldTypeOf(row: ContactFieldRow): ContactFieldTypeRow {
   };
 }
 
-/** Contact fields of several contacts with their types, in one query (oldest first). */
+/** The field's labels, oldest label first. */
+export function labelsOf(row: ContactFieldRow): LabelRow[] {
+  const labels = JSON.parse(row.labels_json || '[]') as Omit<LabelRow, 'account_id'>[];
+  return labels.map((l) => ({ ...l, account_id: row.account_id })).sort((a, b) => a.id - b.id);
+}
+
+/** A contact field joined with its type and carrying its labels (one row per field, whatever the number of labels). */
+const SELECT_FIELD = `
+  SELECT f.*, t.uuid AS type_uuid, t.name AS type_name, t.fontawesome_icon AS type_fontawesome_icon,
+         t.protocol AS type_protocol, t.delible AS type_delible, t.type AS type_type,
+         t.created_at AS type_created_at, t.updated_at AS type_updated_at,
+         (SELECT json_group_array(json_object('id', l.id, 'label_i18n', l.label_i18n, 'label', l.label,
+                                              'created_at', l.created_at, 'updated_at', l.updated_at))
+            FROM contact_field_contact_field_label p
+            JOIN contact_field_labels l ON l.id = p.contact_field_label_id AND l.account_id = p.account_id
+           WHERE p.account_id = f.account_id AND p.contact_field_id = f.id) AS labels_json
+    FROM contact_fields f
+    JOIN contact_field_types t ON t.id = f.contact_field_type_id AND t.account_id = f.account_id`;
+
+/** Contact fields of several contacts with their types and labels, in one query (oldest first). */
 export function contactFieldsForContacts(
   db: Db,
   accountId: number,
@@ -66,11 +90,7 @@ export function contactFieldsForContacts(
   if (out.size === 0) return out;
   const rows = stmt<ContactFieldRow>(
     db,
-    `SELECT f.*, t.uuid AS type_uuid, t.name AS type_name, t.fontawesome_icon AS type_fontawesome_icon,
-            t.protocol AS type_protocol, t.delible AS type_delible, t.type AS type_type,
-            t.created_at AS type_created_at, t.updated_at AS type_updated_at
-       FROM contact_fields f
-       JOIN contact_field_types t ON t.id = f.contact_field_type_id AND t.account_id = f.account_id
+    `${SELECT_FIELD}
       WHERE f.account_id = ? AND f.contact_id IN (SELECT value FROM json_each(?))
       ORDER BY f.contact_id, f.created_at, f.id`,
   ).all(accountId, list);
@@ -78,10 +98,138 @@ export function contactFieldsForContacts(
   return out;
 }
 
+/** The contact fields of one contact, oldest first. */
+export function listContactFieldsForContact(
+  db: Db,
+  accountId: number,
+  contactId: number,
+  opts: { limit: number; offset: number },
+): Page<ContactFieldRow> {
+  const [limit, offset] = limitOffset(opts);
+  const rows = stmt<ContactFieldRow>(
+    db,
+    `${SELECT_FIELD} WHERE f.account_id = ? AND f.contact_id = ? ORDER BY f.created_at ASC, f.id ASC LIMIT ? OFFSET ?`,
+  ).all(accountId, contactId, limit, offset);
+  const total = stmt<{ n: number }>(
+    db,
+    'SELECT COUNT(*) AS n FROM contact_fields WHERE account_id = ? AND contact_id = ?',
+  ).get(accountId, contactId)!.n;
+  return { rows, total };
+}
+
+export function getContactField(db: Db, accountId: number, id: number): ContactFieldRow | undefined {
+  return stmt<ContactFieldRow>(db, `${SELECT_FIELD} WHERE f.account_id = ? AND f.id = ?`).get(accountId, id);
+}
+
+/**
+ * Whether `email` (trimmed, case-insensitive) is already the value of a contact field of the account's Email type
+ * (`emailFieldTypeId`, the type `createContact` stores e-mails with), other than the field `exceptFieldId`. This is
+ * the rule behind 422 code 35: an e-mail address belongs to at most one Email field of an account, whether it came
+ * in through `POST /contacts` or through the contact field API.
+ */
+export function emailTakenByAnotherField(db: Db, accountId: number, email: string, exceptFieldId?: number): boolean {
+  const typeId = emailFieldTypeId(db, accountId);
+  if (typeId === undefined) return false;
+  const row = stmt<{ found: number }>(
+    db,
+    `SELECT 1 AS found FROM contact_fields
+      WHERE account_id = ? AND contact_field_type_id = ? AND unicode_lower(trim(data)) = unicode_lower(?)
+        AND id IS NOT ?
+      LIMIT 1`,
+  ).get(accountId, typeId, email.trim(), exceptFieldId ?? null);
+  return row !== undefined;
+}
+
+/** A contact field as written. */
+export interface ContactFieldInput {
+  contact_id: number;
+  contact_field_type_id: number;
+  data: string;
+  /** Label texts; a non-empty list replaces the field's labels, an empty one or null keeps them. */
+  labels: readonly string[] | null;
+}
+
+/**
+ * Creates a contact field and its labels in one transaction. Returns undefined (and writes nothing) when the contact
+ * or the type is not in the account.
+ */
+export function createContactField(db: Db, accountId: number, input: ContactFieldInput, now: string): ContactFieldRow | undefined {
+  return db.transaction(() => {
+    const id = addContactField(db, accountId, input.contact_id, input.contact_field_type_id, input.data, now);
+    if (id === undefined) return undefined;
+    if (input.labels && input.labels.length > 0) {
+      setContactFieldLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
+    }
+    return getContactField(db, accountId, id);
+  })();
+}
+
+/**
+ * Replaces a contact field's value, type and contact (labels only when a non-empty list is given), in one
+ * transaction. Returns undefined (and writes nothing) when the field, the contact or the type is not in the account.
+ */
+export function updateContactField(
+  db: Db,
+  accountId: number,
+  id: number,
+  input: ContactFieldInput,
+  now: string,
+): ContactFieldRow | undefined {
+  return db.transaction(() => {
+    const result = stmt(
+      db,
+      `UPDATE contact_fields SET contact_id = ?, contact_field_type_id = ?, data = ?, updated_at = ?
+        WHERE account_id = ? AND id = ?
+          AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ? AND c.id = ?)
+          AND EXISTS (SELECT 1 FROM contact_field_types t WHERE t.account_id = ? AND t.id = ?)`,
+    ).run(
+      input.contact_id,
+      input.contact_field_type_id,
+      input.data,
+      now,
+      accountId,
+      id,
+      accountId,
+      input.contact_id,
+      accountId,
+      input.contact_field_type_id,
+    );
+    if (result.changes === 0) return undefined;
+    if (input.labels && input.labels.length > 0) {
+      setContactFieldLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
+    }
+    return getContactField(db, accountId, id);
+  })();
+}
+
+export function deleteContactField(db: Db, accountId: number, id: number): boolean {
+  return stmt(db, 'DELETE FROM contact_fields WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+}
+
+// ---------------------------------------------------------------------------
+// Contact field types
+
 export function listContactFieldTypes(db: Db, accountId: number): ContactFieldTypeRow[] {
   return stmt<ContactFieldTypeRow>(db, 'SELECT * FROM contact_field_types WHERE account_id = ? ORDER BY id').all(
     accountId,
   );
+}
+
+/** One page of the account's contact field types, oldest first. */
+export function listContactFieldTypesPage(
+  db: Db,
+  accountId: number,
+  opts: { limit: number; offset: number },
+): Page<ContactFieldTypeRow> {
+  const [limit, offset] = limitOffset(opts);
+  const rows = stmt<ContactFieldTypeRow>(
+    db,
+    'SELECT * FROM contact_field_types WHERE account_id = ? ORDER BY created_at ASC, id ASC LIMIT ? OFFSET ?',
+  ).all(accountId, limit, offset);
+  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM contact_field_types WHERE account_id = ?').get(
+    accountId,
+  )!.n;
+  return { rows, total };
 }
 
 export function getContactFieldType(db: Db, accountId: number, id: number): ContactFieldTypeRow | undefined {
@@ -111,4 +259,77 @@ export function addContactField(
       WHERE c.account_id = ? AND c.id = ? AND t.id = ?`,
   ).run(randomUUID(), data, now, now, accountId, contactId, typeId);
   return result.changes === 0 ? undefined : Number(result.lastInsertRowid);
+}
+
+/** A contact field type as written; on update, `undefined` members keep their stored values. */
+export interface ContactFieldTypeInput {
+  name: string;
+  fontawesome_icon?: string | null;
+  protocol?: string | null;
+  delible?: boolean;
+  type?: string | null;
+}
+
+export function createContactFieldType(db: Db, accountId: number, input: ContactFieldTypeInput, now: string): ContactFieldTypeRow {
+  const result = stmt(
+    db,
+    `INSERT INTO contact_field_types
+       (account_id, uuid, name, fontawesome_icon, protocol, delible, type, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    accountId,
+    randomUUID(),
+    input.name,
+    input.fontawesome_icon ?? null,
+    input.protocol ?? null,
+    input.delible === false ? 0 : 1,
+    input.type ?? null,
+    now,
+    now,
+  );
+  return getContactFieldType(db, accountId, Number(result.lastInsertRowid))!;
+}
+
+/** Changes the name and every other member given. Returns undefined when the type is not in the account. */
+export function updateContactFieldType(
+  db: Db,
+  accountId: number,
+  id: number,
+  input: ContactFieldTypeInput,
+  now: string,
+): ContactFieldTypeRow | undefined {
+  const given = (value: unknown) => (value === undefined ? 0 : 1);
+  const result = stmt(
+    db,
+    `UPDATE contact_field_types
+        SET name = ?,
+            fontawesome_icon = CASE WHEN ? THEN ? ELSE fontawesome_icon END,
+            protocol = CASE WHEN ? THEN ? ELSE protocol END,
+            delible = CASE WHEN ? THEN ? ELSE delible END,
+            type = CASE WHEN ? THEN ? ELSE type END,
+            updated_at = ?
+      WHERE account_id = ? AND id = ?`,
+  ).run(
+    input.name,
+    given(input.fontawesome_icon),
+    input.fontawesome_icon ?? null,
+    given(input.protocol),
+    input.protocol ?? null,
+    given(input.delible),
+    input.delible === undefined ? null : input.delible ? 1 : 0,
+    given(input.type),
+    input.type ?? null,
+    now,
+    accountId,
+    id,
+  );
+  return result.changes === 0 ? undefined : getContactFieldType(db, accountId, id);
+}
+
+/** Deletes a type and, through the foreign key, every contact field of that type (with their label links). */
+export function deleteContactFieldType(db: Db, accountId: number, id: number): boolean {
+  return db.transaction(() => {
+    stmt(db, 'DELETE FROM contact_fields WHERE account_id = ? AND contact_field_type_id = ?').run(accountId, id);
+    return stmt(db, 'DELETE FROM contact_field_types WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+  })();
 }

@@ -2,29 +2,9 @@
 //
 // - `contact_id` in bodies is linked to the `contacts` fixture by contacts.cjs; reminder and task fixtures are made
 //   about that same contact, so the examples' PUT bodies name the object's own contact, as the contract requires.
-// - A used-up budget comes back after a minute, and a run takes longer than that: before each 429 check of these
-//   paths the burn token's budget is used up again if it has come back.
-const BURN_TOKEN = process.env.MONICA_BURN_TOKEN || '';
-
-/** Makes the burn token's next call answer 429. A budget still used up answers the first probe with 429. */
-async function useUpBurnBudget(ctx) {
-  const probe = () => ctx.api('GET', '/journal?limit=1', undefined, BURN_TOKEN).then((r) => r.status);
-  if ((await probe()) === 429) return;
-  for (let sent = 0; sent < 200000; sent += 50) {
-    const statuses = await Promise.all(Array.from({ length: 50 }, probe));
-    if (statuses.includes(429)) return;
-  }
-  throw new Error('the rate limit never answered 429');
-}
-
-/** A path's rules, with the 429 check's budget used up again first. */
+/** A path's rules. */
 function rules(extra = {}) {
-  return {
-    ...extra,
-    async request(t, ctx, status) {
-      if (status === 429 && BURN_TOKEN) await useUpBurnBudget(ctx);
-    },
-  };
+  return { ...extra };
 }
 
 module.exports = {
