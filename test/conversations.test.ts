@@ -169,7 +169,7 @@ describe('calls', () => {
     const contact = await newContact(main.demo);
     expect(expectValidationError(await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id }) })).length).toBeGreaterThan(0);
     expect(expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at: '2024-13-01' } }))).toEqual([
-      'The called at is not a valid date.',
+      'The called at does not match the format Y-m-d.',
     ]);
     expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at: '2023-02-29' } }));
     expectValidationError(await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id, called_at: '2024-01-01', emotions: [0] }) }));

@@ -233,7 +233,7 @@ export type ActivityWrite = {
      * contract answers 404 with code 31, as for a type of another account.
      *
      */
-    activity_type_id?: LenientId | null;
+    activity_type_id?: LenientNullableId;
     /**
      * A short title. Required; text made only of spaces counts as missing, as in Monica.
      */
@@ -1925,6 +1925,11 @@ export type LenientInteger = number | string | null;
 export type LenientNullableBoolean = true | false | 1 | 0 | '1' | '0' | null;
 
 /**
+ * The id of an object of the same account, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
+ */
+export type LenientNullableId = number | string | null;
+
+/**
  * One message of a conversation, written either by the user or by the contact.
  *
  * **Differs from the published docs:** their examples lack `uuid` and embed an older contact shape; Monica 4.x sends
@@ -2895,7 +2900,7 @@ export type TaskCreate = {
      * **Differs from the published docs:** they make it required.
      *
      */
-    contact_id?: LenientId | null;
+    contact_id?: LenientNullableId;
     /**
      * **Differs from the published docs:** documented as required, but Monica 4.x ignores it on create.
      */
@@ -2961,7 +2966,7 @@ export type TaskUpdate = {
      * **Differs from the published docs:** they make it required.
      *
      */
-    contact_id?: LenientId | null;
+    contact_id?: LenientNullableId;
     /**
      * **Differs from the published docs:** documented as the day the task was done (`YYYY-MM-DD`), but Monica 4.x
      * ignores it and sets `completed_at` from `completed`.

@@ -44,6 +44,9 @@ export function describeSchemaError(error: SchemaError): string {
       if (m.includes('"\\S"')) return `The ${field} field is required.`;
       return `The ${field} format is invalid.`;
     case 'format':
+      // Laravel's wording for its date rules, which Monica clients already show to people.
+      if (m.includes('"date"')) return `The ${field} does not match the format Y-m-d.`;
+      if (m.includes('"date-time"')) return `The ${field} is not a valid date.`;
       return `The ${field} format is invalid.`;
     default:
       return `The ${field} ${m.replace(/^must /, 'must ')}.`;
