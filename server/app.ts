@@ -96,7 +96,8 @@ export function createApp(options: AppOptions): Express {
       validateResponses: options.validateResponses === false ? false : { allErrors: true },
       validateSecurity: false,
       // Full format checks: a date such as 2023-02-30 is refused, not only a malformed one.
-      validateFormats: 'full',
+      validateFormats: true,
+      ajvFormats: { mode: 'full' },
       // Uploads are kept in memory until a handler has checked them and written them under filesDir.
       // A text field may carry a whole image as a data: URL, hence the field size above the file size.
       fileUploader: {
