@@ -30,8 +30,9 @@ import { startServer } from '../server/start.js';
 import { openDatabase } from '../server/store/db.js';
 import { createAccount } from '../server/store/accounts.js';
 import { createContact } from '../server/store/contacts.js';
-import { countRemindersForContacts, createReminder as storeCreateReminder } from '../server/store/reminders.js';
-import { countTasksForContacts, createTask as storeCreateTask } from '../server/store/tasks.js';
+import { createReminder as storeCreateReminder } from '../server/store/reminders.js';
+import { countRowsPerContact, statisticsForContacts } from '../server/store/statistics.js';
+import { createTask as storeCreateTask } from '../server/store/tasks.js';
 import { clientFor } from './helpers/client.js';
 import { expectNotFound, expectValidationError, ok, TIMESTAMP } from './helpers/expect.js';
 import { collectPages, ids, newContact, uniqueWord, unchecked } from './helpers/factories.js';
@@ -476,7 +477,7 @@ describe('archived contacts', () => {
 });
 
 describe('statistics counts', () => {
-  it('countRemindersForContacts and countTasksForContacts count per contact within the account, 0 when none', () => {
+  it('statistics count reminders and tasks per contact within the account, 0 when none', () => {
     const db = openDatabase(':memory:');
     const now = '2024-06-15T10:00:00Z';
     const mine = createAccount(db, { name: 'A', userFirstName: 'A', userLastName: 'A', email: 'a@example.com' }, now).accountId;
@@ -494,10 +495,11 @@ describe('statistics counts', () => {
     storeCreateTask(db, mine, { contact_id: null, title: 't', description: null }, now);
     storeCreateTask(db, theirs, { contact_id: z, title: 't', description: null }, now);
 
-    expect([...countRemindersForContacts(db, mine, [x, y, z])]).toEqual([[x, 2], [y, 0], [z, 0]]);
-    expect([...countTasksForContacts(db, mine, [x, y, z])]).toEqual([[x, 0], [y, 1], [z, 0]]);
-    expect([...countRemindersForContacts(db, theirs, [z])]).toEqual([[z, 1]]);
-    expect(countTasksForContacts(db, mine, []).size).toBe(0);
+    const stats = statisticsForContacts(db, mine, [x, y, z]);
+    expect([x, y, z].map((id) => stats.get(id)!.number_of_reminders)).toEqual([2, 0, 0]);
+    expect([x, y, z].map((id) => stats.get(id)!.number_of_tasks)).toEqual([0, 1, 0]);
+    expect(statisticsForContacts(db, theirs, [z]).get(z)!.number_of_reminders).toBe(1);
+    expect(countRowsPerContact(db, 'tasks', mine, []).size).toBe(0);
     db.close();
   });
 });

@@ -128,22 +128,6 @@ export function activityStatistics(db: Db, accountId: number): Record<string, nu
   return Object.fromEntries(rows.map((r) => [r.year, r.n]));
 }
 
-/** How many activities each contact attended (`statistics.number_of_activities`), in one query; 0 when none. */
-export function countActivitiesForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, number> {
-  const list = idList(contactIds);
-  const out = new Map<number, number>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, 0);
-  if (out.size === 0) return out;
-  const rows = stmt<{ contact_id: number; n: number }>(
-    db,
-    `SELECT contact_id, COUNT(*) AS n FROM activity_contact
-      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
-      GROUP BY contact_id`,
-  ).all(accountId, list);
-  for (const { contact_id, n } of rows) out.set(contact_id, n);
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 // Writes
 

@@ -113,22 +113,6 @@ export function emotionsForCalls(db: Db, accountId: number, callIds: Iterable<nu
   return out;
 }
 
-/** How many calls each contact has, in one query; contacts without calls map to 0. */
-export function callCountsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, number> {
-  const list = idList(contactIds);
-  const out = new Map<number, number>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, 0);
-  if (out.size === 0) return out;
-  const rows = stmt<{ contact_id: number; n: number }>(
-    db,
-    `SELECT contact_id, COUNT(*) AS n FROM calls
-      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
-      GROUP BY contact_id`,
-  ).all(accountId, list);
-  for (const { contact_id, n } of rows) out.set(contact_id, n);
-  return out;
-}
-
 function attachEmotions(db: Db, accountId: number, callId: number, emotionIds: readonly number[], now: string): void {
   const insert = stmt(
     db,

@@ -2,7 +2,7 @@
  * Debts between the user and a contact. Amounts are stored in hundredths with the currency they were recorded in.
  */
 import { randomUUID } from 'node:crypto';
-import { idList, stmt, type Db } from './db.js';
+import { stmt, type Db } from './db.js';
 import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
 
 export interface DebtRow {
@@ -71,13 +71,3 @@ export function deleteDebt(db: Db, accountId: number, id: number): boolean {
   return stmt(db, 'DELETE FROM debts WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }
 
-/** How many debts each contact has (all of them, settled or not), in one query; contacts without any are absent. */
-export function debtCountsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, number> {
-  const rows = stmt<{ contact_id: number; n: number }>(
-    db,
-    `SELECT contact_id, COUNT(*) AS n FROM debts
-      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
-      GROUP BY contact_id`,
-  ).all(accountId, idList(contactIds));
-  return new Map(rows.map((r) => [r.contact_id, r.n]));
-}

@@ -4,7 +4,7 @@
  * through gift_photo (see photos.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { idList, stmt, type Db } from './db.js';
+import { stmt, type Db } from './db.js';
 import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
 
 export type GiftStatus = 'idea' | 'offered' | 'received';
@@ -121,13 +121,3 @@ export function deleteGift(db: Db, accountId: number, id: number): boolean {
   return stmt(db, 'DELETE FROM gifts WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }
 
-/** How many gifts belong to each contact (all statuses), in one query; contacts without any are absent. */
-export function giftCountsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, number> {
-  const rows = stmt<{ contact_id: number; n: number }>(
-    db,
-    `SELECT contact_id, COUNT(*) AS n FROM gifts
-      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
-      GROUP BY contact_id`,
-  ).all(accountId, idList(contactIds));
-  return new Map(rows.map((r) => [r.contact_id, r.n]));
-}

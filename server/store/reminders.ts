@@ -3,7 +3,7 @@
  * `frequency_number` weeks, months or years from it.
  */
 import { randomUUID } from 'node:crypto';
-import { idList, stmt, type Db } from './db.js';
+import { stmt, type Db } from './db.js';
 import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
 
 export type FrequencyType = 'one_time' | 'week' | 'month' | 'year';
@@ -141,18 +141,3 @@ export function deleteReminder(db: Db, accountId: number, id: number): boolean {
   return stmt(db, 'DELETE FROM reminders WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }
 
-/** How many reminders each contact has (`statistics.number_of_reminders`), in one query; absent ids count 0. */
-export function countRemindersForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, number> {
-  const list = idList(contactIds);
-  const out = new Map<number, number>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, 0);
-  if (out.size === 0) return out;
-  const rows = stmt<{ contact_id: number; n: number }>(
-    db,
-    `SELECT contact_id, COUNT(*) AS n FROM reminders
-      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
-      GROUP BY contact_id`,
-  ).all(accountId, list);
-  for (const { contact_id, n } of rows) out.set(contact_id, n);
-  return out;
-}

@@ -3,7 +3,7 @@
  * (`contact_id` NULL). `completed_at` is stamped while a task is completed.
  */
 import { randomUUID } from 'node:crypto';
-import { idList, stmt, type Db } from './db.js';
+import { stmt, type Db } from './db.js';
 import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
 
 export interface TaskRow {
@@ -128,18 +128,3 @@ export function deleteTask(db: Db, accountId: number, id: number): boolean {
   return stmt(db, 'DELETE FROM tasks WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }
 
-/** How many tasks (completed or not) each contact has (`statistics.number_of_tasks`), in one query; absent ids count 0. */
-export function countTasksForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, number> {
-  const list = idList(contactIds);
-  const out = new Map<number, number>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, 0);
-  if (out.size === 0) return out;
-  const rows = stmt<{ contact_id: number; n: number }>(
-    db,
-    `SELECT contact_id, COUNT(*) AS n FROM tasks
-      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
-      GROUP BY contact_id`,
-  ).all(accountId, list);
-  for (const { contact_id, n } of rows) out.set(contact_id, n);
-  return out;
-}
