@@ -42,7 +42,9 @@ export function createApp(options: AppOptions): Express {
   const now = options.now ?? (() => new Date());
   const bodyLimitBytes = options.bodyLimitBytes ?? 1_000_000;
   const log = options.log ?? ((m: string) => console.error(m));
-  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+  // The text is kept to serve it as is: the validator may annotate the object parsed from it.
+  const specJson = readFileSync(SPEC_PATH, 'utf8');
+  const spec = JSON.parse(specJson);
   const operationList: OperationInfo[] = Object.entries(operations).map(([operationId, op]) => ({
     operationId,
     method: op.method,
@@ -121,12 +123,11 @@ export function createApp(options: AppOptions): Express {
   });
 
   // The contract itself, for people and tools: the rendered reference and the bundled spec.
-  // (Served from the file: the validator may annotate the object it was given.)
-  const specJson = readFileSync(SPEC_PATH, 'utf8');
-  const specYaml = stringifyYaml(JSON.parse(specJson));
+  // The YAML form is made on first request, not at every start.
+  let specYaml: string | undefined;
   app.get('/docs', (_req, res) => res.sendFile(DOCS_PATH));
   app.get('/openapi.json', (_req, res) => res.type('application/json').send(specJson));
-  app.get('/openapi.yaml', (_req, res) => res.type('application/yaml').send(specYaml));
+  app.get('/openapi.yaml', (_req, res) => res.type('application/yaml').send((specYaml ??= stringifyYaml(JSON.parse(specJson)))));
 
   // Uploaded files, under the random names the API gave them (`link` of photos and documents). Never sniffed or
   // run as a page: an SVG opened here cannot execute scripts.

@@ -123,7 +123,14 @@ function withoutExamples(node) {
  * The response schema the contract gives for an operation and status. Dredd checks OpenAPI 3 bodies only
  * against the first example (so a null where the example has an object fails); the schema is the real rule.
  */
+const responseSchemas = new Map();
 function responseSchema(template, method, status) {
+  const key = `${method} ${template} ${status}`;
+  if (!responseSchemas.has(key)) responseSchemas.set(key, buildResponseSchema(template, method, status));
+  return responseSchemas.get(key);
+}
+
+function buildResponseSchema(template, method, status) {
   const operation = spec.paths[template] && spec.paths[template][method.toLowerCase()];
   const response = operation && operation.responses && inline(operation.responses[String(status)]);
   const media = response && response.content && response.content['application/json'];

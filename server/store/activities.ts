@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { idList, stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { limitOffset, orderClause, pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface ActivityRow {
   id: number;
@@ -46,15 +46,7 @@ const unique = (ids: readonly number[]): number[] => [...new Set(ids)];
 // Reads
 
 export function listActivities(db: Db, accountId: number, opts: PageOptions<ActivitySortColumn>): Page<ActivityRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<ActivityRow>(db, `SELECT * FROM activities WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM activities WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<ActivityRow>(db, 'activities', { accountId }, opts, SORTABLE);
 }
 
 /** The activities a contact attended. */

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { idList, stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface ActivityTypeCategoryRow {
   id: number;
@@ -29,16 +29,7 @@ export function listActivityTypeCategories(
   accountId: number,
   opts: PageOptions<ActivityTypeCategorySortColumn>,
 ): Page<ActivityTypeCategoryRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<ActivityTypeCategoryRow>(
-    db,
-    `SELECT * FROM activity_type_categories WHERE account_id = ? ${order} LIMIT ? OFFSET ?`,
-  ).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM activity_type_categories WHERE account_id = ?').get(
-    accountId,
-  )!.n;
-  return { rows, total };
+  return pageOfAccountRows<ActivityTypeCategoryRow>(db, 'activity_type_categories', { accountId }, opts, SORTABLE);
 }
 
 export function getActivityTypeCategory(db: Db, accountId: number, id: number): ActivityTypeCategoryRow | undefined {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { idList, stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface CallRow {
   id: number;
@@ -50,15 +50,7 @@ export function lastTalkedToOf(calledAt: string): string {
 }
 
 export function listCalls(db: Db, accountId: number, opts: PageOptions<CallSortColumn>): Page<CallRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<CallRow>(db, `SELECT * FROM calls WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM calls WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<CallRow>(db, 'calls', { accountId }, opts, SORTABLE);
 }
 
 export function listCallsForContact(
@@ -67,17 +59,7 @@ export function listCallsForContact(
   contactId: number,
   opts: PageOptions<CallSortColumn>,
 ): Page<CallRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<CallRow>(
-    db,
-    `SELECT * FROM calls WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`,
-  ).all(accountId, contactId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM calls WHERE account_id = ? AND contact_id = ?').get(
-    accountId,
-    contactId,
-  )!.n;
-  return { rows, total };
+  return pageOfAccountRows<CallRow>(db, 'calls', { accountId, contactId }, opts, SORTABLE);
 }
 
 /** How many calls of the account happened in each year (years without calls are absent), oldest year first. */

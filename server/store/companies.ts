@@ -2,7 +2,7 @@
  * Companies that contacts work or worked at (occupations link them).
  */
 import { idList, stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface CompanyRow {
   id: number;
@@ -23,15 +23,7 @@ export interface CompanyInput {
 const SORTABLE = ['created_at', 'updated_at'] as const;
 
 export function listCompanies(db: Db, accountId: number, opts: PageOptions): Page<CompanyRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<CompanyRow>(db, `SELECT * FROM companies WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM companies WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<CompanyRow>(db, 'companies', { accountId }, opts, SORTABLE);
 }
 
 export function getCompany(db: Db, accountId: number, id: number): CompanyRow | undefined {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactFieldTypeRow } from './contactFields.js';
 import { idList, stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface ConversationRow {
   id: number;
@@ -48,15 +48,7 @@ export type ConversationSortColumn = 'created_at' | 'updated_at';
 const SORTABLE: readonly ConversationSortColumn[] = ['created_at', 'updated_at'];
 
 export function listConversations(db: Db, accountId: number, opts: PageOptions<ConversationSortColumn>): Page<ConversationRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<ConversationRow>(db, `SELECT * FROM conversations WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM conversations WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<ConversationRow>(db, 'conversations', { accountId }, opts, SORTABLE);
 }
 
 export function listConversationsForContact(
@@ -65,17 +57,7 @@ export function listConversationsForContact(
   contactId: number,
   opts: PageOptions<ConversationSortColumn>,
 ): Page<ConversationRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<ConversationRow>(
-    db,
-    `SELECT * FROM conversations WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`,
-  ).all(accountId, contactId, limit, offset);
-  const total = stmt<{ n: number }>(
-    db,
-    'SELECT COUNT(*) AS n FROM conversations WHERE account_id = ? AND contact_id = ?',
-  ).get(accountId, contactId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<ConversationRow>(db, 'conversations', { accountId, contactId }, opts, SORTABLE);
 }
 
 export function getConversation(db: Db, accountId: number, id: number): ConversationRow | undefined {

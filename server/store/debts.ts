@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface DebtRow {
   id: number;
@@ -34,11 +34,7 @@ export type DebtSortColumn = 'created_at' | 'updated_at';
 const SORTABLE: readonly DebtSortColumn[] = ['created_at', 'updated_at'];
 
 export function listDebts(db: Db, accountId: number, opts: PageOptions<DebtSortColumn>): Page<DebtRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<DebtRow>(db, `SELECT * FROM debts WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM debts WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<DebtRow>(db, 'debts', { accountId }, opts, SORTABLE);
 }
 
 export function getDebt(db: Db, accountId: number, id: number): DebtRow | undefined {

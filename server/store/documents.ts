@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface DocumentRow {
   id: number;
@@ -33,11 +33,7 @@ export type DocumentSortColumn = 'created_at' | 'updated_at';
 const SORTABLE: readonly DocumentSortColumn[] = ['created_at', 'updated_at'];
 
 export function listDocuments(db: Db, accountId: number, opts: PageOptions<DocumentSortColumn>): Page<DocumentRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<DocumentRow>(db, `SELECT * FROM documents WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM documents WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<DocumentRow>(db, 'documents', { accountId }, opts, SORTABLE);
 }
 
 export function listDocumentsForContact(
@@ -46,16 +42,7 @@ export function listDocumentsForContact(
   contactId: number,
   opts: PageOptions<DocumentSortColumn>,
 ): Page<DocumentRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<DocumentRow>(db, `SELECT * FROM documents WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    contactId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM documents WHERE account_id = ? AND contact_id = ?').get(accountId, contactId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<DocumentRow>(db, 'documents', { accountId, contactId }, opts, SORTABLE);
 }
 
 export function getDocument(db: Db, accountId: number, id: number): DocumentRow | undefined {

@@ -2,7 +2,7 @@
  * Genders of an account: the list behind `gender_id`, and their CRUD.
  */
 import { stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface GenderRow {
   id: number;
@@ -27,15 +27,7 @@ export function listGenders(db: Db, accountId: number): GenderRow[] {
 
 /** One page of the account's genders. */
 export function listGendersPage(db: Db, accountId: number, opts: PageOptions): Page<GenderRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<GenderRow>(db, `SELECT * FROM genders WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM genders WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<GenderRow>(db, 'genders', { accountId }, opts, SORTABLE);
 }
 
 export function getGender(db: Db, accountId: number, id: number): GenderRow | undefined {

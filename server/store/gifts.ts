@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export type GiftStatus = 'idea' | 'offered' | 'received';
 
@@ -44,24 +44,11 @@ export type GiftSortColumn = 'created_at' | 'updated_at';
 const SORTABLE: readonly GiftSortColumn[] = ['created_at', 'updated_at'];
 
 export function listGifts(db: Db, accountId: number, opts: PageOptions<GiftSortColumn>): Page<GiftRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<GiftRow>(db, `SELECT * FROM gifts WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM gifts WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<GiftRow>(db, 'gifts', { accountId }, opts, SORTABLE);
 }
 
 export function listGiftsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions<GiftSortColumn>): Page<GiftRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<GiftRow>(db, `SELECT * FROM gifts WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    contactId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM gifts WHERE account_id = ? AND contact_id = ?').get(accountId, contactId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<GiftRow>(db, 'gifts', { accountId, contactId }, opts, SORTABLE);
 }
 
 export function getGift(db: Db, accountId: number, id: number): GiftRow | undefined {

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface JournalEntryRow {
   id: number;
@@ -26,15 +26,7 @@ export type JournalEntrySortColumn = 'created_at' | 'updated_at';
 const SORTABLE: readonly JournalEntrySortColumn[] = ['created_at', 'updated_at'];
 
 export function listJournalEntries(db: Db, accountId: number, opts: PageOptions<JournalEntrySortColumn>): Page<JournalEntryRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<JournalEntryRow>(db, `SELECT * FROM journal_entries WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM journal_entries WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<JournalEntryRow>(db, 'journal_entries', { accountId }, opts, SORTABLE);
 }
 
 export function getJournalEntry(db: Db, accountId: number, id: number): JournalEntryRow | undefined {

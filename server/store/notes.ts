@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { idList, stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface NoteRow {
   id: number;
@@ -36,15 +36,7 @@ function contactInAccount(db: Db, accountId: number, contactId: number): boolean
 }
 
 export function listNotes(db: Db, accountId: number, opts: PageOptions<NoteSortColumn>): Page<NoteRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<NoteRow>(db, `SELECT * FROM notes WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM notes WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<NoteRow>(db, 'notes', { accountId }, opts, SORTABLE);
 }
 
 export function listNotesForContact(
@@ -53,17 +45,7 @@ export function listNotesForContact(
   contactId: number,
   opts: PageOptions<NoteSortColumn>,
 ): Page<NoteRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<NoteRow>(
-    db,
-    `SELECT * FROM notes WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`,
-  ).all(accountId, contactId, limit, offset);
-  const total = stmt<{ n: number }>(
-    db,
-    'SELECT COUNT(*) AS n FROM notes WHERE account_id = ? AND contact_id = ?',
-  ).get(accountId, contactId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<NoteRow>(db, 'notes', { accountId, contactId }, opts, SORTABLE);
 }
 
 export function getNote(db: Db, accountId: number, id: number): NoteRow | undefined {

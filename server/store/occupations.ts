@@ -2,7 +2,7 @@
  * Occupations: a contact's job at a company of the same account.
  */
 import { stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export type SalaryUnit = 'year' | 'month' | 'week' | 'day' | 'hour';
 
@@ -41,15 +41,7 @@ export interface OccupationInput extends OccupationDetails {
 const SORTABLE = ['created_at', 'updated_at'] as const;
 
 export function listOccupations(db: Db, accountId: number, opts: PageOptions): Page<OccupationRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<OccupationRow>(db, `SELECT * FROM occupations WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM occupations WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<OccupationRow>(db, 'occupations', { accountId }, opts, SORTABLE);
 }
 
 export function getOccupation(db: Db, accountId: number, id: number): OccupationRow | undefined {

@@ -2,6 +2,8 @@
  * Paging and ordering helpers shared by every list in the store.
  */
 
+import { stmt, type Db } from './db.js';
+
 export type SortDirection = 'asc' | 'desc';
 
 /** The columns lists can be ordered by (a subset applies to each list). */
@@ -65,4 +67,27 @@ export function orderClause<C extends SortColumn>(
 /** Clamps paging values to non-negative integers. */
 export function limitOffset(opts: { limit: number; offset: number }): [number, number] {
   return [Math.max(0, Math.trunc(opts.limit)), Math.max(0, Math.trunc(opts.offset))];
+}
+
+/**
+ * One page of an account's rows of `table` (all of them, or those of one contact), in a whitelisted order, and
+ * how many there are in all. `table` is one of the store's own table names, never user input.
+ */
+export function pageOfAccountRows<R, C extends SortColumn = SortColumn>(
+  db: Db,
+  table: string,
+  filter: { accountId: number; contactId?: number },
+  opts: PageOptions<C>,
+  sortable: readonly C[],
+): Page<R> {
+  const [limit, offset] = limitOffset(opts);
+  const where = filter.contactId === undefined ? 'account_id = ?' : 'account_id = ? AND contact_id = ?';
+  const params = filter.contactId === undefined ? [filter.accountId] : [filter.accountId, filter.contactId];
+  const rows = stmt<R>(db, `SELECT * FROM ${table} WHERE ${where} ${orderClause(opts.sort, sortable)} LIMIT ? OFFSET ?`).all(
+    ...params,
+    limit,
+    offset,
+  );
+  const total = stmt<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...params)!.n;
+  return { rows, total };
 }

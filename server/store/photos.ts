@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { idList, stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface PhotoRow {
   id: number;
@@ -31,24 +31,11 @@ export type PhotoSortColumn = 'created_at' | 'updated_at';
 const SORTABLE: readonly PhotoSortColumn[] = ['created_at', 'updated_at'];
 
 export function listPhotos(db: Db, accountId: number, opts: PageOptions<PhotoSortColumn>): Page<PhotoRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<PhotoRow>(db, `SELECT * FROM photos WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM photos WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<PhotoRow>(db, 'photos', { accountId }, opts, SORTABLE);
 }
 
 export function listPhotosForContact(db: Db, accountId: number, contactId: number, opts: PageOptions<PhotoSortColumn>): Page<PhotoRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<PhotoRow>(db, `SELECT * FROM photos WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    contactId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM photos WHERE account_id = ? AND contact_id = ?').get(accountId, contactId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<PhotoRow>(db, 'photos', { accountId, contactId }, opts, SORTABLE);
 }
 
 export function getPhoto(db: Db, accountId: number, id: number): PhotoRow | undefined {

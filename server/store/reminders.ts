@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export type FrequencyType = 'one_time' | 'week' | 'month' | 'year';
 
@@ -47,15 +47,7 @@ function contactInAccount(db: Db, accountId: number, contactId: number): boolean
 }
 
 export function listReminders(db: Db, accountId: number, opts: PageOptions<ReminderSortColumn>): Page<ReminderRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<ReminderRow>(db, `SELECT * FROM reminders WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM reminders WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<ReminderRow>(db, 'reminders', { accountId }, opts, SORTABLE);
 }
 
 export function listRemindersForContact(
@@ -64,17 +56,7 @@ export function listRemindersForContact(
   contactId: number,
   opts: PageOptions<ReminderSortColumn>,
 ): Page<ReminderRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<ReminderRow>(
-    db,
-    `SELECT * FROM reminders WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`,
-  ).all(accountId, contactId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM reminders WHERE account_id = ? AND contact_id = ?').get(
-    accountId,
-    contactId,
-  )!.n;
-  return { rows, total };
+  return pageOfAccountRows<ReminderRow>(db, 'reminders', { accountId, contactId }, opts, SORTABLE);
 }
 
 export function getReminder(db: Db, accountId: number, id: number): ReminderRow | undefined {

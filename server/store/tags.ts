@@ -2,7 +2,7 @@
  * Tags and the links between tags and contacts.
  */
 import { idList, stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface TagRow {
   id: number;
@@ -37,15 +37,7 @@ export function slugify(name: string): string {
 }
 
 export function listTags(db: Db, accountId: number, opts: PageOptions): Page<TagRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<TagRow>(db, `SELECT * FROM tags WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM tags WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<TagRow>(db, 'tags', { accountId }, opts, SORTABLE);
 }
 
 export function getTag(db: Db, accountId: number, id: number): TagRow | undefined {

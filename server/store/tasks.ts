@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface TaskRow {
   id: number;
@@ -42,11 +42,7 @@ function contactInAccount(db: Db, accountId: number, contactId: number): boolean
 }
 
 export function listTasks(db: Db, accountId: number, opts: PageOptions<TaskSortColumn>): Page<TaskRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<TaskRow>(db, `SELECT * FROM tasks WHERE account_id = ? ${order} LIMIT ? OFFSET ?`).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM tasks WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  return pageOfAccountRows<TaskRow>(db, 'tasks', { accountId }, opts, SORTABLE);
 }
 
 export function listTasksForContact(
@@ -55,19 +51,7 @@ export function listTasksForContact(
   contactId: number,
   opts: PageOptions<TaskSortColumn>,
 ): Page<TaskRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE);
-  const rows = stmt<TaskRow>(db, `SELECT * FROM tasks WHERE account_id = ? AND contact_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    contactId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM tasks WHERE account_id = ? AND contact_id = ?').get(
-    accountId,
-    contactId,
-  )!.n;
-  return { rows, total };
+  return pageOfAccountRows<TaskRow>(db, 'tasks', { accountId, contactId }, opts, SORTABLE);
 }
 
 export function getTask(db: Db, accountId: number, id: number): TaskRow | undefined {
