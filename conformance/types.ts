@@ -1,0 +1,61 @@
+// What every part of the conformance tool shares: the server under test, one exchange with it, and the result
+// of one check. Dredd transactions and our own checks (workflows, negative cases) both end as `CheckResult`s,
+// which the progress printer, the summary and the JUnit/HTML reports read.
+
+export interface Target {
+  /** Base URL ending in `/api`, without a trailing slash. */
+  baseUrl: string;
+  /** Token of the account the checks create their fixtures in. */
+  token: string;
+  /** Token of a second account (isolation checks); those checks are skipped without it. */
+  otherToken?: string;
+  /** A second token of the first account whose minute budget the 429 checks may use up. */
+  burnToken?: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** One request and what came back (no response when the connection failed). */
+export interface Exchange {
+  request: RecordedRequest;
+  response?: RecordedResponse;
+}
+
+export type Outcome = 'passed' | 'failed' | 'skipped';
+
+export interface CheckResult {
+  /** Unique, readable: `Contacts > getContact > 404` or `workflow: contact lifecycle`. */
+  name: string;
+  /** Where the check comes from. */
+  kind: 'dredd' | 'workflow' | 'negative';
+  /** The spec tag (resource) the check belongs to, e.g. `Contacts`. */
+  resource: string;
+  /** The operations this check exercised, with the documented statuses it saw them answer. */
+  exercised: Array<{ operationId: string; status: number }>;
+  outcome: Outcome;
+  /** Why it failed or was skipped: names the fault (`GET /contacts/{id} → 200: /data/id must be integer`). */
+  message?: string;
+  /** The requests behind a failure (or a pass), for the reports. */
+  exchanges: Exchange[];
+  durationMs: number;
+}
+
+/** A check we run ourselves (not through Dredd). */
+export interface Check {
+  name: string;
+  kind: 'workflow' | 'negative';
+  resource: string;
+  /** Runs against the target; throws or returns a failed result when the server breaks the contract. */
+  run(target: Target): Promise<CheckResult>;
+}
