@@ -56,6 +56,8 @@ export interface Check {
   name: string;
   kind: 'workflow' | 'negative';
   resource: string;
+  /** The operations it calls, so that `--only <tag or operationId>` can select it. */
+  operationIds: string[];
   /** Runs against the target; throws or returns a failed result when the server breaks the contract. */
   run(target: Target): Promise<CheckResult>;
 }
