@@ -61,3 +61,44 @@ export interface Check {
   /** Runs against the target; throws or returns a failed result when the server breaks the contract. */
   run(target: Target): Promise<CheckResult>;
 }
+
+/** Passed, failed and skipped checks of one resource (spec tag). */
+export interface ResourceSummary {
+  resource: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** How much of the contract a run exercised: `exercised` of `total`, and what it did not reach. */
+export interface CoverageCount {
+  exercised: number;
+  total: number;
+  /** 0 to 100, one decimal. */
+  percent: number;
+  /** What was not exercised: operationIds, or `operationId status` pairs. */
+  missing: string[];
+}
+
+export interface Coverage {
+  /** Operations that answered at least one documented status. */
+  operations: CoverageCount;
+  /** Documented (operation, status) pairs seen answered. */
+  statuses: CoverageCount;
+}
+
+/** Everything a run found, for the summary and the JUnit/HTML reports. */
+export interface Report {
+  /** The server under test; `reference` when the run started its own reference server. */
+  target: { baseUrl: string; reference: boolean; otherToken: boolean; burnToken: boolean };
+  /** The `--only` selection, empty for the whole contract. */
+  only: string[];
+  startedAt: string;
+  durationMs: number;
+  results: CheckResult[];
+  summary: ResourceSummary[];
+  totals: { passed: number; failed: number; skipped: number };
+  coverage: Coverage;
+  /** True when no check failed. */
+  ok: boolean;
+}

@@ -1,28 +1,34 @@
 /**
- * Starts Prism on generated/openapi-mock.json (the bundle with every path under `/api`), so a client
- * configured for a real Monica (`https://host/api`) works unchanged against `http://127.0.0.1:PORT/api`.
+ * Starts the Prism mock of the contract in a child process (mock/prism-process.mjs) on
+ * generated/openapi-mock.json, the bundle with every path under `/api`, so that a client configured for a real
+ * Monica (`https://host/api`) works unchanged against `http://127.0.0.1:PORT/api`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
-import { bin, outputPaths } from '../scripts/lib/paths.js';
+import { fileURLToPath } from 'node:url';
+import { outputPaths } from '../scripts/lib/paths.js';
+
+const PROCESS_SCRIPT = fileURLToPath(new URL('./prism-process.mjs', import.meta.url));
 
 export interface MockOptions {
-  /** Port to listen on; 0 or undefined picks a free one. */
+  /** Port to listen on; 0 or undefined lets the system pick a free one. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
   /** Generate responses from the schemas (json-schema-faker) instead of the spec's examples. */
   dynamic?: boolean;
-  /** Seed of the dynamic generation (default 1), so that answers repeat from run to run. */
+  /** Seed of the dynamic generation (default 1): the same seed gives the same answers. */
   seed?: number;
   /** Spec to serve; default generated/openapi-mock.json. */
   spec?: string;
-  /** Prism's log level; default `error`. */
-  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
-  /** Receives Prism's output as it comes (it is also kept, and shown if Prism fails to start). */
+  /**
+   * What the mock logs: `info` (default) a line per request and the contract violations; `error` only the
+   * violations and failures (cheaper under load); `silent` nothing.
+   */
+  logLevel?: 'info' | 'error' | 'silent';
+  /** Receives the mock's log as it comes (it is also kept, and shown if the mock fails to start). */
   onOutput?: (text: string) => void;
-  /** How long to wait for Prism to listen, in ms (default 30000). */
+  /** How long to wait for the mock to listen, in ms (default 30000). */
   timeoutMs?: number;
 }
 
@@ -31,64 +37,31 @@ export interface MockServer {
   url: string;
   host: string;
   port: number;
-  /** Resolves with Prism's exit code (or signal name) when it exits. */
+  /** Resolves with the mock's exit code (or signal name) when it exits. */
   exited: Promise<number | string>;
   stop(): Promise<void>;
 }
 
-/** Prism cannot listen on port 0: take a free port from the OS, release it and hand it over. */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    socket.setTimeout(500);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-export function prismArgs(spec: string, options: { host: string; port: number; dynamic: boolean; seed: number; logLevel: string }): string[] {
-  const args = ['mock', spec, '--host', options.host, '--port', String(options.port), '--verboseLevel', options.logLevel];
-  if (options.dynamic) {
-    // Without fillProperties=false, json-schema-faker invents properties where additionalProperties allows them.
-    args.push('--dynamic', '--seed', String(options.seed), '--json-schema-faker-fillProperties=false');
-  }
+/** The arguments of mock/prism-process.mjs. */
+export function processArgs(spec: string, options: { host: string; port: number; dynamic: boolean; seed: number; logLevel: string }): string[] {
+  const args = ['--spec', spec, '--host', options.host, '--port', String(options.port), '--seed', String(options.seed), '--log-level', options.logLevel];
+  if (options.dynamic) args.push('--dynamic');
   return args;
 }
 
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
-  const port = options.port ? options.port : await freePort(host);
   const spec = options.spec ?? outputPaths().mock;
   if (!existsSync(spec)) throw new Error(`${spec} is missing: run \`npm run bundle\` first`);
-  const args = prismArgs(spec, {
+  const args = processArgs(spec, {
     host,
-    port,
+    port: options.port ?? 0,
     dynamic: options.dynamic ?? false,
     seed: options.seed ?? 1,
-    logLevel: options.logLevel ?? 'error',
+    logLevel: options.logLevel ?? 'info',
   });
 
-  const child: ChildProcess = spawn(bin('prism'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [PROCESS_SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let output = '';
   const collect = (chunk: Buffer) => {
     const text = chunk.toString();
@@ -118,15 +91,26 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
     clearTimeout(timer);
   };
 
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  while (!(await canConnect(host, port))) {
-    if (exitedWith !== undefined) throw new Error(`Prism exited (${exitedWith}) before listening:\n${output}`);
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Prism did not listen on ${host}:${port} in time:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  // The child sends its address once it listens; exiting first, or the deadline, is a failure with its output.
+  const listening = new Promise<string>((resolve) => {
+    child.on('message', (message: unknown) => {
+      if (typeof message === 'object' && message !== null && typeof (message as { listening?: unknown }).listening === 'string') {
+        resolve((message as { listening: string }).listening);
+      }
+    });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), options.timeoutMs ?? 30_000);
+  });
+  const outcome = await Promise.race([listening, exited.then(() => 'exited' as const), deadline]);
+  clearTimeout(timer);
+  if (outcome === 'exited') throw new Error(`the mock exited (${exitedWith}) before listening:\n${output}`);
+  if (outcome === 'timeout') {
+    await stop();
+    throw new Error(`the mock did not listen on ${host} in time:\n${output}`);
   }
+  const port = Number(/:(\d+)\/?$/.exec(outcome)?.[1]);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return { url: `http://${urlHost}:${port}/api`, host, port, exited, stop };
 }

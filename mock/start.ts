@@ -1,42 +1,43 @@
 /**
- * `npm run mock`: Prism on generated/openapi-mock.json, quiet, printing the base URL once it listens.
- *
- *   npm run mock -- [--port 4010] [--host 127.0.0.1] [--dynamic] [--seed 1]
- *
- * Environment: MOCK_PORT (default 4010), MOCK_HOST (default 127.0.0.1). SIGINT/SIGTERM stop Prism too.
+ * `npm run mock` (and `monica-contract mock`): the Prism mock, printing its base URL once it listens and then one
+ * line per request. Options and environment variables: see MOCK_HELP in ./config.ts (`--help`).
+ * SIGINT/SIGTERM stop the mock process too.
  */
-import { parseArgs } from 'node:util';
+import { MOCK_HELP, readMockConfig, type MockConfig } from './config.js';
 import { startMock } from './prism.js';
 
-function parsePort(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`invalid port: ${value}`);
-  return port;
-}
-
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', short: 'p' },
-      host: { type: 'string', short: 'h' },
-      dynamic: { type: 'boolean', short: 'd', default: false },
-      seed: { type: 'string' },
-    },
-    strict: true,
-  });
-  const port = parsePort(values.port ?? process.env['MOCK_PORT'], 4010);
-  const host = values.host ?? process.env['MOCK_HOST'] ?? '127.0.0.1';
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isInteger(seed)) throw new Error(`invalid seed: ${values.seed}`);
+  let config: MockConfig;
+  try {
+    config = readMockConfig(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${MOCK_HELP}`);
+    process.exit(2);
+  }
+  if (config.help) {
+    process.stdout.write(MOCK_HELP);
+    return;
+  }
 
-  // Prism's own lines (errors only, at this log level) go to stderr, less its start-up notice.
-  const onOutput = (text: string) => {
-    const lines = text.split('\n').filter((line) => line.trim() !== '' && !line.includes('Starting Prism'));
-    if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
-  };
-  const mock = await startMock({ port, host, dynamic: values.dynamic, seed, onOutput });
-  console.log(`Monica API mock (Prism${values.dynamic ? `, dynamic, seed ${seed}` : ''}) ready at ${mock.url}`);
+  const startedAt = performance.now();
+  const mock = await startMock({
+    port: config.port,
+    host: config.host,
+    dynamic: config.dynamic,
+    seed: config.seed,
+    logLevel: config.quiet ? 'error' : 'info',
+    onOutput: (text) => process.stdout.write(text),
+  });
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  const mode = config.dynamic ? `generated data, seed ${config.seed}` : 'documented examples';
+  process.stdout.write(
+    [
+      `Monica API mock (Prism, ${mode}) ready at ${mock.url} in ${seconds} s`,
+      `Try: curl -H "Authorization: Bearer any-token" ${mock.url}/contacts`,
+      'Forgets every write: for state, use `npm start`. Ctrl-C stops.',
+      '',
+    ].join('\n'),
+  );
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -48,12 +49,12 @@ async function main(): Promise<void> {
   }
   const code = await mock.exited;
   if (!stopping) {
-    console.error(`Prism exited (${code})`);
+    process.stderr.write(`The mock exited (${code})\n`);
     process.exit(typeof code === 'number' ? code || 1 : 1);
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  process.stderr.write(`Could not start the mock: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -12,7 +12,10 @@ import { findAccountByToken } from './store/accounts.js';
 import { createAuthenticate } from './http/auth.js';
 import { createRateLimiter } from './http/rateLimit.js';
 import { checkSortAndLimit } from './http/requestChecks.js';
-import { createErrorHandler } from './http/errorHandler.js';
+import { createErrorHandler, formFieldLimitBytes } from './http/errorHandler.js';
+import { createCors } from './http/cors.js';
+import { createUrlLimits } from './http/requestLimits.js';
+import { DEFAULT_LIMITS } from './config.js';
 import { notFound } from './http/errors.js';
 import { createOperationMatcher, type OperationInfo } from './http/operationMatcher.js';
 import { mountOperations } from './http/routes.js';
@@ -27,6 +30,14 @@ export interface AppOptions {
   filesDir: string;
   /** Largest accepted upload, in bytes (10 MB by default). */
   uploadLimitBytes?: number;
+  /** Largest JSON body, in bytes (1 MB by default). */
+  bodyLimitBytes?: number;
+  /** Longest URL, in bytes (8 kB by default). */
+  urlLimitBytes?: number;
+  /** Most query parameters in one request (50 by default). */
+  queryParamLimit?: number;
+  /** Origins browsers may call from; `['*']` (the default) allows any. */
+  corsOrigins?: readonly string[];
   /** Requests per minute and token. */
   rateLimit?: number;
   now?: () => Date;
@@ -34,13 +45,13 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Check every response against the spec (a failing one becomes a 500); on by default. */
   validateResponses?: boolean;
-  bodyLimitBytes?: number;
   log?: (message: string) => void;
 }
 
 export function createApp(options: AppOptions): Express {
   const now = options.now ?? (() => new Date());
-  const bodyLimitBytes = options.bodyLimitBytes ?? 1_000_000;
+  const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_LIMITS.bodyBytes;
+  const uploadLimitBytes = options.uploadLimitBytes ?? DEFAULT_LIMITS.uploadBytes;
   const log = options.log ?? ((m: string) => console.error(m));
   // The text is kept to serve it as is: the validator may annotate the object parsed from it.
   const specJson = readFileSync(SPEC_PATH, 'utf8');
@@ -61,6 +72,16 @@ export function createApp(options: AppOptions): Express {
   if (options.trustProxy) app.set('trust proxy', true);
   app.set('etag', false);
   app.set('query parser', 'simple');
+
+  // 0. Browsers first: a preflight is answered here, and every later answer (errors too) carries the CORS headers.
+  app.use(createCors(options.corsOrigins ?? ['*']));
+  //    Then the URL's size, before any part of the server reads it.
+  app.use(
+    createUrlLimits({
+      urlBytes: options.urlLimitBytes ?? DEFAULT_LIMITS.urlBytes,
+      queryParams: options.queryParamLimit ?? DEFAULT_LIMITS.queryParams,
+    }),
+  );
 
   const api = express.Router();
 
@@ -104,7 +125,8 @@ export function createApp(options: AppOptions): Express {
       // A text field may carry a whole image as a data: URL, hence the field size above the file size.
       fileUploader: {
         storage: multer.memoryStorage(),
-        limits: { fileSize: options.uploadLimitBytes ?? 10 * 1024 * 1024, fieldSize: 14 * 1024 * 1024, files: 1 },
+        // Forms have two or three fields; the caps keep a form of many large fields from filling the memory.
+        limits: { fileSize: uploadLimitBytes, fieldSize: formFieldLimitBytes(uploadLimitBytes), files: 1, fields: 20, parts: 21 },
       },
       ignoreUndocumented: false,
     }),
@@ -146,6 +168,6 @@ export function createApp(options: AppOptions): Express {
   app.use('/api', api);
   app.use((_req, _res, next) => next(notFound()));
   // 8. Every error leaves here.
-  app.use(createErrorHandler({ bodyLimitBytes, log }));
+  app.use(createErrorHandler({ bodyLimitBytes, uploadLimitBytes, log }));
   return app;
 }

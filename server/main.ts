@@ -23,6 +23,9 @@ async function main() {
     trustProxy: config.trustProxy,
     demoData: config.demoData,
     validateResponses: config.validateResponses,
+    limits: config.limits,
+    timeouts: config.timeouts,
+    corsOrigins: config.corsOrigins,
   });
   const lines = [
     `Monica reference server listening on ${running.url}`,
@@ -32,8 +35,15 @@ async function main() {
     `Try: curl -H "Authorization: Bearer ${running.tokens.demo}" ${running.url}/contacts`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  // SIGTERM and SIGINT: no new connections, requests in flight finish (within the shutdown timeout), the
+  // database is checkpointed and closed, then the process exits 0.
   const stop = async () => {
-    await running.close();
+    try {
+      await running.close();
+    } catch (err) {
+      process.stderr.write(`Could not stop cleanly: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -9,6 +9,8 @@ import { openDatabase } from './store/db.js';
 import { ensureDemoData } from './seed/demo.js';
 import { firstUser, issueToken, listAccounts } from './store/accounts.js';
 import { formatTimestamp } from './present/dates.js';
+import { checkTimeouts, DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type RequestLimits, type ServerTimeouts } from './config.js';
+import { createClientErrorHandler } from './http/clientErrors.js';
 
 export interface StartOptions {
   port?: number;
@@ -22,6 +24,12 @@ export interface StartOptions {
   validateResponses?: boolean;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Size limits; each one left out keeps its default (server/config.ts). */
+  limits?: Partial<RequestLimits>;
+  /** Timeouts in milliseconds; each one left out keeps its default. */
+  timeouts?: Partial<ServerTimeouts>;
+  /** Origins browsers may call from; `['*']` (the default) allows any. */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningServer {
@@ -35,10 +43,17 @@ export interface RunningServer {
   server: Server;
   /** Issues one more token for the demo account (each token has its own rate-limit budget). */
   issueToken(name: string): string;
+  /**
+   * Stops taking connections, lets the requests in flight finish (dropping them after the shutdown timeout),
+   * then checkpoints and closes the database.
+   */
   close(): Promise<void>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const timeouts: ServerTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  checkTimeouts(timeouts);
   const databasePath = options.databasePath ?? ':memory:';
   const db = openDatabase(databasePath);
   // Uploads live beside a database file; an in-memory database gets a temporary directory, removed on close.
@@ -55,11 +70,27 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     trustProxy: options.trustProxy,
     validateResponses: options.validateResponses,
     log: options.log,
+    bodyLimitBytes: limits.bodyBytes,
+    uploadLimitBytes: limits.uploadBytes,
+    urlLimitBytes: limits.urlBytes,
+    queryParamLimit: limits.queryParams,
+    corsOrigins: options.corsOrigins,
   });
-  const server = createServer(app);
-  // A slow client may not hold a connection open for ever.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  // A slow client may not hold a connection open for ever: Node drops a request whose headers (or whole body)
+  // take longer than these. It looks at the connections only every `connectionsCheckingInterval` (30 s by
+  // default), so that interval follows the headers timeout.
+  const server = createServer(
+    {
+      maxHeaderSize: limits.headerBytes,
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(timeouts.headersMs / 4))),
+    },
+    app,
+  );
+  server.keepAliveTimeout = timeouts.keepAliveMs;
+  server.on('clientError', createClientErrorHandler({ headerLimitBytes: limits.headerBytes }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -82,12 +113,30 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     async close() {
       if (closed) return;
       closed = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await drain(server, timeouts.shutdownMs);
+      // Folds the write-ahead log into the database file, so a clean stop leaves one self-contained file.
+      if (!inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
       if (inMemory && !options.filesDir) rmSync(filesDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops accepting connections and waits for the requests in flight. A keep-alive connection is closed as soon
+ * as it is idle; whatever still runs after `timeoutMs` is cut off.
+ */
+async function drain(server: Server, timeoutMs: number): Promise<void> {
+  await new Promise<void>((resolve) => {
+    let sweeper: NodeJS.Timeout | undefined;
+    const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearTimeout(deadline);
+      clearInterval(sweeper);
+      resolve();
+    });
+    server.closeIdleConnections();
+    // A connection busy when close() was called becomes idle once its response is sent.
+    sweeper = setInterval(() => server.closeIdleConnections(), 50);
+  });
 }

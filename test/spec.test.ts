@@ -139,6 +139,22 @@ describe('the contract', () => {
     expect(failures).toEqual([]);
   });
 
+  it('gives every operation a response example for its success status (the docs and the Prism mock show it)', () => {
+    const resolve = (node: any): any =>
+      node && typeof node.$ref === 'string' ? resolve(node.$ref.replace(/^#\//, '').split('/').reduce((at: any, key: string) => at[key], spec)) : node;
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries<any>(spec.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        if (!METHODS.includes(method)) continue;
+        const success = Object.keys(op.responses).find((status) => status.startsWith('2'));
+        const content = success ? resolve(op.responses[success]).content : undefined;
+        const hasExample = Object.values<any>(content ?? {}).some((m) => 'example' in m || Object.keys(m.examples ?? {}).length > 0);
+        if (!success || (content && !hasExample)) missing.push(`${method.toUpperCase()} ${path} ${success ?? '(no 2xx)'}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('is a valid OpenAPI 3.1 document', () => {
     // The OpenAPI Initiative's 3.1 schema (2022-10-07), as shipped by express-openapi-validator.
     const metaSchema = require('express-openapi-validator/dist/framework/openapi.v3_1.modified.schema.json');

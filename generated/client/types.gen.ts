@@ -2262,7 +2262,7 @@ export type PageMeta = {
      */
     statistics?: {
         [key: string]: number;
-    } | Array<unknown>;
+    } | Array<number>;
 };
 
 /**

@@ -1,14 +1,16 @@
 /** Redoc HTML docs from the 3.1 bundle, with Redoc's scripts inlined so the page works offline. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { bin, redoclyConfig } from './paths.js';
 import { run } from './run.js';
 
-/** `<script src=...>`, `<link href=...>` and CSS `@import`/`url()` pointing at http(s): what would need a network. */
+/** `<script src>`, `<link href>`, CSS `@import` and script-made images pointing at http(s): what would need a network. */
 export function externalResources(html: string): string[] {
   const patterns = [
     /<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+/gi,
     /<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+/gi,
     /@import\s+(?:url\()?["']?(?:https?:)?\/\/[^"')\s]+/gi,
+    // Images that Redoc's script creates (`src:"https://..."`) rather than the HTML.
+    /\bsrc\s*:\s*[`"'](?:https?:)?\/\/[^`"'\s]+/gi,
   ];
   return patterns.flatMap((pattern) => html.match(pattern) ?? []);
 }
@@ -23,6 +25,26 @@ export function buildDocs(bundleFile: string, outFile: string, title: string): v
     '--config', redoclyConfig(),
     '--lint-config', 'off',
   ]);
-  const external = externalResources(readFileSync(outFile, 'utf8'));
+  const html = offline(readFileSync(outFile, 'utf8'));
+  writeFileSync(outFile, html);
+  const external = externalResources(html);
   if (external.length > 0) throw new Error(`${outFile} loads external resources:\n${external.join('\n')}`);
+}
+
+/** A small SVG as a data URI, so that an image needs no network. */
+function svgDataUri(width: number, text: string): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#666">${text}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+/**
+ * What Redoc would still fetch from the network, made local: its "API docs by Redocly" logo (from a CDN; offline
+ * the browser logs a failed request) becomes the word Redocly, and the page gets an empty icon so that browsers
+ * do not ask the server for /favicon.ico.
+ */
+export function offline(html: string): string {
+  return html
+    .replace('https://cdn.redoc.ly/redoc/logo-mini-full.svg', svgDataUri(52, 'Redocly'))
+    .replace('https://cdn.redoc.ly/redoc/logo-mini.svg', svgDataUri(12, 'R'))
+    .replace(/<head>\n/, '<head>\n  <link rel="icon" href="data:," />\n');
 }

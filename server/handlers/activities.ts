@@ -38,7 +38,7 @@ import {
   type ActivityTypeInput,
 } from '../store/activityTypes.js';
 import { findContactOr404 } from './contacts.js';
-import { toInt } from './input.js';
+import { toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -46,7 +46,7 @@ const SORTS = ['created_at', 'updated_at'] as const;
 
 /** Laravel trims every input string and turns an empty one into null. */
 function text(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
+  const trimmed = trimInput(value);
   return trimmed ? trimmed : null;
 }
 
@@ -71,7 +71,7 @@ function activityInput(body: ActivityWrite): ActivityInput {
   if (!isRealDay(body.happened_at)) throw validationFailed(['The happened at is not a valid date.']);
   return {
     activity_type_id: toInt(body.activity_type_id),
-    summary: body.summary.trim(),
+    summary: trimInput(body.summary),
     description: text(body.description),
     happened_at: body.happened_at,
     contacts: body.contacts.map((id) => toInt(id) as number),

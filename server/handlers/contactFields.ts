@@ -23,7 +23,7 @@ import {
 } from '../store/contactFields.js';
 import { emailFieldTypeId } from '../store/contacts.js';
 import { findContactOr404 } from './contacts.js';
-import { toBool, toInt } from './input.js';
+import { toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -32,13 +32,13 @@ const presentOne = (context: Context, row: ContactFieldRow) =>
 
 /** Laravel trims every string of a request and turns blank ones into null. */
 export function cleanText(value: string | null | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
+  const trimmed = trimInput(value) ?? '';
   return trimmed === '' ? null : trimmed;
 }
 
 /** Label texts of a request: a list, or null when absent (an empty list also leaves the labels as they are). */
 export function labelTexts(labels: readonly string[] | null | undefined): string[] | null {
-  return labels ? labels.map((l) => l.trim()).filter((l) => l !== '') : null;
+  return labels ? labels.map((l) => trimInput(l)).filter((l) => l !== '') : null;
 }
 
 /**
@@ -60,7 +60,7 @@ function contactFieldInput(context: Context, body: ContactFieldWrite, fieldId?: 
   const typeId = toInt(body.contact_field_type_id) as number;
   findContactOr404(context, contactId);
   if (!getContactFieldType(db, accountId, typeId)) throw notFound();
-  const data = body.data.trim();
+  const data = trimInput(body.data);
   if (typeId === emailFieldTypeId(db, accountId) && emailTakenByAnotherField(db, accountId, data, fieldId)) throw duplicateEmail();
   return { contact_id: contactId, contact_field_type_id: typeId, data, labels: labelTexts(body.labels) };
 }
@@ -103,7 +103,7 @@ export const deleteContactFieldHandler: Handler<'deleteContactField'> = ({ conte
 
 /** Only the members the body carries; `name` always. */
 function contactFieldTypeInput(body: ContactFieldTypeWrite): ContactFieldTypeInput {
-  const input: ContactFieldTypeInput = { name: body.name.trim() };
+  const input: ContactFieldTypeInput = { name: trimInput(body.name) };
   if (body.fontawesome_icon !== undefined) input.fontawesome_icon = cleanText(body.fontawesome_icon);
   if (body.protocol !== undefined) input.protocol = cleanText(body.protocol);
   if (body.delible !== undefined) input.delible = toBool(body.delible) === true;

@@ -22,7 +22,7 @@ import {
 import { filesOfContact, removeStoredFiles } from '../store/files.js';
 import { getGender } from '../store/genders.js';
 import { getTag } from '../store/tags.js';
-import { Problems, toBool, toInt } from './input.js';
+import { Problems, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { actorOf, listUrl, nowOf, type Handler } from './shared.js';
 
@@ -121,7 +121,7 @@ export const getContactHandler: Handler<'getContact'> = ({ context, path, query 
 
 export const createContactHandler: Handler<'createContact'> = ({ context, body }) => {
   const input = contactInput(context, body);
-  const email = body.email?.trim() || null;
+  const email = trimInput(body.email) || null;
   if (email && emailInUse(context.db, context.caller.accountId, email)) throw emailTaken();
   const row = createContact(context.db, context.caller.accountId, { ...input, email, uuid: body.uuid ?? null }, nowOf(context), actorOf(context));
   return { status: 201, body: { data: presentOne(context, row) } };

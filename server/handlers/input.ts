@@ -11,6 +11,16 @@ export function toBool(value: unknown): boolean | null {
   return value === true || value === 1 || value === '1';
 }
 
+/**
+ * Trims surrounding whitespace as Laravel's TrimStrings does for Monica, with the contract's notion of
+ * whitespace: exactly what its `\S` ("not only spaces") pattern counts as space. String.prototype.trim also
+ * strips U+0085, which `\S` counts as text, so a required text made of it passed validation and was then
+ * stored empty.
+ */
+export function trimInput<T extends string | null | undefined>(value: T): T {
+  return (typeof value === 'string' ? value.replace(/^\s+|\s+$/g, '') : value) as T;
+}
+
 /** Collects Laravel-style messages for checks that a JSON schema cannot express. */
 export class Problems {
   readonly messages: string[] = [];

@@ -17,7 +17,8 @@ export interface PageRequest<C extends SortColumn> {
 }
 
 export function pageRequest<C extends SortColumn>(query: PageQuery | undefined, sortable: readonly C[]): PageRequest<C> {
-  const page = query?.page ?? 1;
+  // Pages past 2^53 are all the same empty page; the cap keeps `meta` and `links` exact integers.
+  const page = Math.min(query?.page ?? 1, Number.MAX_SAFE_INTEGER);
   const perPage = query?.limit ?? DEFAULT_PAGE_SIZE;
   const sort = query?.sort ? parseSort(query.sort, sortable) : undefined;
   return { page, perPage, options: { ...pageWindow(page, perPage), sort } };

@@ -41,7 +41,7 @@ import {
   type RelationshipRow,
 } from '../store/relationships.js';
 import { findContactOr404, presentOne } from './contacts.js';
-import { toBool, toInt } from './input.js';
+import { toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -81,12 +81,12 @@ const getGenderHandler: Handler<'getGender'> = ({ context, path }) => {
 };
 
 const createGenderHandler: Handler<'createGender'> = ({ context, body }) => {
-  const row = createGender(context.db, context.caller.accountId, { name: body.name.trim(), type: body.type }, nowOf(context));
+  const row = createGender(context.db, context.caller.accountId, { name: trimInput(body.name), type: body.type }, nowOf(context));
   return { status: 201, body: { data: presentGender(row) } };
 };
 
 const updateGenderHandler: Handler<'updateGender'> = ({ context, path, body }) => {
-  const row = updateGender(context.db, context.caller.accountId, path.id, { name: body.name.trim(), type: body.type }, nowOf(context));
+  const row = updateGender(context.db, context.caller.accountId, path.id, { name: trimInput(body.name), type: body.type }, nowOf(context));
   if (!row) throw notFound();
   return { status: 200, body: { data: presentGender(row) } };
 };
@@ -100,7 +100,7 @@ const deleteGenderHandler: Handler<'deleteGender'> = ({ context, path }) => {
 // Companies
 
 function companyInput(body: CompanyWrite): CompanyInput {
-  return { name: body.name.trim(), website: body.website ?? null, number_of_employees: toInt(body.number_of_employees) };
+  return { name: trimInput(body.name), website: body.website ?? null, number_of_employees: toInt(body.number_of_employees) };
 }
 
 const listCompaniesHandler: Handler<'listCompanies'> = ({ context, query }) => {
@@ -136,7 +136,7 @@ const deleteCompanyHandler: Handler<'deleteCompany'> = ({ context, path }) => {
 
 function occupationDetails(body: OccupationFields): OccupationDetails {
   return {
-    title: body.title.trim(),
+    title: trimInput(body.title),
     description: body.description ?? null,
     salary: toInt(body.salary),
     salary_unit: body.salary_unit ?? null,

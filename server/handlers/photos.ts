@@ -6,7 +6,7 @@ import { presentPhotos } from '../present/photo.js';
 import { removeStoredFiles, storeFile } from '../store/files.js';
 import { createPhoto, deletePhoto, getPhoto, listPhotos, listPhotosForContact, type PhotoRow } from '../store/photos.js';
 import { findContactOr404 } from './contacts.js';
-import { Problems, toInt } from './input.js';
+import { Problems, toInt, trimInput } from './input.js';
 import { checkNotArchived } from './moneyAndFilesInput.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
@@ -39,7 +39,7 @@ function imageOf(problems: Problems, body: Record<string, unknown>): ImageUpload
     }
     return { bytes: photo.buffer, kind, originalName: photo.originalname };
   }
-  if (typeof body.data !== 'string' || body.data.trim() === '') {
+  if (typeof body.data !== 'string' || trimInput(body.data) === '') {
     problems.add('The photo field is required when data is not present.');
     return undefined;
   }

@@ -21,7 +21,7 @@ import { normalizeCountryCode } from '../store/countries.js';
 import { getCurrency, listCurrencies } from '../store/currencies.js';
 import { cleanText, contactFieldHandlers, labelTexts } from './contactFields.js';
 import { findContactOr404 } from './contacts.js';
-import { Problems, toInt } from './input.js';
+import { Problems, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -30,7 +30,7 @@ const presentOne = (context: Context, row: AddressRow) =>
 
 /** A lenient decimal (number or numeric string, as the validator let through) as a finite number, or null. */
 function toCoordinate(problems: Problems, field: string, value: number | string | null | undefined): number | null {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
+  if (value === null || value === undefined || (typeof value === 'string' && trimInput(value) === '')) return null;
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(n)) {
     problems.add(`The ${field} must be a number.`);

@@ -16,7 +16,7 @@ import {
   type ReminderRow,
 } from '../store/reminders.js';
 import { findContactOr404 } from './contacts.js';
-import { Problems, toBool, toInt } from './input.js';
+import { Problems, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -32,12 +32,12 @@ const presentOneReminder = (context: Context, row: ReminderRow) =>
   presentReminders(context.db, context.caller.accountId, [row], context)[0]!;
 
 /** Trimmed text, as Laravel's TrimStrings middleware hands it to Monica. */
-export const trimmed = (value: string): string => value.trim();
+export const trimmed = (value: string): string => trimInput(value);
 
 /** Trimmed optional text; empty becomes null (Laravel's ConvertEmptyStringsToNull). */
 export function optionalText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const text = value.trim();
+  const text = trimInput(value);
   return text === '' ? null : text;
 }
 

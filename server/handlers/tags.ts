@@ -4,7 +4,7 @@ import { presentDeleted } from '../present/deleted.js';
 import { presentTag } from '../present/tag.js';
 import { createTag, deleteTag, getTag, listTags, setTagsByName, unsetAllTags, unsetTags, updateTag } from '../store/tags.js';
 import { findContactOr404, presentOne } from './contacts.js';
-import { toInt } from './input.js';
+import { toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -23,12 +23,12 @@ export const getTagHandler: Handler<'getTag'> = ({ context, path }) => {
 };
 
 export const createTagHandler: Handler<'createTag'> = ({ context, body }) => {
-  const row = createTag(context.db, context.caller.accountId, { name: body.name.trim() }, nowOf(context));
+  const row = createTag(context.db, context.caller.accountId, { name: trimInput(body.name) }, nowOf(context));
   return { status: 201, body: { data: presentTag(row) } };
 };
 
 export const updateTagHandler: Handler<'updateTag'> = ({ context, path, body }) => {
-  const row = updateTag(context.db, context.caller.accountId, path.id, { name: body.name.trim() }, nowOf(context));
+  const row = updateTag(context.db, context.caller.accountId, path.id, { name: trimInput(body.name) }, nowOf(context));
   if (!row) throw notFound();
   return { status: 200, body: { data: presentTag(row) } };
 };

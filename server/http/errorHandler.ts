@@ -1,6 +1,6 @@
 // The one exit for every error: Monica's envelope and status, never a stack trace.
 import type { ErrorRequestHandler } from 'express';
-import { ApiError, internalError, invalidJson, invalidSort, notFound, validationFailed } from './errors.js';
+import { ApiError, internalError, invalidJson, invalidSort, notFound, overLimit, validationFailed } from './errors.js';
 import { describeSchemaErrors, type SchemaError } from './validationMessages.js';
 
 /** The shape of the errors express-openapi-validator and body-parser throw. */
@@ -11,8 +11,22 @@ interface ThirdPartyError {
   errors?: SchemaError[];
 }
 
+/** `10240 kilobytes (10 MB)`, or `64 kilobytes` for a size that is no whole number of megabytes. */
+function describeKilobytes(bytes: number): string {
+  const kilobytes = `${Math.floor(bytes / 1024)} kilobytes`;
+  return bytes % (1024 * 1024) === 0 ? `${kilobytes} (${bytes / (1024 * 1024)} MB)` : kilobytes;
+}
+
 /** The largest upload server/app.ts lets multer accept unless told otherwise. */
 const DEFAULT_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The longest text field of an upload form: an image sent as a base64 data: URL (the `data` field of photos)
+ * may be as large as a file, plus a third for the encoding and room for the `data:...;base64,` prefix.
+ */
+export function formFieldLimitBytes(uploadLimitBytes: number): number {
+  return Math.ceil(uploadLimitBytes / 3) * 4 + 64 * 1024;
+}
 
 /**
  * Multer's (and busboy's) complaints about a multipart body, which express-openapi-validator passes on as
@@ -24,13 +38,13 @@ function uploadError(e: ThirdPartyError, uploadLimitBytes: number): ApiError | u
   const message = typeof e.message === 'string' ? e.message : '';
   switch (message) {
     case 'File too large':
-      return validationFailed([
-        `The file may not be greater than ${Math.floor(uploadLimitBytes / 1024)} kilobytes (${(uploadLimitBytes / (1024 * 1024)).toFixed(0)} MB).`,
-      ]);
+      return validationFailed([`The file may not be greater than ${describeKilobytes(uploadLimitBytes)}.`]);
     case 'Too many files':
       return validationFailed(['Only one file may be uploaded at a time.']);
     case 'Field value too long':
-      return validationFailed(['A text field of the form may not be longer than 1 MB; send large images as a file part.']);
+      return validationFailed([
+        `A text field of the form may not be longer than ${formFieldLimitBytes(uploadLimitBytes)} bytes; send large images as a file part.`,
+      ]);
     case 'Too many parts':
     case 'Too many fields':
     case 'Field name too long':
@@ -60,7 +74,7 @@ export function toApiError(err: unknown, options: { bodyLimitBytes: number; uplo
     return invalidJson();
   }
   if (e.type === 'entity.too.large') {
-    return validationFailed([`The request body may not be larger than ${options.bodyLimitBytes} bytes.`]);
+    return overLimit(413, `The request body may not be larger than ${options.bodyLimitBytes} bytes.`);
   }
   const errors = Array.isArray(e.errors) ? e.errors : [];
   if (errors.length > 0 && isResponseValidation(errors)) return internalError();

@@ -30,6 +30,12 @@ export const validationFailed = (messages: string[]) => new ApiError(422, 32, me
 export const tooManyRequests = (headers: Record<string, string>) =>
   new ApiError(429, 34, 'Too many attempts, please slow down the request', headers);
 export const emailTaken = () => new ApiError(422, 35, 'This email address is already taken');
+/**
+ * A request over one of the server's size limits (body 413, URL or query string 414, headers 431): refused
+ * before anything is read further. Monica has no code of its own for this; 32 says "not accepted as sent".
+ */
+export const overLimit = (status: 413 | 414 | 431, message: string) =>
+  new ApiError(status, 32, [message], status === 413 ? { Connection: 'close' } : {});
 export const invalidJson = () => new ApiError(400, 37, 'Problems parsing JSON');
 export const invalidSort = () => new ApiError(400, 39, 'The sorting criteria is invalid');
 export const internalError = () => new ApiError(500, 40, 'The server could not complete the request');

@@ -202,7 +202,8 @@ export function getContactsByIds(db: Db, accountId: number, ids: Iterable<number
   if (list === '[]') return out;
   const rows = stmt<ContactRow>(
     db,
-    `${SELECT} WHERE c.account_id = ? AND c.id IN (SELECT value FROM json_each(?))`,
+    // The unary + here and in the counts below: without it SQLite walks every row of the account to find a few ids.
+    `${SELECT} WHERE +c.account_id = ? AND c.id IN (SELECT value FROM json_each(?))`,
   ).all(accountId, list);
   for (const row of rows) out.set(row.id, row);
   return out;
@@ -216,10 +217,8 @@ export function listContacts(db: Db, accountId: number, opts: PageOptions): Page
     db,
     `${SELECT} WHERE c.account_id = ? AND c.is_partial = 0 AND c.is_active = 1 ${order} LIMIT ? OFFSET ?`,
   ).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(
-    db,
-    'SELECT COUNT(*) AS n FROM contacts WHERE account_id = ? AND is_partial = 0 AND is_active = 1',
-  ).get(accountId)!.n;
+  // Kept in step by triggers (migration 9): counting the rows would walk every contact of the account.
+  const total = stmt<{ n: number }>(db, 'SELECT listed AS n FROM contact_list_counts WHERE account_id = ?').get(accountId)?.n ?? 0;
   return { rows, total };
 }
 
@@ -228,9 +227,13 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-const SEARCH_COLUMNS = ['first_name', 'middle_name', 'last_name', 'nickname', 'description', 'job', 'company'];
-// Words arrive folded (see unicodeFold); the columns are folded the same way, so case and accents never matter.
-const WORD_MATCH = SEARCH_COLUMNS.map((col) => `unicode_fold(c.${col}) LIKE '%' || w.value || '%' ESCAPE '\\'`).join(' OR ');
+// `contacts_search` holds each contact's searched columns (names, nickname, description, job, company) folded
+// by unicode_fold and joined by newlines (migration 9); words are folded the same way, so case and accents never
+// matter. A contact matches when its text holds any of the words.
+const ANY_WORD = `EXISTS (SELECT 1 FROM json_each(?) w WHERE s.folded LIKE '%' || w.value || '%' ESCAPE '\\')`;
+// With words of 3 characters or more, the trigram index (MATCH) picks the few candidate rows first.
+const SEARCH_INDEXED = `c.id IN (SELECT s.rowid FROM contacts_search s WHERE contacts_search MATCH ? AND ${ANY_WORD})`;
+const SEARCH_SCAN = `c.id IN (SELECT s.rowid FROM contacts_search s WHERE ${ANY_WORD})`;
 const FIELD_SEARCH_RE = /^(.+?):(.+)$/s;
 
 /**
@@ -272,19 +275,15 @@ export function searchContacts(db: Db, accountId: number, needle: string, opts: 
 
   const words = [...new Set(trimmed.split(/\s+/).filter((w) => w.length > 0))];
   if (words.length === 0) return listContacts(db, accountId, opts);
-  const pattern = JSON.stringify(words.map((w) => escapeLike(unicodeFold(w))));
-  const where = `c.account_id = ? AND c.is_partial = 0
-      AND EXISTS (SELECT 1 FROM json_each(?) w WHERE ${WORD_MATCH})`;
-  const rows = stmt<ContactRow>(db, `${SELECT} WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    pattern,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, `SELECT COUNT(*) AS n FROM contacts c WHERE ${where}`).get(
-    accountId,
-    pattern,
-  )!.n;
+  const folded = words.map(unicodeFold);
+  const patterns = JSON.stringify(folded.map(escapeLike));
+  // The trigram index knows no shorter word: one short word means reading the folded text of every row.
+  const indexed = folded.every((w) => [...w].length >= 3);
+  // The unary + keeps SQLite from walking the account's whole index: the matches drive the query instead.
+  const where = `+c.account_id = ? AND +c.is_partial = 0 AND ${indexed ? SEARCH_INDEXED : SEARCH_SCAN}`;
+  const params = indexed ? [accountId, folded.map((w) => `"${w.replaceAll('"', '""')}"`).join(' OR '), patterns] : [accountId, patterns];
+  const rows = stmt<ContactRow>(db, `${SELECT} WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset);
+  const total = stmt<{ n: number }>(db, `SELECT COUNT(*) AS n FROM contacts c WHERE ${where}`).get(...params)!.n;
   return { rows, total };
 }
 
@@ -359,7 +358,7 @@ export function countsForContacts(db: Db, accountId: number, ids: Iterable<numbe
   const noteCounts = stmt<{ contact_id: number; n: number }>(
     db,
     `SELECT contact_id, COUNT(*) AS n FROM notes
-      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
+      WHERE +account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
       GROUP BY contact_id`,
   ).all(accountId, list);
   for (const { contact_id, n } of noteCounts) out.get(contact_id)!.number_of_notes = n;

@@ -18,6 +18,7 @@ import * as m005 from './migrations/005_moneyAndFiles.js';
 import * as m006 from './migrations/006_planning.js';
 import * as m007 from './migrations/007_people.js';
 import * as m008 from './migrations/008_account.js';
+import * as m009 from './migrations/009_contactSearch.js';
 
 export interface Migration {
   version: number;
@@ -192,4 +193,5 @@ export const migrations: readonly Migration[] = [
   m006,
   m007,
   m008,
+  m009,
 ];

@@ -32,7 +32,9 @@ export const DEFAULT_SORT: Sort<'created_at'> = { column: 'created_at', directio
 /** Converts a 1-based page number and a page size into LIMIT/OFFSET values. */
 export function pageWindow(page: number, limit: number): { limit: number; offset: number } {
   const size = Math.max(0, Math.trunc(limit));
-  const current = Math.max(1, Math.trunc(page) || 1);
+  // A page beyond 2^53 (the validator lets `page=1e308` through as an integer) would make an offset SQLite
+  // cannot take as an integer: such a page is simply past the end.
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), Number.MAX_SAFE_INTEGER);
   return { limit: size, offset: (current - 1) * size };
 }
 

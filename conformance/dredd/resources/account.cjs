@@ -1,10 +1,9 @@
 // Fixtures and request rules for the user (/me), compliance (terms and signatures), audit logs and groups.
 //
 // `GET /me/compliance` answers 404 only to a user who has signed nothing, while its 200 needs a signature, and no
-// call withdraws one. The 404 check therefore runs with the token of a second account (MONICA_OTHER_TOKEN), whose
-// user these hooks never make sign; without that token the check is skipped, as the 429 checks are without
-// MONICA_BURN_TOKEN.
-const OTHER_TOKEN = process.env.MONICA_OTHER_TOKEN || '';
+// call withdraws one. The 404 check therefore runs with the token of a second account (`--token-other`), whose
+// user these hooks never make sign; without that token the check is skipped, as the 429 checks are without a burn
+// token.
 
 /** Signs the latest term as the hooks' user (once per run) and returns the term's id. */
 async function signLatest(ctx) {
@@ -37,11 +36,11 @@ module.exports = {
       request: async (t, ctx, status) => {
         if (status === 200 && t.request.method === 'GET') await ctx.fixture('me');
         if (status === 404) {
-          if (!OTHER_TOKEN) {
-            t.skip = true;
+          if (!ctx.otherToken) {
+            ctx.skip(t, 'needs the token of a second account (--token-other) whose user signed no terms');
             return;
           }
-          t.request.headers.Authorization = `Bearer ${OTHER_TOKEN}`;
+          t.request.headers.Authorization = `Bearer ${ctx.otherToken}`;
         }
       },
     },

@@ -1,0 +1,252 @@
+// Runs every documented (operation, status) through Dredd, in this process, with the API-only hooks, and turns each
+// Dredd transaction into a CheckResult. Dredd's transaction runner is driven directly: the spec is parsed once per
+// process (it takes seconds), the transactions are filtered by --only before any fixture is made, and no Dredd
+// reporter prints anything; our own progress printer and reports read the results.
+import { createRequire } from 'node:module';
+import { EventEmitter } from 'node:events';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CheckResult, Exchange, Target } from './types.js';
+import { findOperation, type OperationRef } from './spec.js';
+
+const require = createRequire(import.meta.url);
+const dreddRequire = createRequire(require.resolve('dredd'));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const SPEC_3_0 = `${root}generated/openapi-3.0.json`;
+const CACHE_DIR = `${root}node_modules/.cache/monica-contract`;
+const HOOKS = fileURLToPath(new URL('./dredd/hooks.cjs', import.meta.url));
+const { settings, noteKey } = require('./dredd/settings.cjs') as {
+  settings: { current: Target | undefined; notes: Map<string, string>; hooksLoaded: boolean };
+  noteKey(method: string, template: string, status: string | number): string;
+};
+
+/** What Dredd compiles from the spec: one per documented (operation, status). */
+interface CompiledTransaction {
+  name: string;
+  request: { method: string; uri: string };
+  response: { status: string };
+  origin: { resourceName: string };
+  apiDescription?: { location: string; mediaType: string };
+}
+
+/** What Dredd reports for one transaction (`transaction.test`), plus the problems our hooks found. */
+interface DreddTest {
+  title: string;
+  message?: string;
+  origin: { resourceName: string };
+  request?: { method: string; uri: string; headers?: Record<string, string>; body?: string; bodyEncoding?: string };
+  actual?: { statusCode: number; headers?: Record<string, string>; body?: string; bodyEncoding?: string };
+  results?: { fields?: { statusCode?: { errors?: Array<{ message: string }> } } };
+  problems?: string[];
+}
+
+let compiled: Promise<CompiledSpec> | undefined;
+
+interface CompiledSpec {
+  mediaType: string;
+  transactions: CompiledTransaction[];
+}
+
+/**
+ * Dredd's parse of the 3.0 bundle takes seconds, so it is done once per process and kept on disk (under
+ * node_modules/.cache, keyed by the bundle's hash) for the next run; a cache that cannot be read or written is
+ * simply not used.
+ */
+function compileSpec(): Promise<CompiledSpec> {
+  compiled ??= (async () => {
+    const text = readFileSync(SPEC_3_0, 'utf8');
+    const cacheFile = `${CACHE_DIR}/dredd-transactions-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`;
+    try {
+      return JSON.parse(readFileSync(cacheFile, 'utf8')) as CompiledSpec;
+    } catch {
+      // Not cached yet (or unreadable): parse below.
+    }
+    const result = await parseWithDredd(text);
+    try {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(result));
+      renameSync(temporary, cacheFile);
+    } catch {
+      // A read-only checkout parses on every run.
+    }
+    return result;
+  })();
+  return compiled;
+}
+
+function parseWithDredd(text: string): Promise<CompiledSpec> {
+  return new Promise((resolve, reject) => {
+    const parse = dreddRequire('dredd-transactions/parse');
+    const compile = dreddRequire('dredd-transactions/compile');
+    parse(text, (error: Error | null, result: { mediaType: string; apiElements: unknown }) => {
+      if (error) return reject(error);
+      try {
+        const { transactions } = compile(result.mediaType, result.apiElements, SPEC_3_0);
+        resolve({ mediaType: result.mediaType, transactions });
+      } catch (err) {
+        reject(err);
+      }
+    });
+  });
+}
+
+export interface DreddRunOptions {
+  target: Target;
+  /** Which operations to run (all when absent). */
+  selected?: (operation: OperationRef) => boolean;
+  onResult?: (result: CheckResult) => void;
+}
+
+/** Only one Dredd run at a time: the hooks read their target from one shared module. */
+let running: Promise<unknown> = Promise.resolve();
+
+export function runDredd(options: DreddRunOptions): Promise<CheckResult[]> {
+  const run = running.then(() => runDreddNow(options));
+  running = run.catch(() => undefined);
+  return run;
+}
+
+async function runDreddNow({ target, selected, onResult }: DreddRunOptions): Promise<CheckResult[]> {
+  const { mediaType, transactions } = await compileSpec();
+  const chosen = transactions.filter((t) => {
+    const operation = findOperation(t.request.method, t.origin.resourceName);
+    return operation !== undefined && (!selected || selected(operation));
+  });
+  if (chosen.length === 0) return [];
+
+  const Dredd = loadDredd();
+  const emitter = new EventEmitter();
+  const dredd = new Dredd({
+    endpoint: target.baseUrl,
+    path: [],
+    hookfiles: [HOOKS],
+    language: 'nodejs',
+    loglevel: 'silent',
+    color: false,
+    emitter,
+  });
+  const results: CheckResult[] = [];
+  const startedAt = new Map<string, number>();
+  const finish = (result: CheckResult) => {
+    results.push(result);
+    onResult?.(result);
+  };
+  // Dredd waits for its reporters at the start and the end; we are the only one.
+  emitter.on('start', (_descriptions: unknown, done: () => void) => done());
+  emitter.on('end', (done: () => void) => done());
+  emitter.on('test start', (test: DreddTest) => startedAt.set(test.title, Date.now()));
+  for (const outcome of ['pass', 'fail', 'skip'] as const) {
+    emitter.on(`test ${outcome}`, (test: DreddTest) => finish(toResult(test, outcome, target, startedAt.get(test.title))));
+  }
+  emitter.on('test error', (error: Error, test: DreddTest) => {
+    const result = toResult(test, 'fail', target, startedAt.get(test.title));
+    result.message = `${result.message ?? test.title}: the request failed: ${error.message}`;
+    finish(result);
+  });
+
+  settings.current = target;
+  settings.notes.clear();
+  settings.hooksLoaded = false;
+  dredd.configuration.apiDescriptions = [{ location: SPEC_3_0, mediaType }];
+  dredd.transactionRunner.config(dredd.configuration);
+  const copies = chosen.map((t) => ({ apiDescription: { location: SPEC_3_0, mediaType }, ...structuredClone(t) }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      dredd.transactionRunner.run(copies, (error: Error | null) => (error ? reject(error) : resolve()));
+    });
+  } finally {
+    settings.current = undefined;
+  }
+  if (!settings.hooksLoaded) throw new Error(`the Dredd hooks (${HOOKS}) could not be loaded`);
+  return results;
+}
+
+/** Dredd's logging library warns about itself when it loads; that warning says nothing to our users. */
+function loadDredd() {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (!String(warning instanceof Error ? warning.message : warning).includes('padLevels')) {
+      (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+    }
+  }) as typeof process.emitWarning;
+  try {
+    return require('dredd');
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}
+
+/** `GET (404) /contacts/999999999` → method and documented status. */
+function parseTitle(title: string): { method: string; status: number } {
+  const match = /^(\w+) \((\d+)\)/.exec(title);
+  return { method: match?.[1] ?? 'GET', status: Number(match?.[2] ?? 0) };
+}
+
+function toResult(test: DreddTest, outcome: 'pass' | 'fail' | 'skip', target: Target, started?: number): CheckResult {
+  const { method, status } = parseTitle(test.title);
+  const template = test.origin.resourceName;
+  const operation = findOperation(method, template);
+  const operationId = operation?.operationId ?? `${method} ${template}`;
+  const resource = operation?.tag ?? 'Unknown';
+  const real = test.actual?.statusCode;
+  const documented = operation?.statuses.includes(Number(real)) ?? false;
+  const result: CheckResult = {
+    name: `${resource} > ${operationId} > ${status}`,
+    kind: 'dredd',
+    resource,
+    exercised: outcome !== 'skip' && real !== undefined && documented ? [{ operationId, status: Number(real) }] : [],
+    outcome: outcome === 'pass' ? 'passed' : outcome === 'fail' ? 'failed' : 'skipped',
+    exchanges: [],
+    durationMs: started === undefined ? 0 : Date.now() - started,
+  };
+  if (outcome === 'skip') result.message = settings.notes.get(noteKey(method, template, status)) ?? 'skipped';
+  if (outcome === 'fail') {
+    result.message = failureMessage(test, method, template, status);
+    result.exchanges = [exchangeOf(test, target)];
+  }
+  return result;
+}
+
+function failureMessage(test: DreddTest, method: string, template: string, status: number): string {
+  const real = test.actual?.statusCode;
+  const head = `${method} ${template} → ${real ?? 'no response'}`;
+  const statusErrors = (test.results?.fields?.statusCode?.errors ?? []).map((e) => `expected status ${status}, got ${real}`);
+  const problems = [...new Set([...statusErrors.slice(0, 1), ...(test.problems ?? [])])];
+  if (problems.length > 0) return `${head}: ${problems.join('; ')}`;
+  // A hook could not prepare the request (a fixture the server refused), or Dredd failed it for another reason.
+  const reason = (test.message ?? 'failed').replace(/^Failed in (before|after) hook: /, '').replace(/^conformance hooks: /, '').trim();
+  return `${head}: ${reason}`;
+}
+
+const MAX_BODY = 20_000;
+
+function bodyText(body: string | undefined, encoding: string | undefined): string | undefined {
+  if (body === undefined || body === '') return undefined;
+  let text = body;
+  // Uploads travel base64-encoded; show the form's text with binary bytes as dots.
+  if (encoding === 'base64') text = Buffer.from(body, 'base64').toString('latin1').replace(/[^\x09\x0a\x0d\x20-\x7e]/g, '.');
+  return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}… (${text.length - MAX_BODY} more characters)` : text;
+}
+
+function exchangeOf(test: DreddTest, target: Target): Exchange {
+  const origin = new URL(target.baseUrl).origin;
+  const request = test.request;
+  const exchange: Exchange = {
+    request: {
+      method: request?.method ?? parseTitle(test.title).method,
+      url: `${origin}${request?.uri ?? ''}`,
+      headers: { ...(request?.headers ?? {}) },
+      body: bodyText(request?.body, request?.bodyEncoding),
+    },
+  };
+  if (test.actual) {
+    exchange.response = {
+      status: Number(test.actual.statusCode),
+      headers: Object.fromEntries(Object.entries(test.actual.headers ?? {}).map(([k, v]) => [k, String(v)])),
+      body: bodyText(test.actual.body, test.actual.bodyEncoding) ?? '',
+    };
+  }
+  return exchange;
+}

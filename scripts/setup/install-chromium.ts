@@ -1,0 +1,119 @@
+/**
+ * Run by `npm install` / `npm ci` (postinstall): makes sure Debian's Chromium is there for the docs browser test.
+ *
+ * - Chromium found (CHROMIUM_PATH, /usr/bin/chromium, ...): nothing to do.
+ * - Missing, running as root on a system with apt-get: `apt-get install -y --no-install-recommends chromium`,
+ *   after `apt-get update` when the package lists are empty or the first attempt fails.
+ * - Otherwise: a warning saying how to install it.
+ *
+ * It never fails the install: every problem is a warning. `SKIP_CHROMIUM_INSTALL=true` skips it;
+ * `--dry-run` (or `CHROMIUM_SETUP_DRY_RUN=true`) prints the commands instead of running them.
+ */
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { isMain } from '../lib/paths.js';
+import { findChromium, INSTALL_HINT } from './chromium.js';
+
+export interface SetupDeps {
+  env: NodeJS.ProcessEnv;
+  dryRun: boolean;
+  isRoot: boolean;
+  /** Runs a command with inherited output; returns its exit status. */
+  run(command: string, args: string[]): number;
+  say(line: string): void;
+}
+
+const truthy = (value: string | undefined) => /^(1|true|yes|on)$/i.test(value ?? '');
+
+function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  for (const dir of (env['PATH'] ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const file = path.join(dir, name);
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+function packageListsEmpty(): boolean {
+  try {
+    return readdirSync('/var/lib/apt/lists').filter((name) => name.includes('_Packages')).length === 0;
+  } catch {
+    return true;
+  }
+}
+
+/** What the setup does; returns a one-word outcome (for tests): present, skipped, installed, planned, warned. */
+export function setupChromium(deps: SetupDeps): 'present' | 'skipped' | 'installed' | 'planned' | 'warned' {
+  const { env, say } = deps;
+  if (truthy(env['SKIP_CHROMIUM_INSTALL'])) {
+    say('Chromium setup skipped (SKIP_CHROMIUM_INSTALL).');
+    return 'skipped';
+  }
+  const found = findChromium(env);
+  if (found) {
+    say(`Chromium found: ${found}`);
+    return 'present';
+  }
+  const aptGet = onPath('apt-get', env);
+  if (process.platform !== 'linux' || !aptGet || !deps.isRoot) {
+    const why = !aptGet ? 'no apt-get here' : !deps.isRoot ? 'not running as root' : `platform ${process.platform}`;
+    say(`warning: Chromium is missing (${why}), so the docs browser test will fail. ${INSTALL_HINT}`);
+    return 'warned';
+  }
+  const update: [string, string[]] = [aptGet, ['update']];
+  const install: [string, string[]] = [aptGet, ['install', '-y', '--no-install-recommends', 'chromium']];
+  const steps = packageListsEmpty() ? [update, install] : [install];
+  if (deps.dryRun) {
+    for (const [command, args] of steps) say(`would run: ${command} ${args.join(' ')}`);
+    return 'planned';
+  }
+  say('Chromium is missing: installing Debian\'s chromium package for the docs browser test.');
+  let status = 0;
+  for (const [command, args] of steps) {
+    say(`$ ${command} ${args.join(' ')}`);
+    status = deps.run(command, args);
+    if (status !== 0) break;
+  }
+  if (status !== 0 && steps.length === 1) {
+    // Stale or missing package lists are the usual cause: refresh them once and try again.
+    for (const [command, args] of [update, install]) {
+      say(`$ ${command} ${args.join(' ')}`);
+      status = deps.run(command, args);
+      if (status !== 0) break;
+    }
+  }
+  const now = findChromium(env);
+  if (status === 0 && now) {
+    say(`Chromium installed: ${now}`);
+    return 'installed';
+  }
+  say(`warning: could not install Chromium (apt-get exited ${status}). ${INSTALL_HINT}`);
+  return 'warned';
+}
+
+function main(): void {
+  const env = process.env;
+  setupChromium({
+    env,
+    dryRun: process.argv.includes('--dry-run') || truthy(env['CHROMIUM_SETUP_DRY_RUN']),
+    isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+    run: (command, args) =>
+      spawnSync(command, args, { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } }).status ?? 1,
+    say: (line) => process.stdout.write(`[setup] ${line}\n`),
+  });
+}
+
+if (isMain(import.meta.url)) {
+  try {
+    main();
+  } catch (error) {
+    process.stdout.write(`[setup] warning: Chromium setup failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exitCode = 0;
+}

@@ -1,0 +1,269 @@
+// One generated request for an operation: valid inputs derived from its schemas, then (most of the time)
+// broken in one way. A case is plain data, so fast-check can print and shrink it and a run can replay it.
+import fc from 'fast-check';
+import { anyJsonArbitrary, BAD_IDS, HUGE_ASCII, nastyNumberArbitrary, nest, RAW_NUMBER_LITERALS, textArbitrary } from './nasty.js';
+import { bodyLinks, fixtureForPath, operationLinks, pathRules } from './fixtures.js';
+import { flatten, jsonType, typesOf, valueFor } from './schemaArbitrary.js';
+import type { FuzzOperation, Schema } from './spec.js';
+
+export type Auth = 'demo' | 'other' | 'none' | { header: string };
+
+export type FormValue = string | { file: 'png' | 'pdf' | 'text' | 'empty'; filename: string };
+
+export type Body =
+  /** JSON text of `value`; `rawNumber` writes a number literal JSON.stringify cannot make into field `field`. */
+  | { kind: 'json'; value: unknown; contentType?: string; rawNumber?: { field: string; literal: string } }
+  | { kind: 'text'; text: string; contentType?: string }
+  /** Bytes given as hex (invalid UTF-8 and the like). */
+  | { kind: 'bytes'; hex: string; contentType: string }
+  | { kind: 'form'; fields: [string, FormValue][]; encoding?: 'multipart' | 'urlencoded' };
+
+export interface FuzzCase {
+  /** What was broken, `valid` when nothing was. */
+  broken: string;
+  auth: Auth;
+  path: Record<string, string>;
+  query: [string, string][];
+  body?: Body;
+}
+
+const isUpload = (op: FuzzOperation) => op.body?.contentType === 'multipart/form-data';
+const isJsonWrite = (op: FuzzOperation) => op.body !== undefined && !isUpload(op);
+
+/** The markers (see fixtures.ts) for a path's ids when the case means real objects. */
+function validPath(op: FuzzOperation): Record<string, string> {
+  const rule = pathRules[op.path];
+  const names = op.pathParams.map((p) => p.name);
+  if (names.length === 0) return {};
+  if (op.method === 'delete' && rule?.disposable) return Object.fromEntries(names.map((n) => [n, `@disposable:${n}`]));
+  if (rule?.params) return Object.fromEntries(names.map((n) => [n, `@params:${n}`]));
+  // A delete gets an object of its own, so it does not consume the ones other cases use.
+  const kind = op.method === 'delete' ? 'fresh' : 'fixture';
+  return { [names[0]!]: `@${kind}:${fixtureForPath(op.path)}` };
+}
+
+/** Fields that name other objects get fixtures; everything else comes from the schema. */
+function linkedProperty(op: FuzzOperation) {
+  return (name: string, schema: Schema): fc.Arbitrary<unknown> | undefined => {
+    const byOperation = operationLinks[op.operationId];
+    const fixture = byOperation && name in byOperation ? byOperation[name] : bodyLinks[name];
+    if (!fixture) return undefined;
+    const marker = fc.constantFrom(`@fixture:${fixture}`, `@fixture:${fixture}:string`);
+    return typesOf(schema).includes('array') ? marker.map((m) => [m]) : marker;
+  };
+}
+
+function queryArbitrary(op: FuzzOperation): fc.Arbitrary<[string, string][]> {
+  if (op.queryParams.length === 0) return fc.constant([]);
+  const model = Object.fromEntries(op.queryParams.map((p) => [p.name, valueFor(p.schema, { short: true }).map(String)]));
+  return fc
+    .record(model, { requiredKeys: op.queryParams.filter((p) => p.required).map((p) => p.name) })
+    .map((values) => Object.entries(values) as [string, string][]);
+}
+
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+
+/** A valid multipart form for an upload: the contact and the file (or, for photos, the image as text). */
+function validForm(op: FuzzOperation): fc.Arbitrary<Body> {
+  const contact = fc.constant('@fixture:contacts:string');
+  if (op.operationId === 'createPhoto') {
+    return fc.tuple(contact, fc.boolean(), fc.constantFrom('photo.png', 'ph\u00F6to \u{1F600}.png', '<b>.png')).map(([contact_id, asFile, filename]) => ({
+      kind: 'form' as const,
+      fields: [['contact_id', contact_id], asFile ? ['photo', { file: 'png' as const, filename }] : ['data', `data:image/png;base64,${PNG_BASE64}`]],
+    }));
+  }
+  return fc.tuple(contact, fc.constantFrom('doc.pdf', 'r\u00E9sum\u00E9 \u202Eexe.pdf', "a'; DROP TABLE documents;--.pdf", 'x'.repeat(300))).map(([contact_id, filename]) => ({
+    kind: 'form' as const,
+    fields: [['contact_id', contact_id], ['document', { file: 'pdf' as const, filename }]],
+  }));
+}
+
+export function validCase(op: FuzzOperation): fc.Arbitrary<FuzzCase> {
+  let body: fc.Arbitrary<Body | undefined> = fc.constant(undefined);
+  if (isUpload(op)) body = validForm(op);
+  else if (op.body) body = valueFor(op.body.schema, { property: linkedProperty(op) }).map((value) => ({ kind: 'json' as const, value }));
+  return fc.record({
+    broken: fc.constant('valid'),
+    auth: fc.constant<Auth>('demo'),
+    path: fc.constant(validPath(op)),
+    query: queryArbitrary(op),
+    body,
+  }).map(({ body: b, ...rest }) => (b === undefined ? rest : { ...rest, body: b }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Breakers: each takes a valid case and returns an arbitrary of broken ones.
+
+type Breaker = (c: FuzzCase, op: FuzzOperation) => fc.Arbitrary<FuzzCase>;
+
+const pick = <T>(items: readonly T[]) => fc.constantFrom(...items);
+
+const badPathId: Breaker = (c, op) =>
+  fc
+    .tuple(pick(op.pathParams.map((p) => p.name)), fc.oneof(pick(BAD_IDS), fc.integer({ min: 1, max: 80 }).map(String)))
+    .map(([name, id]) => ({ ...c, broken: `path ${name}=${id}`, path: { ...c.path, [name]: id } }));
+
+const badQuery: Breaker = (c, op) => {
+  const names = [...op.queryParams.map((p) => p.name), 'unknown', 'limit', 'page', 'sort'];
+  const short = textArbitrary({ huge: false });
+  const value = fc.oneof(short, nastyNumberArbitrary().map(String), pick(BAD_IDS));
+  return fc.oneof(
+    fc.tuple(pick(names), value).map(([name, v]) => ({ ...c, broken: `query ${name}`, query: [...c.query.filter(([k]) => k !== name), [name, v]] as [string, string][] })),
+    // The same parameter twice (a query parser may make an array of it).
+    fc.tuple(pick(names), value, value).map(([name, a, b]) => ({ ...c, broken: `query ${name} twice`, query: [...c.query, [name, a], [name, b]] as [string, string][] })),
+    fc.tuple(short, short).map(([k, v]) => ({ ...c, broken: 'query unknown name', query: [...c.query, [k, v]] as [string, string][] })),
+  );
+};
+
+const badAuth: Breaker = (c) =>
+  fc
+    .oneof(
+      fc.constant<Auth>('none'),
+      fc.constant<Auth>('other'),
+      pick(['Bearer', 'Bearer ', 'bearer x', 'Basic dXNlcjpwYXNz', 'Bearer \u00e9\u00e8', `Bearer ${HUGE_ASCII.slice(0, 4000)}`, 'Bearer null', "Bearer ' OR 1=1 --"]).map(
+        (header): Auth => ({ header }),
+      ),
+    )
+    .map((auth) => ({ ...c, broken: `auth ${typeof auth === 'string' ? auth : auth.header.slice(0, 30)}`, auth }));
+
+/** A top-level property of the body (known to the schema or already present). */
+function propertyNames(c: FuzzCase, op: FuzzOperation): string[] {
+  const schema = op.body ? flatten(op.body.schema) : {};
+  const known = Object.keys((schema.properties as object | undefined) ?? {});
+  const present = c.body?.kind === 'json' && c.body.value && typeof c.body.value === 'object' ? Object.keys(c.body.value) : [];
+  const names = [...new Set([...known, ...present])];
+  return names.length > 0 ? names : ['name'];
+}
+
+function objectBody(c: FuzzCase): Record<string, unknown> {
+  const value = c.body?.kind === 'json' ? c.body.value : undefined;
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+const withJson = (c: FuzzCase, broken: string, value: unknown, extra: Partial<Extract<Body, { kind: 'json' }>> = {}): FuzzCase => ({
+  ...c,
+  broken,
+  body: { kind: 'json', value, ...extra },
+});
+
+const dropRequired: Breaker = (c, op) => {
+  const required = (flatten(op.body!.schema).required as string[] | undefined) ?? [];
+  if (required.length === 0) return fc.constant(withJson(c, 'body {}', {}));
+  return pick(required).map((name) => {
+    const { [name]: _dropped, ...rest } = objectBody(c);
+    return withJson(c, `body without ${name}`, rest);
+  });
+};
+
+const flipType: Breaker = (c, op) =>
+  fc
+    .tuple(pick(propertyNames(c, op)), anyJsonArbitrary())
+    .filter(([name, v]) => jsonType(v) !== jsonType(objectBody(c)[name]))
+    .map(([name, v]) => withJson(c, `body ${name} as ${jsonType(v)}`, { ...objectBody(c), [name]: v }));
+
+const nastyValue: Breaker = (c, op) =>
+  fc
+    .tuple(pick(propertyNames(c, op)), fc.oneof(textArbitrary(), nastyNumberArbitrary(), pick(BAD_IDS.map((id) => decodeURIComponent(id)))))
+    .map(([name, v]) => withJson(c, `body ${name} nasty`, { ...objectBody(c), [name]: v }));
+
+const unknownFields: Breaker = (c) =>
+  fc
+    .record({
+      id: fc.constant(987654),
+      account_id: fc.constant(2),
+      object: fc.constant('contact'),
+      created_at: textArbitrary(),
+      constructor: fc.constant({ prototype: { polluted: true } }),
+      extra: anyJsonArbitrary(),
+    }, { requiredKeys: [] })
+    .chain((extra) => textArbitrary().map((key) => ({ ...objectBody(c), ...extra, [key]: 'unknown' })))
+    .map((value) => withJson(c, 'body unknown fields', value));
+
+const prototypeKey: Breaker = (c) =>
+  pick(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString']).map((key) => ({
+    ...c,
+    broken: `body key ${key}`,
+    body: { kind: 'text' as const, text: JSON.stringify(objectBody(c)).replace(/^\{/, `{"${key}":{"polluted":true,"first_name":1},`).replace(/,\}$/, '}'), contentType: 'application/json' },
+  }));
+
+const wholeBody: Breaker = (c) =>
+  fc
+    .oneof(fc.constant<unknown>([]), fc.constant<unknown>([objectBody(c)]), fc.constant<unknown>(null), fc.constant<unknown>('a string'), fc.constant<unknown>(42), fc.constant<unknown>(true), fc.constant<unknown>({}))
+    .map((value) => withJson(c, `body is ${jsonType(value)}`, value));
+
+const deepNesting: Breaker = (c, op) =>
+  fc.oneof(
+    fc.tuple(pick(propertyNames(c, op)), pick(['array', 'object'] as const), fc.integer({ min: 20, max: 3000 })).map(([name, kind, depth]) =>
+      withJson(c, `body ${name} nested ${depth}`, { ...objectBody(c), [name]: nest(kind, depth) }),
+    ),
+    // Deeper than any recursive walk should go, written out as text.
+    fc.integer({ min: 10_000, max: 100_000 }).map((depth) => ({
+      ...c,
+      broken: `body nested ${depth} deep`,
+      body: { kind: 'text' as const, text: `${'['.repeat(depth)}${']'.repeat(depth)}`, contentType: 'application/json' },
+    })),
+  );
+
+const rawNumber: Breaker = (c, op) =>
+  fc.tuple(pick(propertyNames(c, op)), pick(RAW_NUMBER_LITERALS)).map(([field, literal]) =>
+    withJson(c, `body ${field}=${literal}`, { ...objectBody(c), [field]: 0 }, { rawNumber: { field, literal } }),
+  );
+
+const wrongContentType: Breaker = (c) => {
+  const value = objectBody(c);
+  const asFields = Object.entries(value).map(([k, v]): [string, FormValue] => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+  return fc.oneof(
+    pick(['text/plain', 'application/xml', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'image/png', '']).map((contentType) =>
+      withJson(c, `content type "${contentType}"`, value, { contentType }),
+    ),
+    fc.constant<FuzzCase>({ ...c, broken: 'form urlencoded', body: { kind: 'form', fields: asFields, encoding: 'urlencoded' } }),
+    fc.constant<FuzzCase>({ ...c, broken: 'multipart', body: { kind: 'form', fields: asFields, encoding: 'multipart' } }),
+  );
+};
+
+const NOT_JSON = ['', '{', '{"a":', "{'a': 1}", '{"a": 1,}', 'undefined', 'NaN', '<xml/>', '\uFEFF{}', '{"a":"\\ud800"}', '{"a": 01}', '"\u0000"', '[1,2', '}{'];
+const nonJson: Breaker = (c) =>
+  fc.oneof(
+    fc.oneof(pick(NOT_JSON), textArbitrary()).map((text) => ({ ...c, broken: `body text ${JSON.stringify(text.slice(0, 20))}`, body: { kind: 'text' as const, text, contentType: 'application/json' } })),
+    pick(['ff', 'c328', 'e28228', '7b2261223a22ff227d', 'f0908080', 'c0af']).map((hex) => ({ ...c, broken: `body bytes ${hex}`, body: { kind: 'bytes' as const, hex, contentType: 'application/json' } })),
+  );
+
+// Uploads.
+const badUpload: Breaker = (c, op) => {
+  const fileField = op.operationId === 'createPhoto' ? 'photo' : 'document';
+  const form = (fields: [string, FormValue][], broken: string): FuzzCase => ({ ...c, broken, body: { kind: 'form', fields } });
+  const contact = (c.body?.kind === 'form' && (c.body.fields.find(([k]) => k === 'contact_id')?.[1] as string)) || '@fixture:contacts:string';
+  return fc.oneof(
+    fc.constant(form([['contact_id', contact]], 'upload without file')),
+    fc.constant(form([[fileField, { file: 'png', filename: 'a.png' }]], 'upload without contact')),
+    pick(['text', 'empty'] as const).map((file) => form([['contact_id', contact], [fileField, { file, filename: 'a.txt' }]], `upload ${file} file`)),
+    fc.oneof(pick(BAD_IDS.map(decodeURIComponent)), textArbitrary()).map((id) => form([['contact_id', id], [fileField, { file: 'png', filename: 'a.png' }]], 'upload contact nasty')),
+    fc.constant(form([['contact_id', contact], [fileField, { file: 'png', filename: 'a.png' }], [fileField, { file: 'png', filename: 'b.png' }]], 'upload two files')),
+    fc.constant(form([['contact_id', contact], ['other', { file: 'png', filename: 'a.png' }]], 'upload file in unknown field')),
+    textArbitrary().map((data) => form([['contact_id', contact], ['data', data]], 'upload data nasty')),
+    textArbitrary().map((filename) => form([['contact_id', contact], [fileField, { file: 'png', filename }]], 'upload filename nasty')),
+    fc.constant<FuzzCase>({ ...c, broken: 'upload as json', body: { kind: 'json', value: { contact_id: 1, [fileField]: PNG_BASE64 } } }),
+    pick(['multipart/form-data', 'multipart/form-data; boundary=x', 'text/plain']).map((contentType) => ({
+      ...c,
+      broken: `upload raw ${contentType}`,
+      body: { kind: 'text' as const, text: '--x\r\nContent-Disposition: form-data; name="contact_id"\r\n\r\n1\r\n--x', contentType },
+    })),
+  );
+};
+
+/** A body where the operation takes none (POST/PUT read JSON whatever they are; DELETE ignores it). */
+const unexpectedBody: Breaker = (c) =>
+  fc.oneof(anyJsonArbitrary().map((value) => withJson(c, 'unexpected body', value)), nonJson(c, undefined as never));
+
+export function caseArbitrary(op: FuzzOperation): fc.Arbitrary<FuzzCase> {
+  const breakers: Breaker[] = [badQuery, badAuth];
+  if (op.pathParams.length > 0) breakers.push(badPathId);
+  if (isJsonWrite(op)) breakers.push(dropRequired, flipType, nastyValue, unknownFields, prototypeKey, wholeBody, deepNesting, rawNumber, wrongContentType, nonJson);
+  if (isUpload(op)) breakers.push(badUpload, badUpload, badUpload);
+  if (!op.body && (op.method === 'post' || op.method === 'put' || op.method === 'delete')) breakers.push(unexpectedBody);
+  const valid = validCase(op);
+  return fc.oneof(
+    { arbitrary: valid, weight: 2 },
+    { arbitrary: fc.tuple(valid, fc.integer({ min: 0, max: breakers.length - 1 })).chain(([c, i]) => breakers[i]!(c, op)), weight: 3 },
+  );
+}

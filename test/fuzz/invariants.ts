@@ -1,0 +1,93 @@
+// What must hold for every answer, whatever was sent: no 5xx; a documented status; a body that validates
+// against the spec's schema for that status (the Monica envelope, the 401 body, or the resource); an error
+// code whose status is the one the ErrorCode table gives; no internals in error messages; and nothing from
+// another account in a successful answer.
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import Database from 'better-sqlite3';
+import type { Answer } from './send.js';
+import { errorCodeStatuses, spec, type FuzzOperation } from './spec.js';
+
+const SPEC_ID = 'https://fuzz.invalid/openapi.json';
+
+/** Traces of the server's insides that must never reach a client. */
+const LEAKS = /\bat [\w.<>]+ \(|node_modules|SQLITE_|sqlite|better-sqlite3|\/work\/|\.ts:\d+|Error: |syntax error/i;
+
+export class ResponseJudge {
+  private readonly ajv = new Ajv2020({ strict: false, allErrors: true });
+  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly codeStatus = errorCodeStatuses();
+
+  constructor() {
+    addFormats.default(this.ajv, { mode: 'full' });
+    this.ajv.addSchema({ ...spec, $id: SPEC_ID });
+  }
+
+  private validator(pointer: string): ValidateFunction {
+    let validate = this.validators.get(pointer);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: `${SPEC_ID}#${pointer}` });
+      this.validators.set(pointer, validate);
+    }
+    return validate;
+  }
+
+  /** The broken rules, as sentences (empty when the answer keeps the contract). */
+  problems(op: FuzzOperation, answer: Answer, callerAccountId: number | undefined): string[] {
+    const problems: string[] = [];
+    const { status, json } = answer;
+    if (status >= 500) problems.push(`answered ${status}`);
+    if (!op.responses.has(status)) problems.push(`status ${status} is not documented for ${op.operationId} (documented: ${[...op.responses.keys()].join(', ')})`);
+    if (!/^application\/json\b/i.test(answer.contentType)) problems.push(`Content-Type is "${answer.contentType}"`);
+    if (answer.jsonError) {
+      problems.push(`the body is not JSON: ${JSON.stringify(answer.text.slice(0, 120))}`);
+      return problems;
+    }
+    const pointer = op.responses.get(status);
+    if (pointer) {
+      const validate = this.validator(pointer);
+      if (!validate(json)) problems.push(`the body breaks the spec's schema for ${status}: ${this.ajv.errorsText(validate.errors, { separator: '; ' }).slice(0, 600)}`);
+    }
+    if (status >= 400) {
+      const code = json?.error?.error_code;
+      if (status !== 401 && typeof code === 'number' && this.codeStatus.get(code) !== status) {
+        problems.push(`error code ${code} goes with status ${this.codeStatus.get(code)}, not ${status}`);
+      }
+      const message = status === 401 ? json?.message : json?.error?.message;
+      const text = ([] as unknown[]).concat(message).join(' ');
+      if (LEAKS.test(text)) problems.push(`the error message shows internals: ${JSON.stringify(text.slice(0, 200))}`);
+    } else if (callerAccountId !== undefined) {
+      for (const id of accountIds(json)) {
+        if (id !== callerAccountId) problems.push(`a successful answer holds an object of account ${id} (the caller's is ${callerAccountId})`);
+      }
+    }
+    return problems;
+  }
+}
+
+/** Every `account.id` in a body. */
+function accountIds(node: unknown, found: number[] = []): number[] {
+  if (Array.isArray(node)) node.forEach((n) => accountIds(n, found));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'account' && value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'number') found.push((value as { id: number }).id);
+      else accountIds(value, found);
+    }
+  }
+  return found;
+}
+
+/** SQLite's own checks of the database file, read through a separate read-only connection. */
+export function databaseProblems(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+    const foreignKeys = db.pragma('foreign_key_check') as unknown[];
+    const problems: string[] = [];
+    if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') problems.push(`integrity_check: ${JSON.stringify(integrity).slice(0, 500)}`);
+    if (foreignKeys.length > 0) problems.push(`foreign_key_check: ${foreignKeys.length} rows, e.g. ${JSON.stringify(foreignKeys.slice(0, 3))}`);
+    return problems;
+  } finally {
+    db.close();
+  }
+}
