@@ -1567,7 +1567,7 @@ export type Error = {
  * | ---- | ---- | ------- |
  * | 30 | 400 | The `limit` parameter is above 100. |
  * | 31 | 404 | The resource does not exist, or belongs to another account. |
- * | 32 | 422 | Validation failed; `message` is then an array of strings, one per problem. |
+ * | 32 | 422 | Validation failed; `message` is then an array of strings, one per problem. Also sent, with `413`, `414`, `431` or `408`, when a request is over a size or time limit (see Limits in the introduction). |
  * | 33 | 500 | The data could not be stored with the parameters given. |
  * | 34 | 429 | More than the allowed requests per minute (60 by default). |
  * | 35 | 422 | The email address is already used by another contact of the account. |

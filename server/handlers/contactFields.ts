@@ -23,18 +23,12 @@ import {
 } from '../store/contactFields.js';
 import { emailFieldTypeId } from '../store/contacts.js';
 import { findContactOr404 } from './contacts.js';
-import { toBool, toInt, trimInput } from './input.js';
+import { cleanText, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
 const presentOne = (context: Context, row: ContactFieldRow) =>
   presentContactFields(context.db, context.caller.accountId, [row], context)[0]!;
-
-/** Laravel trims every string of a request and turns blank ones into null. */
-export function cleanText(value: string | null | undefined): string | null {
-  const trimmed = trimInput(value) ?? '';
-  return trimmed === '' ? null : trimmed;
-}
 
 /** Label texts of a request: a list, or null when absent (an empty list also leaves the labels as they are). */
 export function labelTexts(labels: readonly string[] | null | undefined): string[] | null {

@@ -6,8 +6,8 @@ import { presentDebts } from '../present/debt.js';
 import { presentDeleted } from '../present/deleted.js';
 import { createDebt, deleteDebt, getDebt, listDebts, updateDebt, type DebtInput, type DebtRow } from '../store/debts.js';
 import { findContactOr404 } from './contacts.js';
-import { Problems, toInt } from './input.js';
-import { callerCurrencyId, centsOf, cleanText } from './moneyAndFilesInput.js';
+import { cleanText, Problems, toInt } from './input.js';
+import { callerCurrencyId, centsOf } from './moneyAndFilesInput.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 

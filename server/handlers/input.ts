@@ -21,6 +21,12 @@ export function trimInput<T extends string | null | undefined>(value: T): T {
   return (typeof value === 'string' ? value.replace(/^\s+|\s+$/g, '') : value) as T;
 }
 
+/** Optional text as Monica stores it: trimmed, and null when nothing is left (Laravel's empty-string rule). */
+export function cleanText(value: string | null | undefined): string | null {
+  const trimmed = trimInput(value) ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
 /** Collects Laravel-style messages for checks that a JSON schema cannot express. */
 export class Problems {
   readonly messages: string[] = [];

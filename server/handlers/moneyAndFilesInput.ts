@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import type { ContactRow } from '../store/contacts.js';
 import { MAX_AMOUNT_CENTS, toCents, userCurrencyId } from '../store/money.js';
 import { decimalString } from '../present/money.js';
-import { trimInput, type Problems } from './input.js';
+import type { Problems } from './input.js';
 
 /**
  * An amount in hundredths; a problem is recorded (and 0 returned) when it is not a number or lies outside
@@ -29,13 +29,6 @@ export function isCalendarDate(value: string): boolean {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
-/** Laravel trims every string of a request and turns empty ones into null. */
-export function cleanText(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = trimInput(value);
-  return trimmed.length === 0 ? null : trimmed;
 }
 
 /** Monica refuses new gifts, photos and documents for an archived contact. */

@@ -19,9 +19,9 @@ import {
 } from '../store/addresses.js';
 import { normalizeCountryCode } from '../store/countries.js';
 import { getCurrency, listCurrencies } from '../store/currencies.js';
-import { cleanText, contactFieldHandlers, labelTexts } from './contactFields.js';
+import { contactFieldHandlers, labelTexts } from './contactFields.js';
 import { findContactOr404 } from './contacts.js';
-import { Problems, toInt, trimInput } from './input.js';
+import { cleanText, Problems, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
