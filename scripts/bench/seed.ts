@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { openDatabase, stmt, type Db } from '../../server/store/db.js';
 import { listAccounts } from '../../server/store/accounts.js';
 import { ensureDemoData } from '../../server/seed/demo.js';
+import { seededRandom } from '../../server/seed/random.js';
 
 export const SEARCH_TERM = 'Okonkwo';
 
@@ -44,18 +45,6 @@ export interface SeedResult {
   searchHits: number[];
 }
 
-/** A small deterministic generator (mulberry32), so every run seeds the same names. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(list: readonly T[], random: () => number): T {
   return list[Math.floor(random() * list.length)]!;
 }
@@ -66,7 +55,7 @@ function timestamp(ms: number): string {
 
 /** Inserts `count` real, active contacts into the account, their creation times a minute apart. */
 export function seedContacts(db: Db, accountId: number, count: number, seed = 7): SeedResult {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const insert = stmt(
     db,
     `INSERT INTO contacts (account_id, uuid, first_name, middle_name, last_name, nickname, description,

@@ -2,7 +2,8 @@
 // broken in one way. A case is plain data, so fast-check can print and shrink it and a run can replay it.
 import fc from 'fast-check';
 import { anyJsonArbitrary, BAD_IDS, HUGE_ASCII, nastyNumberArbitrary, nest, RAW_NUMBER_LITERALS, textArbitrary } from './nasty.js';
-import { bodyLinks, fixtureForPath, operationLinks, pathRules } from './fixtures.js';
+import { pathRules } from '../helpers/resourceFixtures.js';
+import { bodyLinks, fixtureForPath, operationLinks } from './fixtures.js';
 import { flatten, jsonType, typesOf, valueFor } from './schemaArbitrary.js';
 import type { FuzzOperation, Schema } from './spec.js';
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { operations } from '../../generated/server/operations.gen.js';
-import { bodyRefs, fixtureContext, pathRules, type FixtureContext } from './accountFixtures.js';
+import { bodyRefs, fixtureContext, pathRules, type FixtureContext } from '../helpers/resourceFixtures.js';
 import { startFileServer, type FileServer } from './fileServer.js';
 
 // On a busy machine servers start and answer slowly; these bounds only catch a hang.

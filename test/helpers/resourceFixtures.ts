@@ -1,5 +1,6 @@
-// One account's fixtures, made through the API with the same per-resource rules the Dredd hooks use
-// (conformance/dredd/resources/*.cjs), so every kind of object the contract knows can be made in either account.
+// Fixtures made through the API with the same per-resource rules the Dredd hooks use
+// (conformance/dredd/resources/*.cjs), so the fuzzer, the isolation tests and Dredd agree on how each kind of
+// object is made, in either account.
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -11,14 +12,18 @@ type Body = Record<string, unknown>;
 
 export interface FixtureContext {
   api(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
-  create(collection: string, body: unknown): Promise<number>;
+  create(collection: string, body: unknown, options?: { expect?: number[] }): Promise<number>;
   fresh(name: string): Promise<any>;
   fixture(name: string): Promise<any>;
+  /** Forgets every kept fixture (after a delete that may have removed one of them or its owner). */
+  forget(): void;
   MISSING_ID: number;
 }
 
 export interface PathRule {
   params?: (ctx: FixtureContext) => Promise<Record<string, number>>;
+  /** Ids for a successful delete: objects made for it alone. */
+  disposable?: (ctx: FixtureContext) => Promise<Record<string, number>>;
   body?: (body: Body, ctx: FixtureContext, status: number) => Promise<Body>;
 }
 
@@ -61,9 +66,9 @@ export function fixtureContext(baseUrl: string, token: string): FixtureContext {
       }
       return { status: response.status, json };
     },
-    async create(collection, body) {
+    async create(collection, body, { expect = [200, 201] } = {}) {
       const { status, json } = await ctx.api('POST', collection, body);
-      if ((status !== 200 && status !== 201) || !json?.data) throw new Error(`fixture POST ${collection} answered ${status}: ${JSON.stringify(json).slice(0, 300)}`);
+      if (!expect.includes(status) || !json?.data?.id) throw new Error(`fixture POST ${collection} answered ${status}: ${JSON.stringify(json).slice(0, 300)}`);
       return json.data.id as number;
     },
     async fresh(name) {
@@ -72,8 +77,17 @@ export function fixtureContext(baseUrl: string, token: string): FixtureContext {
       return factory(ctx);
     },
     fixture(name) {
-      if (!cache.has(name)) cache.set(name, ctx.fresh(name));
-      return cache.get(name)!;
+      let made = cache.get(name);
+      if (!made) {
+        made = ctx.fresh(name);
+        // A failed factory is not kept: the next caller tries again.
+        made.catch(() => cache.delete(name));
+        cache.set(name, made);
+      }
+      return made;
+    },
+    forget() {
+      cache.clear();
     },
   };
   return ctx;
