@@ -361,7 +361,9 @@ export type AddressWrite = {
     province?: NullableString255;
     postal_code?: NullableString255;
     /**
-     * The country's code: the `id` of a country from `GET /countries`, e.g. `US`. At most 3 characters.
+     * The country's code: the `id` of a country from `GET /countries`, e.g. `US`. At most 3 characters. Three-letter
+     * codes and lower case are accepted too. A code that names no country is not refused: the address then reads
+     * back with `country: null`.
      *
      * **Differs from the published docs:** the countries page calls this value `country_id`; the field is `country`.
      *
