@@ -1,8 +1,6 @@
 // Builds the Express app. The middleware order below is the request's path through the server.
 import express, { type Express, type Request, type Response } from 'express';
-import multer from 'multer';
 import { stringify as stringifyYaml } from 'yaml';
-import * as OpenApiValidator from 'express-openapi-validator';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { operations } from '../generated/server/operations.gen.js';
@@ -12,13 +10,15 @@ import { findAccountByToken } from './store/accounts.js';
 import { createAuthenticate } from './http/auth.js';
 import { createRateLimiter } from './http/rateLimit.js';
 import { checkSortAndLimit } from './http/requestChecks.js';
-import { createErrorHandler, formFieldLimitBytes } from './http/errorHandler.js';
+import { createErrorHandler } from './http/errorHandler.js';
 import { createCors } from './http/cors.js';
 import { createUrlLimits } from './http/requestLimits.js';
 import { DEFAULT_LIMITS } from './config.js';
 import { notFound } from './http/errors.js';
 import { createOperationMatcher, type OperationInfo } from './http/operationMatcher.js';
 import { mountOperations } from './http/routes.js';
+import { createContractValidation } from './http/validation.js';
+import { validatorOptions } from './http/validatorOptions.js';
 import { handlers } from './handlers/index.js';
 
 export const SPEC_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
@@ -111,26 +111,10 @@ export function createApp(options: AppOptions): Express {
       type: (req) => (req.method === 'POST' || req.method === 'PUT') && !/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? ''),
     }),
   );
-  // 6. The contract: requests, and responses unless switched off.
-  api.use(
-    OpenApiValidator.middleware({
-      apiSpec: spec,
-      validateRequests: { allErrors: true, allowUnknownQueryParameters: true },
-      validateResponses: options.validateResponses === false ? false : { allErrors: true },
-      validateSecurity: false,
-      // Full format checks: a date such as 2023-02-30 is refused, not only a malformed one.
-      validateFormats: true,
-      ajvFormats: { mode: 'full' },
-      // Uploads are kept in memory until a handler has checked them and written them under filesDir.
-      // A text field may carry a whole image as a data: URL, hence the field size above the file size.
-      fileUploader: {
-        storage: multer.memoryStorage(),
-        // Forms have two or three fields; the caps keep a form of many large fields from filling the memory.
-        limits: { fileSize: uploadLimitBytes, fieldSize: formFieldLimitBytes(uploadLimitBytes), files: 1, fields: 20, parts: 21 },
-      },
-      ignoreUndocumented: false,
-    }),
-  );
+  // 6. The contract: requests, and responses unless switched off (settings in http/validatorOptions.ts).
+  //    express-openapi-validator, its validators built per operation on first use and picked by step 1's match.
+  const contract = createContractValidation(spec, validatorOptions({ validateResponses: options.validateResponses !== false, uploadLimitBytes }));
+  api.use(contract.middleware);
   // 7. The handlers.
   mountOperations(api, {
     spec,
