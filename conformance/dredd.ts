@@ -212,8 +212,8 @@ function toResult(test: DreddTest, outcome: 'pass' | 'fail' | 'skip', target: Ta
 function failureMessage(test: DreddTest, method: string, template: string, status: number): string {
   const real = test.actual?.statusCode;
   const head = `${method} ${template} → ${real ?? 'no response'}`;
-  const statusErrors = (test.results?.fields?.statusCode?.errors ?? []).map((e) => `expected status ${status}, got ${real}`);
-  const problems = [...new Set([...statusErrors.slice(0, 1), ...(test.problems ?? [])])];
+  const wrongStatus = (test.results?.fields?.statusCode?.errors ?? []).length > 0 ? [`expected status ${status}, got ${real}`] : [];
+  const problems = [...new Set([...wrongStatus, ...(test.problems ?? [])])];
   if (problems.length > 0) return `${head}: ${problems.join('; ')}`;
   // A hook could not prepare the request (a fixture the server refused), or Dredd failed it for another reason.
   const reason = (test.message ?? 'failed').replace(/^Failed in (before|after) hook: /, '').replace(/^conformance hooks: /, '').trim();

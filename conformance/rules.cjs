@@ -79,12 +79,12 @@ ajv.addSchema({ ...spec, $id: SPEC_ID });
 
 const escapePointer = (key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 
-function at(pointer) {
-  return pointer
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce((node, key) => (node === undefined ? undefined : node[key.replace(/~1/g, '/').replace(/~0/g, '~')]), spec);
-}
+/** The node a list of JSON-pointer tokens names inside `root` (undefined when the path leads nowhere). */
+const walk = (root, tokens) =>
+  tokens.reduce((node, key) => (node === undefined || node === null ? undefined : node[key.replace(/~1/g, '/').replace(/~0/g, '~')]), root);
+
+/** The node of the spec a local `$ref` (`#/components/schemas/Contact`) names. */
+const at = (pointer) => walk(spec, pointer.replace(/^#\//, '').split('/'));
 
 /** The response object of an operation and status, with the JSON pointer where it really lives (refs followed). */
 function responseOf(op, status) {
@@ -149,13 +149,7 @@ function branchValidator(schema) {
   return branchValidators.get(text);
 }
 
-function valueAt(root, instancePath) {
-  if (!instancePath) return root;
-  return instancePath
-    .split('/')
-    .slice(1)
-    .reduce((node, key) => (node === undefined || node === null ? undefined : node[key.replace(/~1/g, '/').replace(/~0/g, '~')]), root);
-}
+const valueAt = (root, instancePath) => (instancePath ? walk(root, instancePath.split('/').slice(1)) : root);
 
 const underPath = (error, base) => error.instancePath === base || error.instancePath.startsWith(`${base}/`);
 
@@ -256,4 +250,4 @@ function responseProblems({ method, template, status, headers, body }) {
   return problems;
 }
 
-module.exports = { findOperation, responseProblems, allOperations, spec };
+module.exports = { findOperation, responseProblems, allOperations, spec, resolvePointer: at };

@@ -34,7 +34,7 @@ export interface ConformanceOptions {
  * about 650 requests with its token; each workflow or negative check gets a token of its own), so that only the
  * 429 checks meet it, and low enough that using up a budget for them stays quick.
  */
-export const REFERENCE_RATE_LIMIT = 1000;
+const REFERENCE_RATE_LIMIT = 1000;
 
 /** Starts a fresh reference server and the tokens a full run needs. */
 async function startReference(): Promise<{ server: RunningServer; target: Target; newToken(): string }> {

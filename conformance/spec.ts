@@ -22,6 +22,10 @@ interface Rules {
     headers: Record<string, string | string[] | undefined>;
     body: string;
   }): string[];
+  /** The 3.1 bundle (generated/openapi.json) the rules read. */
+  spec: any;
+  /** The node of the bundle a local `$ref` names (undefined when it names nothing). */
+  resolvePointer(pointer: string): any;
 }
 
 const rules = require('./rules.cjs') as Rules;
@@ -29,3 +33,5 @@ const rules = require('./rules.cjs') as Rules;
 export const findOperation = rules.findOperation;
 export const allOperations = rules.allOperations;
 export const responseProblems = rules.responseProblems;
+export const spec = rules.spec;
+export const resolvePointer = rules.resolvePointer;

@@ -5,12 +5,15 @@
  */
 import path from 'node:path';
 import { writeBundles } from './lib/bundle.js';
+import type { JsonObject } from './lib/json.js';
 import { isMain, outputPaths, repoRoot } from './lib/paths.js';
 
-export function bundle(dir?: string): void {
+/** Writes the three bundles, says so, and returns the 3.1 bundle (for `generate`). */
+export function bundle(dir?: string): JsonObject {
   const paths = outputPaths(dir);
-  writeBundles(paths);
+  const doc = writeBundles(paths);
   for (const file of [paths.bundle, paths.bundle30, paths.mock]) console.log(`wrote ${path.relative(repoRoot, file) || file}`);
+  return doc;
 }
 
 if (isMain(import.meta.url)) {

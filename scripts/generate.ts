@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { createClient } from '@hey-api/openapi-ts';
-import { writeBundles } from './lib/bundle.js';
+import { bundle } from './bundle.js';
 import { isMain, outputPaths, repoRoot } from './lib/paths.js';
 import { writeServerStubs } from './lib/server-stubs.js';
 import { heyApiConfig } from './openapi-ts.config.js';
@@ -13,13 +13,12 @@ import { heyApiConfig } from './openapi-ts.config.js';
 export async function generate(dir?: string): Promise<void> {
   const paths = outputPaths(dir);
   const show = (file: string) => path.relative(repoRoot, file) || file;
-  const bundle = writeBundles(paths);
-  for (const file of [paths.bundle, paths.bundle30, paths.mock]) console.log(`wrote ${show(file)}`);
+  const spec = bundle(paths.dir);
 
   await createClient(heyApiConfig(paths.bundle, paths.client));
   console.log(`wrote ${show(paths.client)}/`);
 
-  const operations = writeServerStubs(bundle, paths.server, path.join(paths.client, 'types.gen.ts'));
+  const operations = writeServerStubs(spec, paths.server, path.join(paths.client, 'types.gen.ts'));
   console.log(`wrote ${show(paths.server)}/ (${operations.length} operations)`);
 }
 

@@ -16,7 +16,7 @@ import { createUrlLimits } from './http/requestLimits.js';
 import { DEFAULT_LIMITS } from './config.js';
 import { notFound } from './http/errors.js';
 import { createOperationMatcher, type OperationInfo } from './http/operationMatcher.js';
-import { mountOperations } from './http/routes.js';
+import { operationDispatcher } from './http/routes.js';
 import { createContractValidation } from './http/validation.js';
 import { validatorOptions } from './http/validatorOptions.js';
 import { handlers } from './handlers/index.js';
@@ -56,14 +56,7 @@ export function createApp(options: AppOptions): Express {
   // The text is kept to serve it as is: the validator may annotate the object parsed from it.
   const specJson = readFileSync(SPEC_PATH, 'utf8');
   const spec = JSON.parse(specJson);
-  const operationList: OperationInfo[] = Object.entries(operations).map(([operationId, op]) => ({
-    operationId,
-    method: op.method,
-    path: op.path,
-    expressPath: op.expressPath,
-    authRequired: op.authRequired,
-  }));
-  const matchOperation = createOperationMatcher(operationList);
+  const matchOperation = createOperationMatcher(Object.values(operations));
   const limiter = createRateLimiter({ perMinute: options.rateLimit ?? 60, now: () => now().getTime() });
   const authenticate = createAuthenticate((token) => findAccountByToken(options.db, token));
 
@@ -87,7 +80,7 @@ export function createApp(options: AppOptions): Express {
 
   // 1. Which operation is this? Unknown paths and methods answer 404 (code 31) at once.
   api.use((req, res, next) => {
-    const { operation } = matchOperation(req.method, req.path);
+    const operation = matchOperation(req.method, req.path);
     if (!operation) return next(notFound());
     res.locals.operation = operation;
     next();
@@ -116,7 +109,7 @@ export function createApp(options: AppOptions): Express {
   const contract = createContractValidation(spec, validatorOptions({ validateResponses: options.validateResponses !== false, uploadLimitBytes }));
   api.use(contract.middleware);
   // 7. The handlers.
-  mountOperations(api, {
+  api.use(operationDispatcher({
     spec,
     handlers,
     makeContext: (req: Request, res: Response): Context => ({
@@ -126,7 +119,7 @@ export function createApp(options: AppOptions): Express {
       baseUrl: `${req.protocol}://${req.get('host')}/api`,
       filesDir: options.filesDir,
     }),
-  });
+  }));
 
   // The contract itself, for people and tools: the rendered reference and the bundled spec.
   // The YAML form is made on first request, not at every start.

@@ -89,7 +89,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
     app,
   );
-  server.keepAliveTimeout = timeouts.keepAliveMs;
   server.on('clientError', createClientErrorHandler({ headerLimitBytes: limits.headerBytes }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -19,13 +19,7 @@ import { validatorOptions } from '../server/http/validatorOptions.js';
 
 const specPath = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
 const spec = JSON.parse(readFileSync(specPath, 'utf8')) as OpenApiDocument;
-const operationList: OperationInfo[] = Object.values(operations).map((op) => ({
-  operationId: op.operationId,
-  method: op.method,
-  path: op.path,
-  expressPath: op.expressPath,
-  authRequired: op.authRequired,
-}));
+const operationList: readonly OperationInfo[] = Object.values(operations);
 // Small, so that a few kilobytes exceed it.
 const uploadLimitBytes = 2048;
 
@@ -41,7 +35,7 @@ function appWith(kind: Kind, validateResponses: boolean): express.Express {
   const match = createOperationMatcher(operationList);
   const api = express.Router();
   api.use((req, res, next) => {
-    const { operation } = match(req.method, req.path);
+    const operation = match(req.method, req.path);
     if (!operation) return next(Object.assign(new Error('no operation'), { status: 404 }));
     res.locals.operation = operation;
     next();

@@ -28,18 +28,10 @@ import { createCall as createCallInStore } from '../server/store/calls.js';
 import { openDatabase } from '../server/store/db.js';
 import { createAccount } from '../server/store/accounts.js';
 import { createContact as createContactInStore } from '../server/store/contacts.js';
-import {
-  addMessage,
-  archiveContact,
-  channelOf,
-  countRows,
-  newCall,
-  newConversation,
-  startServerWithDb,
-  type ServerWithDb,
-} from './helpers/conversations.js';
+import { addMessage, channelOf, countRows, newCall, newConversation } from './helpers/conversations.js';
 import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from './helpers/expect.js';
 import { ids, newContact, newPartialContact, unchecked } from './helpers/factories.js';
+import { archiveContact, startFilesServer, type FilesTestServer } from './helpers/moneyAndFiles.js';
 import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
 
 const CALL_KEYS = ['id', 'uuid', 'object', 'called_at', 'content', 'contact_called', 'emotions', 'url', 'account', 'contact', 'created_at', 'updated_at'];
@@ -59,9 +51,9 @@ async function lastCalled(client: Client, contactId: number): Promise<string | n
 let main: TestServer;
 let lists: TestServer;
 let stats: TestServer;
-let withDb: ServerWithDb;
+let withDb: FilesTestServer;
 beforeAll(async () => {
-  [main, lists, stats, withDb] = await Promise.all([startTestServer(), startTestServer(), startTestServer(), startServerWithDb()]);
+  [main, lists, stats, withDb] = await Promise.all([startTestServer(), startTestServer(), startTestServer(), startFilesServer()]);
 }, 60_000);
 afterAll(async () => {
   await withDb.close();

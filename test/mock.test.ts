@@ -14,6 +14,7 @@ describe('Prism mock of the whole contract', () => {
   });
 
   it('answers every operation at /api, uploads included, with its documented success status and example', async () => {
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
     const problems: string[] = [];
     const all = operationCalls(mock.url);
     expect(all.length).toBe(operationCount());

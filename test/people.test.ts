@@ -39,12 +39,8 @@ import type { Client } from '../generated/client/client/index.js';
 import type { Company, Contact, Relationship, RelationshipType } from '../generated/client/types.gen.js';
 import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from './helpers/expect.js';
 import { collectPages, ids, newContact, newPartialContact, uniqueWord, unchecked } from './helpers/factories.js';
+import { archiveContact, startFilesServer } from './helpers/moneyAndFiles.js';
 import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
-import { clientFor } from './helpers/client.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer } from '../server/start.js';
 import { openDatabase, stmt, type Db } from '../server/store/db.js';
 import { createAccount } from '../server/store/accounts.js';
 import { seedAccountReferenceData } from '../server/seed/referenceData.js';
@@ -309,25 +305,21 @@ describe('occupations', () => {
 
   it('an archived contact answers 422 on create and update, and nothing changes', async () => {
     // A database file, so that the test can archive a contact (the API has no call for it).
-    const dir = mkdtempSync(join(tmpdir(), 'people-test-'));
-    const server = await startServer({ port: 0, databasePath: join(dir, 'monica.sqlite'), demoData: false, rateLimit: 1_000_000, log: () => {} });
-    const db = openDatabase(join(dir, 'monica.sqlite'));
+    const server = await startFilesServer();
     try {
-      const client = clientFor(server.url, server.tokens.demo);
+      const client = server.demo;
       const contact = await newContact(client);
       const company = await newCompany(client);
       const body = { contact_id: contact.id, company_id: company.id, title: 'Job' };
       const occupation = ok(await createOccupation({ client, body }), 201).data;
-      stmt(db, 'UPDATE contacts SET is_active = 0 WHERE id = ?').run(contact.id);
+      archiveContact(server.db, contact.id);
 
       expectValidationError(await createOccupation({ client, body }));
       expectValidationError(await updateOccupation({ client, path: { id: occupation.id }, body: { ...body, title: 'Changed' } }));
       const list = ok(await listOccupations({ client }));
       expect(list.data.map((o) => [o.id, o.title])).toEqual([[occupation.id, 'Job']]);
     } finally {
-      db.close();
       await server.close();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,8 +1,7 @@
 // The contract pipeline: generated/ is exactly what the scripts produce, the spec lints clean, the server stubs
-// really constrain handlers, the operation table and the docs match the bundle, Dredd reads every operation,
-// and the Prism mock answers under /api.
+// really constrain handlers, the operation table and the docs match the bundle, and Dredd reads every
+// operation (the Prism mock's answers under /api are test/mock.test.ts).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,19 +10,15 @@ import { isObject, readJson, type JsonObject } from '../scripts/lib/json.js';
 import { typePrefix } from '../scripts/lib/server-stubs.js';
 import { convertTo30 } from '../scripts/lib/downconvert.js';
 import { bin, outputPaths, redoclyConfig, repoRoot, specRoot } from '../scripts/lib/paths.js';
-import { startMock, type MockServer } from '../mock/prism.js';
+import { run as runCommand } from '../scripts/lib/run.js';
 
 const committed = outputPaths(path.join(repoRoot, 'generated'));
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+/** Runs a command from the repository root; a failure is returned (with all its output), not thrown. */
 function exec(command: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(command, args, {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', REDOCLY_TELEMETRY: 'off', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', output: `${result.stdout}\n${result.stderr}` };
+  const result = runCommand(command, args, { check: false, env });
+  return { ...result, output: `${result.stdout}\n${result.stderr}` };
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
@@ -242,33 +237,5 @@ describe('pipeline', () => {
     walk(doc, '');
     walk(readJson(committed.bundle30)['components'], '#/components');
     expect(bad).toEqual([]);
-  });
-
-  describe('Prism mock', () => {
-    let mock: MockServer | undefined;
-
-    beforeAll(async () => {
-      mock = await startMock({ spec: committed.mock });
-    }, 40_000);
-    afterAll(async () => {
-      await mock?.stop();
-    });
-
-    it('serves the contacts list under /api', async () => {
-      expect(mock!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
-      const response = await fetch(`${mock!.url}/contacts`, { headers: { Authorization: 'Bearer x' } });
-      expect(response.status).toBe(200);
-      const body = (await response.json()) as { data: unknown };
-      expect(Array.isArray(body.data)).toBe(true);
-    });
-
-    it('answers a documented error example on Prefer: code=404', async () => {
-      const response = await fetch(`${mock!.url}/contacts/1`, {
-        headers: { Authorization: 'Bearer x', Prefer: 'code=404' },
-      });
-      expect(response.status).toBe(404);
-      const body = (await response.json()) as { error: { error_code: number } };
-      expect(body.error.error_code).toBe(31);
-    });
   });
 });

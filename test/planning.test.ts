@@ -1,8 +1,5 @@
 // Reminders, tasks and journal entries through the generated SDK: what one Dredd example per status cannot show
 // (field rules, completed_at, sorting and paging, account isolation, cascades, archived contacts, demo data).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createJournalEntry,
@@ -26,16 +23,15 @@ import {
 } from '../generated/client/sdk.gen.js';
 import type { Client } from '../generated/client/client/index.js';
 import type { Reminder, ReminderCreate, Task } from '../generated/client/types.gen.js';
-import { startServer } from '../server/start.js';
 import { openDatabase } from '../server/store/db.js';
 import { createAccount } from '../server/store/accounts.js';
 import { createContact } from '../server/store/contacts.js';
 import { createReminder as storeCreateReminder } from '../server/store/reminders.js';
 import { countRowsPerContact, statisticsForContacts } from '../server/store/statistics.js';
 import { createTask as storeCreateTask } from '../server/store/tasks.js';
-import { clientFor } from './helpers/client.js';
 import { expectNotFound, expectValidationError, ok, TIMESTAMP } from './helpers/expect.js';
 import { collectPages, ids, newContact, uniqueWord, unchecked } from './helpers/factories.js';
+import { archiveContact, startFilesServer } from './helpers/moneyAndFiles.js';
 import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
 
 afterAll(closeTestServers);
@@ -450,15 +446,12 @@ describe('deleting a contact', () => {
 
 describe('archived contacts', () => {
   it('reminder writes about an archived contact answer 422 code 32; reads and deletes still work', { timeout: SERVER_START_TIMEOUT }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'monica-planning-'));
-    const databasePath = join(dir, 'monica.sqlite');
-    const running = await startServer({ port: 0, databasePath, demoData: false, log: () => {} });
-    const db = openDatabase(databasePath);
+    const server = await startFilesServer();
     try {
-      const client = clientFor(running.url, running.tokens.demo);
+      const client = server.demo;
       const contact = await newContact(client);
       const reminder = await newReminder(client, contact.id);
-      db.prepare('UPDATE contacts SET is_active = 0 WHERE id = ?').run(contact.id);
+      archiveContact(server.db, contact.id);
 
       const created = expectValidationError(await createReminder({ client, body: reminderBody(contact.id) }));
       expect(created).toHaveLength(1);
@@ -469,9 +462,7 @@ describe('archived contacts', () => {
       expect(ok(await listContactReminders({ client, path: { id: contact.id } })).meta.total).toBe(1);
       ok(await deleteReminder({ client, path: { id: reminder.id } }));
     } finally {
-      db.close();
-      await running.close();
-      rmSync(dir, { recursive: true, force: true });
+      await server.close();
     }
   });
 });

@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { METHODS, resolveRef, spec } from './helpers/mockCalls.js';
+import { specAjv, validator } from './helpers/schemaWalk.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-const spec = JSON.parse(readFileSync(`${root}generated/openapi.json`, 'utf8'));
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 interface InventoryEntry {
   method: string;
@@ -37,19 +37,6 @@ function documentedOperations(): Set<string> {
   return new Set(ops.filter((op) => op.in_seed === true || op.in_seed === false).map((op) => `${op.method} ${op.path}`));
 }
 
-function newAjv() {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  // The spec's schemas, addressable by `#/components/schemas/...` from any example check.
-  ajv.addSchema({ $id: 'spec', components: spec.components }, 'spec');
-  return ajv;
-}
-
-/** Rewrites the bundle's local refs so that a schema taken out of the document still resolves them. */
-function detach(schema: unknown): unknown {
-  return JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"spec#/'));
-}
-
 interface ExampleCase {
   where: string;
   schema: unknown;
@@ -59,12 +46,6 @@ interface ExampleCase {
 /** Every example of the document paired with the schema it illustrates. */
 function examples(): ExampleCase[] {
   const cases: ExampleCase[] = [];
-  const resolve = (node: any): any => {
-    if (node && typeof node.$ref === 'string') {
-      return resolve(node.$ref.replace(/^#\//, '').split('/').reduce((at: any, key: string) => at[key], spec));
-    }
-    return node;
-  };
   for (const [name, schema] of Object.entries<any>(spec.components.schemas ?? {})) {
     if ('example' in schema) cases.push({ where: `components.schemas.${name}.example`, schema, value: schema.example });
   }
@@ -73,7 +54,7 @@ function examples(): ExampleCase[] {
       if (!m.schema) continue;
       if ('example' in m) cases.push({ where: `${where} ${type} example`, schema: m.schema, value: m.example });
       for (const [key, ex] of Object.entries<any>(m.examples ?? {})) {
-        cases.push({ where: `${where} ${type} examples.${key}`, schema: m.schema, value: resolve(ex).value });
+        cases.push({ where: `${where} ${type} examples.${key}`, schema: m.schema, value: resolveRef(ex).value });
       }
     }
   };
@@ -81,15 +62,15 @@ function examples(): ExampleCase[] {
     for (const [method, op] of Object.entries<any>(item)) {
       if (!METHODS.includes(method)) continue;
       const where = `${method.toUpperCase()} ${path}`;
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolve)) {
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(resolveRef)) {
         if ('example' in p) cases.push({ where: `${where} parameter ${p.name}`, schema: p.schema, value: p.example });
       }
-      if (op.requestBody) media(`${where} request`, resolve(op.requestBody).content);
+      if (op.requestBody) media(`${where} request`, resolveRef(op.requestBody).content);
       for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
-        const r = resolve(response);
+        const r = resolveRef(response);
         media(`${where} ${status}`, r.content);
         for (const [name, header] of Object.entries<any>(r.headers ?? {})) {
-          const h = resolve(header);
+          const h = resolveRef(header);
           if ('example' in h) cases.push({ where: `${where} ${status} header ${name}`, schema: h.schema, value: h.example });
         }
       }
@@ -129,25 +110,24 @@ describe('the contract', () => {
   });
 
   it('has examples that validate against their own schemas (JSON Schema 2020-12)', () => {
-    const ajv = newAjv();
+    // Compiled once per distinct schema: many examples share one.
+    const validate = validator(specAjv());
     const cases = examples();
     expect(cases.length).toBeGreaterThan(50);
     const failures = cases.flatMap(({ where, schema, value }) => {
-      const validate = ajv.compile(detach(schema) as object);
-      return validate(value) ? [] : [`${where}: ${ajv.errorsText(validate.errors)}`];
+      const errors = validate(schema, value);
+      return errors === undefined ? [] : [`${where}: ${errors}`];
     });
     expect(failures).toEqual([]);
   });
 
   it('gives every operation a response example for its success status (the docs and the Prism mock show it)', () => {
-    const resolve = (node: any): any =>
-      node && typeof node.$ref === 'string' ? resolve(node.$ref.replace(/^#\//, '').split('/').reduce((at: any, key: string) => at[key], spec)) : node;
     const missing: string[] = [];
     for (const [path, item] of Object.entries<any>(spec.paths)) {
       for (const [method, op] of Object.entries<any>(item)) {
         if (!METHODS.includes(method)) continue;
         const success = Object.keys(op.responses).find((status) => status.startsWith('2'));
-        const content = success ? resolve(op.responses[success]).content : undefined;
+        const content = success ? resolveRef(op.responses[success]).content : undefined;
         const hasExample = Object.values<any>(content ?? {}).some((m) => 'example' in m || Object.keys(m.examples ?? {}).length > 0);
         if (!success || (content && !hasExample)) missing.push(`${method.toUpperCase()} ${path} ${success ?? '(no 2xx)'}`);
       }

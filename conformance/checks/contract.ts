@@ -1,12 +1,10 @@
 // What the checks read from the contract: the operation table, request bodies (their examples, required fields
 // and property types) and query parameters. Everything is derived from generated/openapi.json, so a new
 // operation in the spec gets its checks without code here.
-import { createRequire } from 'node:module';
 import { operations as operationTable, type OperationMeta } from '../../generated/server/operations.gen.js';
+import { resolvePointer, spec } from '../spec.js';
 
 type Json = any;
-
-const spec: Json = (createRequire(import.meta.url)('../rules.cjs') as { spec: Json }).spec;
 
 export type Operation = OperationMeta;
 
@@ -18,15 +16,22 @@ export function operation(operationId: string): Operation {
   return found;
 }
 
+/** Operations by resource (their tag, else their path), in table order: checks made one per resource. */
+export function byResource(ops: readonly Operation[]): Map<string, Operation[]> {
+  const grouped = new Map<string, Operation[]>();
+  for (const op of ops) {
+    const resource = op.tag ?? op.path;
+    grouped.set(resource, [...(grouped.get(resource) ?? []), op]);
+  }
+  return grouped;
+}
+
 /** Follows `$ref`s to the node they name. */
 export function resolve(node: Json): Json {
   let current = node;
   for (let hops = 0; current && typeof current.$ref === 'string'; hops += 1) {
     if (hops > 20) throw new Error(`$ref loop at ${current.$ref}`);
-    current = current.$ref
-      .replace(/^#\//, '')
-      .split('/')
-      .reduce((at: Json, key: string) => at?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+    current = resolvePointer(current.$ref);
   }
   return current;
 }

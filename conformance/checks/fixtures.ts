@@ -42,6 +42,11 @@ export type Kind =
   | 'term'
   | 'signature';
 
+/** A contact body with the flags every create needs; `fields` adds names and the rest. */
+export function contactBody(firstName: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return { first_name: firstName, is_birthdate_known: false, is_deceased: false, is_deceased_date_known: false, ...fields };
+}
+
 /** Body fields that name another object, and the fixture they get. */
 const ID_FIELDS: Record<string, Kind> = {
   contact_id: 'contact',
@@ -240,16 +245,10 @@ export class Fixtures {
     switch (kind) {
       case 'contact':
       case 'relative':
-        return this.post('/contacts', {
-          first_name: kind === 'contact' ? 'Conformance' : 'Relative',
-          last_name: unique('Fixture'),
-          is_birthdate_known: false,
-          is_deceased: false,
-          is_deceased_date_known: false,
-        });
+        return this.create('/contacts', contactBody(kind === 'contact' ? 'Conformance' : 'Relative', { last_name: unique('Fixture') }));
       case 'photo':
       case 'document':
-        return this.post(`/${kind}s`, uploadForm(kind, await this.get('contact')));
+        return this.create(`/${kind}s`, uploadForm(kind, await this.get('contact')));
       case 'message': {
         const conversation = await this.get('conversation');
         const reply = await this.session.send('POST', `/conversations/${conversation}/messages`, { json: await this.exampleBody('addConversationMessage') });
@@ -284,19 +283,21 @@ export class Fixtures {
         const body = withUniqueNames(segment, await this.exampleBody(operationId));
         // A type the checks may delete again.
         if (kind === 'contactfieldtype') body.delible = 1;
-        return this.post(`/${segment}`, body);
+        return this.create(`/${segment}`, body);
       }
     }
   }
 
-  private async post(collection: string, body: Record<string, unknown> | FormData): Promise<number> {
+  /** POSTs a new object to a collection (`/contacts`), deleted again with the fixtures; returns its id. */
+  async create(collection: string, body: Record<string, unknown> | FormData): Promise<number> {
     const reply = await this.session.send('POST', collection, body instanceof FormData ? { form: body } : { json: body });
-    const id = reply.json?.data?.id;
-    if (!String(reply.status).startsWith('2') || (typeof id !== 'number' && typeof id !== 'string')) {
+    const raw = reply.json?.data?.id;
+    const id = Number(raw);
+    if (!String(reply.status).startsWith('2') || (typeof raw !== 'number' && typeof raw !== 'string') || !(id > 0)) {
       throw new Error(`fixture: ${reply.label} answered ${reply.status}: ${reply.text.slice(0, 200)}`);
     }
     this.created.push(`${collection}/${id}`);
-    return Number(id);
+    return id;
   }
 
   private async firstListed(path: string, as: 'main' | 'anonymous'): Promise<number>;

@@ -2,15 +2,8 @@
 // exchange for the reports, notes which documented statuses were exercised, holds back on 429, and checks the
 // response against the contract (rules.cjs). Faults found along the way are collected, not thrown, so that one
 // check can report several precise problems.
-import { createRequire } from 'node:module';
+import * as rules from '../spec.js';
 import type { Exchange, Target } from '../types.js';
-
-interface Rules {
-  findOperation(method: string, urlPath: string): { template: string; operationId: string; tag?: string } | undefined;
-  responseProblems(response: { method: string; template: string; status: number; headers: Record<string, string>; body: string }): string[];
-}
-
-const rules = createRequire(import.meta.url)('../rules.cjs') as Rules;
 
 /** Who a request is sent as: the target's account, the second account, nobody, or an explicit token. */
 export type Caller = 'main' | 'other' | 'anonymous' | { token: string };

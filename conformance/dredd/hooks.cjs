@@ -122,7 +122,7 @@ function inline(node) {
   if (Array.isArray(node)) return node.map(inline);
   if (!node || typeof node !== 'object') return node;
   if (typeof node.$ref === 'string') {
-    const target = node.$ref.replace(/^#\//, '').split('/').reduce((at, key) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+    const target = rules.resolvePointer(node.$ref);
     const { $ref, ...siblings } = node;
     return inline({ ...target, ...siblings });
   }

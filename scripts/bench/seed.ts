@@ -14,6 +14,7 @@ import { openDatabase, stmt, type Db } from '../../server/store/db.js';
 import { listAccounts } from '../../server/store/accounts.js';
 import { ensureDemoData } from '../../server/seed/demo.js';
 import { seededRandom } from '../../server/seed/random.js';
+import { formatTimestamp } from '../../server/present/dates.js';
 
 export const SEARCH_TERM = 'Okonkwo';
 
@@ -49,10 +50,6 @@ function pick<T>(list: readonly T[], random: () => number): T {
   return list[Math.floor(random() * list.length)]!;
 }
 
-function timestamp(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-
 /** Inserts `count` real, active contacts into the account, their creation times a minute apart. */
 export function seedContacts(db: Db, accountId: number, count: number, seed = 7): SeedResult {
   const random = seededRandom(seed);
@@ -70,7 +67,7 @@ export function seedContacts(db: Db, accountId: number, count: number, seed = 7)
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const isHit = hitIndexes.has(i);
-      const at = timestamp(startMs + i * 60_000);
+      const at = formatTimestamp(new Date(startMs + i * 60_000));
       const birthYear = 1950 + Math.floor(random() * 55);
       const hasBirthdate = random() < 0.4;
       const result = insert.run(

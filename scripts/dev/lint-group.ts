@@ -6,13 +6,13 @@
  * Each path's file is `openapi/paths/<path without the first slash, "/" -> "_">.yaml`. Tags the new
  * operations use but the root does not define are added for the run with a placeholder description.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { repoRoot } from '../lib/paths.js';
+import { bin, repoRoot } from '../lib/paths.js';
+import { run } from '../lib/run.js';
 
-export function pathFile(template: string): string {
+function pathFile(template: string): string {
   return `./paths/${template.replace(/^\//, '').replace(/\//g, '_')}.yaml`;
 }
 
@@ -36,14 +36,12 @@ for (const template of templates) {
 const temp = path.join(repoRoot, 'openapi', `.lint-${process.pid}.yaml`);
 writeFileSync(temp, stringify(root));
 try {
-  const run = spawnSync(path.join(repoRoot, 'node_modules/.bin/redocly'), ['lint', temp, '--config', 'redocly.yaml'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1' },
-  });
-  process.stdout.write(run.stdout.replace(/[^\n]*║[^\n]*\n|[^\n]*[╔╚][^\n]*\n/g, ''));
-  process.stderr.write(run.stderr.replace(/[^\n]*(║|╔|╚)[^\n]*\n/g, ''));
-  process.exitCode = run.status ?? 1;
+  const lint = run(bin('redocly'), ['lint', temp, '--config', 'redocly.yaml'], { check: false });
+  // Without the boxed banner redocly draws around its notices.
+  const banner = /[^\n]*[║╔╚][^\n]*\n/g;
+  process.stdout.write(lint.stdout.replace(banner, ''));
+  process.stderr.write(lint.stderr.replace(banner, ''));
+  process.exitCode = lint.status;
 } finally {
   rmSync(temp, { force: true });
 }

@@ -8,12 +8,17 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(command: string, args: readonly string[], options: { cwd?: string; check?: boolean } = {}): RunResult {
+/** `env` adds to (or overrides) the inherited environment; `check: false` returns a failure instead of throwing. */
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; check?: boolean; env?: Record<string, string> } = {},
+): RunResult {
   const result = spawnSync(command, args, {
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
     // REDOCLY_TELEMETRY=off: no usage report from the CLI, and `disableTelemetry` in the built docs page.
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', REDOCLY_TELEMETRY: 'off' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', REDOCLY_TELEMETRY: 'off', ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.error) throw result.error;

@@ -15,7 +15,7 @@ export const INSTALL_HINT =
   'Install Debian\'s chromium package (`sudo apt-get install --no-install-recommends chromium`, which `npm install` ' +
   'does by itself when run as root), or set CHROMIUM_PATH to a Chromium binary.';
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return true;

@@ -10,10 +10,10 @@
  * `--dry-run` (or `CHROMIUM_SETUP_DRY_RUN=true`) prints the commands instead of running them.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isMain } from '../lib/paths.js';
-import { findChromium, INSTALL_HINT } from './chromium.js';
+import { findChromium, INSTALL_HINT, isExecutable } from './chromium.js';
 
 export interface SetupDeps {
   env: NodeJS.ProcessEnv;
@@ -27,17 +27,11 @@ export interface SetupDeps {
 const truthy = (value: string | undefined) => /^(1|true|yes|on)$/i.test(value ?? '');
 
 function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env['PATH'] ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const file = path.join(dir, name);
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
+  return (env['PATH'] ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((dir) => path.join(dir, name))
+    .find(isExecutable);
 }
 
 function packageListsEmpty(): boolean {
@@ -74,20 +68,18 @@ export function setupChromium(deps: SetupDeps): 'present' | 'skipped' | 'install
     return 'planned';
   }
   say('Chromium is missing: installing Debian\'s chromium package for the docs browser test.');
-  let status = 0;
-  for (const [command, args] of steps) {
-    say(`$ ${command} ${args.join(' ')}`);
-    status = deps.run(command, args);
-    if (status !== 0) break;
-  }
-  if (status !== 0 && steps.length === 1) {
-    // Stale or missing package lists are the usual cause: refresh them once and try again.
-    for (const [command, args] of [update, install]) {
+  /** Runs the steps in order, stopping at the first failure; returns the last exit status. */
+  const runSteps = (list: [string, string[]][]): number => {
+    for (const [command, args] of list) {
       say(`$ ${command} ${args.join(' ')}`);
-      status = deps.run(command, args);
-      if (status !== 0) break;
+      const status = deps.run(command, args);
+      if (status !== 0) return status;
     }
-  }
+    return 0;
+  };
+  let status = runSteps(steps);
+  // Stale or missing package lists are the usual cause: refresh them once and try again.
+  if (status !== 0 && steps.length === 1) status = runSteps([update, install]);
   const now = findChromium(env);
   if (status === 0 && now) {
     say(`Chromium installed: ${now}`);

@@ -38,7 +38,7 @@ import {
   type ActivityTypeInput,
 } from '../store/activityTypes.js';
 import { findContactOr404 } from './contacts.js';
-import { toInt, trimInput } from './input.js';
+import { isCalendarDate, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -59,16 +59,9 @@ function statisticsOf(context: Context): Record<string, number> | never[] {
   return Object.keys(stats).length > 0 ? stats : [];
 }
 
-/** Whether a `YYYY-MM-DD` string names a day that exists (the contract's `format: date` lets 2021-02-30 through). */
-function isRealDay(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
 /** The body as store input, after the check a JSON schema cannot make (422 before any 404, as in Laravel). */
 function activityInput(body: ActivityWrite): ActivityInput {
-  if (!isRealDay(body.happened_at)) throw validationFailed(['The happened at is not a valid date.']);
+  if (!isCalendarDate(body.happened_at)) throw validationFailed(['The happened at is not a valid date.']);
   return {
     activity_type_id: toInt(body.activity_type_id),
     summary: trimInput(body.summary),

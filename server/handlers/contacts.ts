@@ -22,7 +22,7 @@ import {
 import { filesOfContact, removeStoredFiles } from '../store/files.js';
 import { getGender } from '../store/genders.js';
 import { getTag } from '../store/tags.js';
-import { Problems, toBool, toInt, trimInput } from './input.js';
+import { isCalendarDay, Problems, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { actorOf, listUrl, nowOf, type Handler } from './shared.js';
 
@@ -39,16 +39,11 @@ export function findContactOr404(context: Context, id: number): ContactRow {
   return row;
 }
 
-function isValidDay(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
 /** Checks a day/month/year triple; a missing or 0 year is checked against a leap year so Feb 29 passes. */
 function checkDate(problems: Problems, label: string, day: number | null, month: number | null, year: number | null) {
   if (day === null || month === null) return;
   if (month < 1 || month > 12) problems.add(`The ${label} month must be between 1 and 12.`);
-  else if (day < 1 || !isValidDay(year && year > 0 ? year : 2000, month, day)) problems.add(`The ${label} is not a valid date.`);
+  else if (day < 1 || !isCalendarDay(year && year > 0 ? year : 2000, month, day)) problems.add(`The ${label} is not a valid date.`);
 }
 
 /** The rules of Monica's contact services that a JSON schema cannot state, then the conversion to plain values. */

@@ -36,7 +36,7 @@ import {
 } from '../store/conversations.js';
 import { getEmotionsByIds } from '../store/emotions.js';
 import { findContactOr404 } from './contacts.js';
-import { toBool, toInt } from './input.js';
+import { isCalendarDate, toBool, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -50,19 +50,9 @@ function refuseArchived(contact: ContactRow): void {
   if (!contact.is_active) throw validationFailed([ARCHIVED_CONTACT_MESSAGE]);
 }
 
-/** True for a `YYYY-MM-DD` text that names a real day (the validator's `date` format lets `2024-02-30` through). */
-function isCalendarDay(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
 /** Laravel's `date` rule on a day field, checked before any id is looked up (as Monica validates first). */
 function checkDay(label: string, value: string): void {
-  if (!isCalendarDay(value)) throw validationFailed([`The ${label} is not a valid date.`]);
+  if (!isCalendarDate(value)) throw validationFailed([`The ${label} is not a valid date.`]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import { getContact } from '../store/contacts.js';
 import { createGift, deleteGift, getGift, listGifts, listGiftsForContact, updateGift, type GiftInput, type GiftRow } from '../store/gifts.js';
 import { attachPhotoToGift, getPhoto } from '../store/photos.js';
 import { findContactOr404 } from './contacts.js';
-import { cleanText, Problems, toInt } from './input.js';
-import { callerCurrencyId, centsOf, checkNotArchived, isCalendarDate } from './moneyAndFilesInput.js';
+import { cleanText, isCalendarDate, Problems, toInt } from './input.js';
+import { callerCurrencyId, centsOf, checkNotArchived } from './moneyAndFilesInput.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 

@@ -12,6 +12,22 @@ export function toBool(value: unknown): boolean | null {
 }
 
 /**
+ * Whether a day exists in the proleptic Gregorian calendar. setUTCFullYear, not Date.UTC, so that years 0-99
+ * stay themselves instead of becoming 1900-1999.
+ */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** A `YYYY-MM-DD` text naming a day that exists (the validator's `date` format lets `2024-02-30` through). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/**
  * Trims surrounding whitespace as Laravel's TrimStrings does for Monica, with the contract's notion of
  * whitespace: exactly what its `\S` ("not only spaces") pattern counts as space. String.prototype.trim also
  * strips U+0085, which `\S` counts as text, so a required text made of it passed validation and was then

@@ -22,15 +22,6 @@ export function centsOf(problems: Problems, field: string, value: number | strin
   return cents;
 }
 
-/** A `YYYY-MM-DD` date that exists in the calendar (the validator checks the form only). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
 /** Monica refuses new gifts, photos and documents for an archived contact. */
 export function checkNotArchived(problems: Problems, contact: ContactRow, what: string): void {
   if (!contact.is_active) problems.add(`The contact is archived: unarchive it before adding ${what}.`);

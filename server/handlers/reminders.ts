@@ -16,7 +16,7 @@ import {
   type ReminderRow,
 } from '../store/reminders.js';
 import { findContactOr404 } from './contacts.js';
-import { Problems, toBool, toInt, trimInput } from './input.js';
+import { isCalendarDate, Problems, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -39,15 +39,6 @@ export function optionalText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const text = trimInput(value);
   return text === '' ? null : text;
-}
-
-/** True for a real calendar day `YYYY-MM-DD`. */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** A contact that may receive reminder writes: the caller's (else 404) and not archived (else 422). */

@@ -17,9 +17,6 @@ function describeKilobytes(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${kilobytes} (${bytes / (1024 * 1024)} MB)` : kilobytes;
 }
 
-/** The largest upload server/app.ts lets multer accept unless told otherwise. */
-const DEFAULT_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
-
 /**
  * The longest text field of an upload form: an image sent as a base64 data: URL (the `data` field of photos)
  * may be as large as a file, plus a third for the encoding and room for the `data:...;base64,` prefix.
@@ -67,7 +64,7 @@ function isResponseValidation(errors: SchemaError[]): boolean {
 }
 
 /** Maps an error from anywhere in the stack to the ApiError the client should see. */
-export function toApiError(err: unknown, options: { bodyLimitBytes: number; uploadLimitBytes?: number }): ApiError {
+function toApiError(err: unknown, options: { bodyLimitBytes: number; uploadLimitBytes: number }): ApiError {
   if (err instanceof ApiError) return err;
   const e = (err ?? {}) as ThirdPartyError;
   if (e.type === 'entity.parse.failed' || e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
@@ -78,7 +75,7 @@ export function toApiError(err: unknown, options: { bodyLimitBytes: number; uplo
   }
   const errors = Array.isArray(e.errors) ? e.errors : [];
   if (errors.length > 0 && isResponseValidation(errors)) return internalError();
-  const upload = uploadError(e, options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES);
+  const upload = uploadError(e, options.uploadLimitBytes);
   if (upload) return upload;
   switch (e.status) {
     case 400: {
@@ -98,7 +95,7 @@ export function toApiError(err: unknown, options: { bodyLimitBytes: number; uplo
   }
 }
 
-export function createErrorHandler(options: { bodyLimitBytes: number; uploadLimitBytes?: number; log: (message: string) => void }): ErrorRequestHandler {
+export function createErrorHandler(options: { bodyLimitBytes: number; uploadLimitBytes: number; log: (message: string) => void }): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     const apiError = toApiError(err, options);
     if (apiError.status >= 500) options.log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : JSON.stringify(err)}`);

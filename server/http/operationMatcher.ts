@@ -8,16 +8,6 @@ export interface OperationInfo {
   authRequired: boolean;
 }
 
-interface CompiledOperation extends OperationInfo {
-  pattern: RegExp;
-}
-
-export interface MatchResult {
-  operation?: OperationInfo;
-  /** True when the path exists but not with this method. */
-  pathKnown: boolean;
-}
-
 function compile(path: string): RegExp {
   const source = path
     .split('/')
@@ -26,18 +16,14 @@ function compile(path: string): RegExp {
   return new RegExp(`^${source}/?$`);
 }
 
-export function createOperationMatcher(operations: OperationInfo[]) {
+/** Returns a lookup from a request's method and path to its operation (undefined when the spec has none). */
+export function createOperationMatcher(operations: readonly OperationInfo[]) {
   // Literal paths first so that `/contacts/{id}` never shadows a fixed path of the same length.
-  const compiled: CompiledOperation[] = operations
-    .map((op) => ({ ...op, pattern: compile(op.path) }))
-    .sort((a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0));
-  return (method: string, path: string): MatchResult => {
-    let pathKnown = false;
-    for (const op of compiled) {
-      if (!op.pattern.test(path)) continue;
-      pathKnown = true;
-      if (op.method.toUpperCase() === method.toUpperCase()) return { operation: op, pathKnown };
-    }
-    return { pathKnown };
+  const compiled = operations
+    .map((operation) => ({ operation, method: operation.method.toUpperCase(), pattern: compile(operation.path) }))
+    .sort((a, b) => (a.operation.path.match(/\{/g)?.length ?? 0) - (b.operation.path.match(/\{/g)?.length ?? 0));
+  return (method: string, path: string): OperationInfo | undefined => {
+    const wanted = method.toUpperCase();
+    return compiled.find((c) => c.method === wanted && c.pattern.test(path))?.operation;
   };
 }

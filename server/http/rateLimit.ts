@@ -1,11 +1,6 @@
 // A fixed one-minute window per token, as Monica's throttle does, with its headers.
 import { tooManyRequests } from './errors.js';
 
-export interface RateLimitDecision {
-  headers: Record<string, string>;
-  allowed: boolean;
-}
-
 export function createRateLimiter(options: { perMinute: number; now: () => number }) {
   const windows = new Map<string, { start: number; used: number }>();
   const windowMs = 60_000;

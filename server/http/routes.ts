@@ -1,6 +1,6 @@
 // The adapter between Express and the typed handlers: one route per operation of the generated table, reached
 // straight from the operation step 1 of server/app.ts matched.
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { operations } from '../../generated/server/operations.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
@@ -57,9 +57,4 @@ export function operationDispatcher(options: MountOptions): RequestHandler {
     if (!router) return next();
     router(req, res, next);
   };
-}
-
-/** Adds the handlers to `router`, after the steps that set res.locals.operation. */
-export function mountOperations(router: Router, options: MountOptions): void {
-  router.use(operationDispatcher(options));
 }

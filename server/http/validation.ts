@@ -105,8 +105,6 @@ function runInOrder(chain: readonly RequestHandler[], req: Request, res: Respons
 export interface ContractValidation {
   /** Validates the request for res.locals.operation (set by step 1), and its response when that is on. */
   middleware: RequestHandler;
-  /** How many operations have their validators built so far. */
-  builtCount: () => number;
 }
 
 /**
@@ -139,6 +137,5 @@ export function createContractValidation(spec: object, options: ValidatorOptions
       // A spec that failed to load, or a chain that failed to build, is passed on as the request's error.
       shared.then((parts) => runInOrder(chainOf(parts, res.locals.operation as OperationInfo), req, res, next)).catch(next);
     },
-    builtCount: () => chains.size,
   };
 }

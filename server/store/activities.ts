@@ -9,7 +9,7 @@
  *   attendee lists are replaced by inserting the new links before removing the old ones.
  */
 import { randomUUID } from 'node:crypto';
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, idList, stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
 import { limitOffset, orderClause, pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
@@ -77,34 +77,32 @@ export function getActivity(db: Db, accountId: number, id: number): ActivityRow 
 
 /** The attendees' contact ids of each activity (ascending), in one query. */
 export function attendeesOfActivities(db: Db, accountId: number, activityIds: Iterable<number>): Map<number, number[]> {
-  const list = idList(activityIds);
-  const out = new Map<number, number[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<{ activity_id: number; contact_id: number }>(
-    db,
-    `SELECT activity_id, contact_id FROM activity_contact
-      WHERE account_id = ? AND activity_id IN (SELECT value FROM json_each(?))
-      ORDER BY activity_id, contact_id`,
-  ).all(accountId, list);
-  for (const row of rows) out.get(row.activity_id)?.push(row.contact_id);
-  return out;
+  return childrenByParent(
+    activityIds,
+    (list) =>
+      stmt<{ activity_id: number; contact_id: number }>(
+        db,
+        `SELECT activity_id, contact_id FROM activity_contact
+          WHERE account_id = ? AND activity_id IN (SELECT value FROM json_each(?))
+          ORDER BY activity_id, contact_id`,
+      ).all(accountId, list),
+    (row) => [row.activity_id, row.contact_id],
+  );
 }
 
 /** The emotions of each activity (by emotion id), in one query. */
 export function emotionsOfActivities(db: Db, accountId: number, activityIds: Iterable<number>): Map<number, EmotionRow[]> {
-  const list = idList(activityIds);
-  const out = new Map<number, EmotionRow[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<{ activity_id: number; id: number; name: string }>(
-    db,
-    `SELECT ae.activity_id, e.id, e.name FROM activity_emotion ae JOIN emotions e ON e.id = ae.emotion_id
-      WHERE ae.account_id = ? AND ae.activity_id IN (SELECT value FROM json_each(?))
-      ORDER BY ae.activity_id, e.id`,
-  ).all(accountId, list);
-  for (const row of rows) out.get(row.activity_id)?.push({ id: row.id, name: row.name });
-  return out;
+  return childrenByParent(
+    activityIds,
+    (list) =>
+      stmt<{ activity_id: number; id: number; name: string }>(
+        db,
+        `SELECT ae.activity_id, e.id, e.name FROM activity_emotion ae JOIN emotions e ON e.id = ae.emotion_id
+          WHERE ae.account_id = ? AND ae.activity_id IN (SELECT value FROM json_each(?))
+          ORDER BY ae.activity_id, e.id`,
+      ).all(accountId, list),
+    (row) => [row.activity_id, { id: row.id, name: row.name }],
+  );
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ensureLabels, setAddressLabels } from './contactFieldLabels.js';
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, stmt, type Db } from './db.js';
 import { limitOffset, type Page } from './pagination.js';
 
 export interface AddressRow {
@@ -65,18 +65,17 @@ export function listAddressesForContact(
 
 /** The addresses of several contacts, oldest first, in one query. */
 export function addressRowsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, AddressRow[]> {
-  const list = idList(contactIds);
-  const out = new Map<number, AddressRow[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<AddressRow>(
-    db,
-    `SELECT ${COLUMNS} FROM addresses
-      WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
-      ORDER BY contact_id, created_at, id`,
-  ).all(accountId, list);
-  for (const row of rows) out.get(row.contact_id)?.push(row);
-  return out;
+  return childrenByParent(
+    contactIds,
+    (list) =>
+      stmt<AddressRow>(
+        db,
+        `SELECT ${COLUMNS} FROM addresses
+          WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
+          ORDER BY contact_id, created_at, id`,
+      ).all(accountId, list),
+    (row) => [row.contact_id, row],
+  );
 }
 
 export function getAddress(db: Db, accountId: number, id: number): AddressRow | undefined {

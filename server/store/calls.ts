@@ -3,7 +3,7 @@
  * (shown as `last_called`) that logging a call moves forward.
  */
 import { randomUUID } from 'node:crypto';
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
 import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
@@ -80,19 +80,18 @@ export function getCall(db: Db, accountId: number, id: number): CallRow | undefi
 
 /** The emotions of several calls, in one query, each list in the order the emotions were attached. */
 export function emotionsForCalls(db: Db, accountId: number, callIds: Iterable<number>): Map<number, EmotionRow[]> {
-  const list = idList(callIds);
-  const out = new Map<number, EmotionRow[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<EmotionRow & { call_id: number }>(
-    db,
-    `SELECT ce.call_id, e.id, e.name
-       FROM call_emotion ce JOIN emotions e ON e.id = ce.emotion_id
-      WHERE ce.account_id = ? AND ce.call_id IN (SELECT value FROM json_each(?))
-      ORDER BY ce.call_id, ce.rowid`,
-  ).all(accountId, list);
-  for (const { call_id, id, name } of rows) out.get(call_id)?.push({ id, name });
-  return out;
+  return childrenByParent(
+    callIds,
+    (list) =>
+      stmt<EmotionRow & { call_id: number }>(
+        db,
+        `SELECT ce.call_id, e.id, e.name
+           FROM call_emotion ce JOIN emotions e ON e.id = ce.emotion_id
+          WHERE ce.account_id = ? AND ce.call_id IN (SELECT value FROM json_each(?))
+          ORDER BY ce.call_id, ce.rowid`,
+      ).all(accountId, list),
+    ({ call_id, id, name }) => [call_id, { id, name }],
+  );
 }
 
 function attachEmotions(db: Db, accountId: number, callId: number, emotionIds: readonly number[], now: string): void {

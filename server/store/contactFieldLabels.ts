@@ -2,7 +2,7 @@
  * Labels of contact fields and addresses (`home`, `work`, ... or any text). Labels belong to the account and are
  * created on first use; the standard ones are stored by key and shown translated.
  */
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, stmt, type Db } from './db.js';
 
 /** The keys of Monica's standard labels, with their English text. */
 export const STANDARD_LABELS: Readonly<Record<string, string>> = {
@@ -80,17 +80,16 @@ export function setAddressLabels(db: Db, accountId: number, addressId: number, l
 
 /** The labels of several addresses, in one query (Monica stores them; the address object does not show them). */
 export function labelsForAddresses(db: Db, accountId: number, addressIds: Iterable<number>): Map<number, LabelRow[]> {
-  const list = idList(addressIds);
-  const out = new Map<number, LabelRow[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<LabelRow & { address_id: number }>(
-    db,
-    `SELECT l.*, p.address_id FROM address_contact_field_label p
-       JOIN contact_field_labels l ON l.id = p.contact_field_label_id AND l.account_id = p.account_id
-      WHERE p.account_id = ? AND p.address_id IN (SELECT value FROM json_each(?))
-      ORDER BY p.address_id, l.id`,
-  ).all(accountId, list);
-  for (const { address_id, ...label } of rows) out.get(address_id)?.push(label);
-  return out;
+  return childrenByParent(
+    addressIds,
+    (list) =>
+      stmt<LabelRow & { address_id: number }>(
+        db,
+        `SELECT l.*, p.address_id FROM address_contact_field_label p
+           JOIN contact_field_labels l ON l.id = p.contact_field_label_id AND l.account_id = p.account_id
+          WHERE p.account_id = ? AND p.address_id IN (SELECT value FROM json_each(?))
+          ORDER BY p.address_id, l.id`,
+      ).all(accountId, list),
+    ({ address_id, ...label }) => [address_id, label],
+  );
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { ensureLabels, setContactFieldLabels, type LabelRow } from './contactFieldLabels.js';
 import { emailFieldTypeId } from './contacts.js';
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, stmt, type Db } from './db.js';
 import { limitOffset, type Page } from './pagination.js';
 
 export interface ContactFieldTypeRow {
@@ -84,18 +84,17 @@ export function contactFieldsForContacts(
   accountId: number,
   contactIds: Iterable<number>,
 ): Map<number, ContactFieldRow[]> {
-  const list = idList(contactIds);
-  const out = new Map<number, ContactFieldRow[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<ContactFieldRow>(
-    db,
-    `${SELECT_FIELD}
-      WHERE f.account_id = ? AND f.contact_id IN (SELECT value FROM json_each(?))
-      ORDER BY f.contact_id, f.created_at, f.id`,
-  ).all(accountId, list);
-  for (const row of rows) out.get(row.contact_id)?.push(row);
-  return out;
+  return childrenByParent(
+    contactIds,
+    (list) =>
+      stmt<ContactFieldRow>(
+        db,
+        `${SELECT_FIELD}
+          WHERE f.account_id = ? AND f.contact_id IN (SELECT value FROM json_each(?))
+          ORDER BY f.contact_id, f.created_at, f.id`,
+      ).all(accountId, list),
+    (row) => [row.contact_id, row],
+  );
 }
 
 /** The contact fields of one contact, oldest first. */

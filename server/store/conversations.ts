@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ContactFieldTypeRow } from './contactFields.js';
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, idList, stmt, type Db } from './db.js';
 import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface ConversationRow {
@@ -83,18 +83,17 @@ export function messagesForConversations(
   accountId: number,
   conversationIds: Iterable<number>,
 ): Map<number, MessageRow[]> {
-  const list = idList(conversationIds);
-  const out = new Map<number, MessageRow[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<MessageRow>(
-    db,
-    `SELECT * FROM messages
-      WHERE account_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
-      ORDER BY conversation_id, written_at, id`,
-  ).all(accountId, list);
-  for (const row of rows) out.get(row.conversation_id)?.push(row);
-  return out;
+  return childrenByParent(
+    conversationIds,
+    (list) =>
+      stmt<MessageRow>(
+        db,
+        `SELECT * FROM messages
+          WHERE account_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
+          ORDER BY conversation_id, written_at, id`,
+      ).all(accountId, list),
+    (row) => [row.conversation_id, row],
+  );
 }
 
 export function getMessage(db: Db, accountId: number, conversationId: number, id: number): MessageRow | undefined {

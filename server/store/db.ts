@@ -90,3 +90,24 @@ export function stmt<R = unknown>(db: Db, sql: string): Database.Statement<unkno
 export function idList(ids: Iterable<number>): string {
   return JSON.stringify([...new Set(ids)].filter((id) => Number.isInteger(id)));
 }
+
+/**
+ * Rows of several parents read in one query: `query` gets the parent ids as an `idList` (it is not run when
+ * there are none) and returns the rows in the order wanted; `split` gives a row's parent id and what to list.
+ * Every parent id asked for is a key, with an empty list when it has no rows.
+ */
+export function childrenByParent<R, V>(
+  parentIds: Iterable<number>,
+  query: (list: string) => R[],
+  split: (row: R) => readonly [number, V],
+): Map<number, V[]> {
+  const list = idList(parentIds);
+  const out = new Map<number, V[]>();
+  for (const id of JSON.parse(list) as number[]) out.set(id, []);
+  if (out.size === 0) return out;
+  for (const row of query(list)) {
+    const [parentId, value] = split(row);
+    out.get(parentId)?.push(value);
+  }
+  return out;
+}

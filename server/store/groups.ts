@@ -2,7 +2,7 @@
  * Groups: named sets of real contacts of one account. Deleting a group or a
  * contact removes the membership rows (ON DELETE CASCADE), never the contacts.
  */
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, stmt, type Db } from './db.js';
 import { limitOffset, type Page } from './pagination.js';
 
 export interface GroupRow {
@@ -56,20 +56,19 @@ export function deleteGroup(db: Db, accountId: number, id: number): boolean {
  * partial since it joined is left out: partial contacts never belong to a group.
  */
 export function contactIdsForGroups(db: Db, accountId: number, groupIds: Iterable<number>): Map<number, number[]> {
-  const list = idList(groupIds);
-  const out = new Map<number, number[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<{ group_id: number; contact_id: number }>(
-    db,
-    `SELECT cg.group_id, cg.contact_id
-       FROM contact_group cg
-       JOIN contacts c ON c.id = cg.contact_id AND c.account_id = cg.account_id
-      WHERE cg.account_id = ? AND cg.group_id IN (SELECT value FROM json_each(?)) AND c.is_partial = 0
-      ORDER BY cg.group_id, cg.created_at, cg.rowid`,
-  ).all(accountId, list);
-  for (const row of rows) out.get(row.group_id)?.push(row.contact_id);
-  return out;
+  return childrenByParent(
+    groupIds,
+    (list) =>
+      stmt<{ group_id: number; contact_id: number }>(
+        db,
+        `SELECT cg.group_id, cg.contact_id
+           FROM contact_group cg
+           JOIN contacts c ON c.id = cg.contact_id AND c.account_id = cg.account_id
+          WHERE cg.account_id = ? AND cg.group_id IN (SELECT value FROM json_each(?)) AND c.is_partial = 0
+          ORDER BY cg.group_id, cg.created_at, cg.rowid`,
+      ).all(accountId, list),
+    (row) => [row.group_id, row.contact_id],
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
  * Notes written about contacts.
  */
 import { randomUUID } from 'node:crypto';
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, stmt, type Db } from './db.js';
 import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface NoteRow {
@@ -94,19 +94,18 @@ export function latestNotesForContacts(
   contactIds: Iterable<number>,
   perContact = 3,
 ): Map<number, NoteRow[]> {
-  const list = idList(contactIds);
-  const out = new Map<number, NoteRow[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<NoteRow>(
-    db,
-    `SELECT id, account_id, uuid, contact_id, body, is_favorited, favorited_at, created_at, updated_at
-       FROM (SELECT n.*, ROW_NUMBER() OVER (PARTITION BY n.contact_id ORDER BY n.created_at DESC, n.id DESC) AS rn
-               FROM notes n
-              WHERE n.account_id = ? AND n.contact_id IN (SELECT value FROM json_each(?)))
-      WHERE rn <= ?
-      ORDER BY contact_id, rn`,
-  ).all(accountId, list, Math.max(0, Math.trunc(perContact)));
-  for (const row of rows) out.get(row.contact_id)?.push(row);
-  return out;
+  return childrenByParent(
+    contactIds,
+    (list) =>
+      stmt<NoteRow>(
+        db,
+        `SELECT id, account_id, uuid, contact_id, body, is_favorited, favorited_at, created_at, updated_at
+           FROM (SELECT n.*, ROW_NUMBER() OVER (PARTITION BY n.contact_id ORDER BY n.created_at DESC, n.id DESC) AS rn
+                   FROM notes n
+                  WHERE n.account_id = ? AND n.contact_id IN (SELECT value FROM json_each(?)))
+          WHERE rn <= ?
+          ORDER BY contact_id, rn`,
+      ).all(accountId, list, Math.max(0, Math.trunc(perContact))),
+    (row) => [row.contact_id, row],
+  );
 }

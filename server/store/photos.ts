@@ -3,7 +3,7 @@
  * links that show them on gifts.
  */
 import { randomUUID } from 'node:crypto';
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, stmt, type Db } from './db.js';
 import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface PhotoRow {
@@ -64,17 +64,16 @@ export function attachPhotoToGift(db: Db, accountId: number, giftId: number, pho
 
 /** The photos of each gift, in the order they were attached, in one query. Every gift id is a key. */
 export function photosOfGifts(db: Db, accountId: number, giftIds: Iterable<number>): Map<number, PhotoRow[]> {
-  const list = idList(giftIds);
-  const out = new Map<number, PhotoRow[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<PhotoRow & { gift_id: number }>(
-    db,
-    `SELECT gp.gift_id AS gift_id, p.*
-       FROM gift_photo gp JOIN photos p ON p.id = gp.photo_id AND p.account_id = gp.account_id
-      WHERE gp.account_id = ? AND gp.gift_id IN (SELECT value FROM json_each(?))
-      ORDER BY gp.gift_id, gp.created_at, p.id`,
-  ).all(accountId, list);
-  for (const { gift_id, ...photo } of rows) out.get(gift_id)?.push(photo);
-  return out;
+  return childrenByParent(
+    giftIds,
+    (list) =>
+      stmt<PhotoRow & { gift_id: number }>(
+        db,
+        `SELECT gp.gift_id AS gift_id, p.*
+           FROM gift_photo gp JOIN photos p ON p.id = gp.photo_id AND p.account_id = gp.account_id
+          WHERE gp.account_id = ? AND gp.gift_id IN (SELECT value FROM json_each(?))
+          ORDER BY gp.gift_id, gp.created_at, p.id`,
+      ).all(accountId, list),
+    ({ gift_id, ...photo }) => [gift_id, photo],
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * Tags and the links between tags and contacts.
  */
-import { idList, stmt, type Db } from './db.js';
+import { childrenByParent, stmt, type Db } from './db.js';
 import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
 export interface TagRow {
@@ -70,20 +70,19 @@ export function deleteTag(db: Db, accountId: number, id: number): boolean {
 
 /** Tags of several contacts in one query (contacts without tags map to an empty list). */
 export function tagsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, TagRow[]> {
-  const list = idList(contactIds);
-  const out = new Map<number, TagRow[]>();
-  for (const id of JSON.parse(list) as number[]) out.set(id, []);
-  if (out.size === 0) return out;
-  const rows = stmt<TagRow & { contact_id: number }>(
-    db,
-    `SELECT ct.contact_id, t.*
-       FROM contact_tag ct
-       JOIN tags t ON t.id = ct.tag_id AND t.account_id = ct.account_id
-      WHERE ct.account_id = ? AND ct.contact_id IN (SELECT value FROM json_each(?))
-      ORDER BY ct.created_at, t.id`,
-  ).all(accountId, list);
-  for (const { contact_id, ...tag } of rows) out.get(contact_id)?.push(tag);
-  return out;
+  return childrenByParent(
+    contactIds,
+    (list) =>
+      stmt<TagRow & { contact_id: number }>(
+        db,
+        `SELECT ct.contact_id, t.*
+           FROM contact_tag ct
+           JOIN tags t ON t.id = ct.tag_id AND t.account_id = ct.account_id
+          WHERE ct.account_id = ? AND ct.contact_id IN (SELECT value FROM json_each(?))
+          ORDER BY ct.created_at, t.id`,
+      ).all(accountId, list),
+    ({ contact_id, ...tag }) => [contact_id, tag],
+  );
 }
 
 function contactExists(db: Db, accountId: number, contactId: number): boolean {

@@ -21,6 +21,7 @@ export interface SentRequest {
 export interface Answer {
   status: number;
   contentType: string;
+  headers: Record<string, string>;
   text: string;
   json: any;
   jsonError?: string;
@@ -125,7 +126,7 @@ export async function send(op: FuzzOperation, c: FuzzCase, baseUrl: string, toke
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     throw new Error(`${request.method} ${request.url.slice(0, 300)} got no answer: ${(err as Error).message}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}; body: ${request.bodyPreview ?? '(none)'}`);
   }
-  const answer: Answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json: undefined };
+  const answer: Answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: Object.fromEntries(res.headers), text, json: undefined };
   try {
     answer.json = JSON.parse(text);
   } catch (err) {

@@ -23,8 +23,6 @@ export type Fault =
   /** Deleting a contact answers the success body but deletes nothing (the request is never forwarded). */
   | 'deleteKeeps';
 
-export const FAULTS: readonly Exclude<Fault, 'none'>[] = ['wrongType', 'missingField', 'wrongStatus', 'bareError', 'metaOffByOne', 'otherAccountReads', 'deleteKeeps'];
-
 export interface FaultyServer {
   /** The proxy's API base URL, ending in `/api`. */
   url: string;

@@ -1,4 +1,4 @@
-// A reference server for the debts, gifts, photos and documents tests: like startTestServer, but with its
+// A reference server for the debts, gifts, photos, documents and other tests that reach the database: like startTestServer, but with its
 // database in a file and its own files directory, so that a test can look at the stored files and reach the
 // database for what the API cannot do (archiving a contact, choosing the user's currency).
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';

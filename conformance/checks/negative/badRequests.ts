@@ -2,7 +2,7 @@
 // otherwise valid request: no token (401), `limit` over the maximum (400/30), a body that is not JSON (400/37),
 // a required field left out (422/32, `message` an array), a field of the wrong type (422/32).
 import type { Check } from '../../types.js';
-import { limitMaximum, listOperations, operations, requestBody, wrongTypeValue, type Operation } from '../contract.js';
+import { byResource, limitMaximum, listOperations, operations, requestBody, wrongTypeValue, type Operation } from '../contract.js';
 import { defineCheck } from '../define.js';
 import type { Fixtures } from '../fixtures.js';
 import { withQuery } from '../lists.js';
@@ -14,13 +14,8 @@ const NOT_JSON = '{"this is": "not JSON"';
 
 export function badRequestChecks(): Check[] {
   const lists = new Set(listOperations().map((op) => op.operationId));
-  const byResource = new Map<string, Operation[]>();
-  for (const op of operations.filter((op) => op.authRequired || lists.has(op.operationId))) {
-    const resource = op.tag ?? op.path;
-    byResource.set(resource, [...(byResource.get(resource) ?? []), op]);
-  }
   // One check per resource: its operations share the fixtures, which a check per operation would make again.
-  return [...byResource].map(([resource, ops]) =>
+  return [...byResource(operations.filter((op) => op.authRequired || lists.has(op.operationId)))].map(([resource, ops]) =>
     defineCheck({
       name: `negative: ${resource}, refused requests (401, 400/30, 400/37, 422/32)`,
       kind: 'negative',

@@ -2,7 +2,7 @@
 // code 31) for reading, updating and deleting, and ids named in a body are refused the same way. Afterwards the
 // first account reads its objects back unchanged. One check per resource; skipped without a second token.
 import type { Check } from '../../types.js';
-import { documents, operations, pathParameters, requestBody, type Operation } from '../contract.js';
+import { byResource, documents, operations, pathParameters, requestBody, type Operation } from '../contract.js';
 import { firstDifference } from '../compare.js';
 import { defineCheck, requireOtherToken } from '../define.js';
 import { namesIds, readPath, type Fixtures } from '../fixtures.js';
@@ -20,12 +20,7 @@ function reachesOtherIds(op: Operation): boolean {
 }
 
 export function isolationChecks(): Check[] {
-  const byResource = new Map<string, Operation[]>();
-  for (const op of operations.filter(reachesOtherIds)) {
-    const resource = op.tag ?? op.path;
-    byResource.set(resource, [...(byResource.get(resource) ?? []), op]);
-  }
-  return [...byResource].map(([resource, ops]) =>
+  return [...byResource(operations.filter(reachesOtherIds))].map(([resource, ops]) =>
     defineCheck({
       name: `negative: ${resource}, another account's ids (404, nothing changed)`,
       kind: 'negative',

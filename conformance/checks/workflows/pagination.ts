@@ -4,7 +4,7 @@
 // contact's notes), so other clients of the same account cannot move items between pages mid-walk.
 import type { Check } from '../../types.js';
 import { defineCheck } from '../define.js';
-import { uniqueWord, type Fixtures } from '../fixtures.js';
+import { contactBody, uniqueWord, type Fixtures } from '../fixtures.js';
 import { withQuery } from '../lists.js';
 import type { Reply, Session } from '../session.js';
 
@@ -30,8 +30,7 @@ const LISTS: PagedList[] = [
       const name = uniqueWord('paged');
       const ids: number[] = [];
       for (let i = 0; i < ITEMS; i += 1) {
-        const body = { first_name: `Page ${i}`, last_name: name, is_birthdate_known: false, is_deceased: false, is_deceased_date_known: false };
-        ids.push(await created(session, fixtures, '/contacts', body));
+        ids.push(await fixtures.create('/contacts', contactBody(`Page ${i}`, { last_name: name })));
       }
       return { path: `/contacts?query=${name}`, ids };
     },
@@ -44,19 +43,11 @@ const LISTS: PagedList[] = [
     async fill(session, fixtures) {
       const contact = await fixtures.fresh('contact');
       const ids: number[] = [];
-      for (let i = 0; i < ITEMS; i += 1) ids.push(await created(session, fixtures, '/notes', { body: `Note ${i} of the paging check.`, contact_id: contact }));
+      for (let i = 0; i < ITEMS; i += 1) ids.push(await fixtures.create('/notes', { body: `Note ${i} of the paging check.`, contact_id: contact }));
       return { path: `/contacts/${contact}/notes`, ids };
     },
   },
 ];
-
-async function created(session: Session, fixtures: Fixtures, collection: string, body: Record<string, unknown>): Promise<number> {
-  const reply = await session.send('POST', collection, { json: body });
-  const id = Number(reply.json?.data?.id);
-  if (!(reply.status >= 200 && reply.status < 300) || !(id > 0)) throw new Error(`fixture: ${reply.label} answered ${reply.status}`);
-  fixtures.track(`${collection}/${id}`);
-  return id;
-}
 
 export function paginationChecks(): Check[] {
   return LISTS.map((list) =>

@@ -3,8 +3,7 @@
 import type { Check } from '../../types.js';
 import { operation, queryParameters } from '../contract.js';
 import { defineCheck } from '../define.js';
-import { uniqueWord } from '../fixtures.js';
-import type { Session } from '../session.js';
+import { contactBody, uniqueWord } from '../fixtures.js';
 
 /** Searchable fields, the words the parameter's description names them by, and how a contact gets a value. */
 const FIELDS: Array<{ field: string; phrase: RegExp; via: 'contact' | 'work' }> = [
@@ -36,10 +35,7 @@ export function searchChecks(): Check[] {
         const found: Array<{ field: string; word: string; id: number }> = [];
         for (const { field, via } of fields) {
           const word = uniqueWord(field.replace(/_/g, ''));
-          const body: Record<string, unknown> = { first_name: 'Searched', is_birthdate_known: false, is_deceased: false, is_deceased_date_known: false };
-          if (via === 'contact') body[field] = word;
-          const id = await createContact(session, body);
-          fixtures.track(`/contacts/${id}`);
+          const id = await fixtures.create('/contacts', contactBody('Searched', via === 'contact' ? { [field]: word } : {}));
           if (via === 'work') {
             const work = await session.send('PUT', `/contacts/${id}/work`, { json: { [field]: word } });
             session.expectStatus(work, 200, `setting the ${field}`);
@@ -67,11 +63,4 @@ export function searchChecks(): Check[] {
       },
     }),
   ];
-}
-
-async function createContact(session: Session, body: Record<string, unknown>): Promise<number> {
-  const reply = await session.send('POST', '/contacts', { json: body });
-  const id = Number(reply.json?.data?.id);
-  if (!(id > 0)) throw new Error(`fixture: ${reply.label} answered ${reply.status}`);
-  return id;
 }

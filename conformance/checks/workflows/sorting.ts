@@ -4,7 +4,7 @@
 import type { Check } from '../../types.js';
 import { operation, sortValues } from '../contract.js';
 import { defineCheck } from '../define.js';
-import { uniqueWord } from '../fixtures.js';
+import { contactBody, uniqueWord } from '../fixtures.js';
 import { withQuery } from '../lists.js';
 
 /** Timestamps have whole seconds: a little more than one apart orders them for sure. */
@@ -22,14 +22,8 @@ export function sortingChecks(): Check[] {
       operationIds: ['listContacts', 'createContact', 'updateContact'],
       async body(session, fixtures) {
         const name = uniqueWord('sorted');
-        const body = (first: string) => ({ first_name: first, last_name: name, is_birthdate_known: false, is_deceased: false, is_deceased_date_known: false });
-        const make = async (first: string) => {
-          const reply = await session.send('POST', '/contacts', { json: body(first) });
-          const id = Number(reply.json?.data?.id);
-          if (!(id > 0)) throw new Error(`fixture: ${reply.label} answered ${reply.status}`);
-          fixtures.track(`/contacts/${id}`);
-          return id;
-        };
+        const body = (first: string) => contactBody(first, { last_name: name });
+        const make = (first: string) => fixtures.create('/contacts', body(first));
         const older = await make('Older');
         await pause();
         const newer = await make('Newer');

@@ -1,4 +1,6 @@
-// Fixtures and request rules for Contacts, Tags and Notes.
+// Fixtures and request rules for Contacts, Tags and Notes. `contactBody` is shared with the other resource modules
+// (the hooks read only `factories`, `bodyRefs` and `paths`).
+/** A contact body with the flags every create needs. */
 const contactBody = (first, extra = {}) => ({
   first_name: first,
   last_name: 'Fixture',
@@ -9,6 +11,7 @@ const contactBody = (first, extra = {}) => ({
 });
 
 module.exports = {
+  contactBody,
   factories: {
     contacts: (ctx) => ctx.create('/contacts', contactBody('Dredd')),
     tags: (ctx) => ctx.create('/tags', { name: `dredd-${Date.now()}-${Math.random().toString(36).slice(2, 7)}` }),

@@ -2,6 +2,7 @@
 //
 // A conversation needs a channel (a contact field type of the account). It is found through the API only: the
 // types list when the server serves it, else the type of the e-mail field a new contact gets from `email`.
+const { contactBody } = require('./contacts.cjs');
 
 /** The id of one contact field type of the account (the types list, or a contact's e-mail field). */
 async function channelId(ctx) {
@@ -9,14 +10,10 @@ async function channelId(ctx) {
   if (listed.status === 200 && listed.json && Array.isArray(listed.json.data) && listed.json.data.length > 0) {
     return listed.json.data[0].id;
   }
-  const contactId = await ctx.create('/contacts', {
-    first_name: 'Dredd',
-    last_name: 'Channel',
-    email: `dredd-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`,
-    is_birthdate_known: false,
-    is_deceased: false,
-    is_deceased_date_known: false,
-  });
+  const contactId = await ctx.create(
+    '/contacts',
+    contactBody('Dredd', { last_name: 'Channel', email: `dredd-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com` }),
+  );
   const { status, json } = await ctx.api('GET', `/contacts/${contactId}?with=contactfields`);
   const field = status === 200 && json && json.data && (json.data.contactFields || [])[0];
   if (!field) throw new Error(`no contact field type found (GET /contacts/${contactId}?with=contactfields answered ${status})`);

@@ -1,5 +1,7 @@
 // Fixtures and request rules for Genders, Companies, Occupations, Relationships, Relationship types and groups,
 // and the deprecated partners/kids calls.
+const { contactBody } = require('./contacts.cjs');
+
 const unique = (prefix) => `${prefix} ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
 
 /** The id of a read-only reference row, found by name in a list (these resources cannot be created). */
@@ -11,14 +13,7 @@ async function findByName(ctx, collection, name) {
 }
 
 /** A second contact, for the links that need two different ones. */
-const otherContact = (ctx) =>
-  ctx.create('/contacts', {
-    first_name: 'Dredd',
-    last_name: 'Relative',
-    is_birthdate_known: false,
-    is_deceased: false,
-    is_deceased_date_known: false,
-  });
+const otherContact = (ctx) => ctx.create('/contacts', contactBody('Dredd', { last_name: 'Relative' }));
 
 /** Keeps the missing ids Dredd puts in a 404 body; elsewhere links the second contact. */
 const withOther = (field) => async (body, ctx, status) => (status === 404 && body[field] === ctx.MISSING_ID ? body : { ...body, [field]: await ctx.fixture('relatives') });
