@@ -1,0 +1,199 @@
+/**
+ * Behaviour snapshot of the reference server, for refactors that must change nothing a client sees.
+ *
+ *   npx tsx scripts/dev/replay.ts --record before.json    # on the old tree
+ *   npx tsx scripts/dev/replay.ts --compare before.json   # on the new tree: exit 1 on the first difference
+ *
+ * It starts a demo server on a fixed clock and sends, for every operation of the bundle in spec order, the
+ * same set of requests: the documented success request (parameter and body examples), the same with an id that
+ * exists nowhere, without a token, with an empty body, with a body that is not JSON, and for lists a second page,
+ * a descending sort, an unknown sort and `limit=101`. Each answer's status, content type and body bytes are kept.
+ * Ports, random UUIDs and stored file names are masked. Only the operations present in the recording are compared, so a tree that adds operations still compares.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer } from '../../server/start.js';
+import { repoRoot } from '../lib/paths.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+interface Exchange {
+  label: string;
+  method: string;
+  url: string;
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const spec = JSON.parse(readFileSync(path.join(repoRoot, 'generated', 'openapi.json'), 'utf8')) as JsonObject;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+// Stored upload names are random too (`photos/19PYbHJd….svg`).
+const STORED_NAME = /((?:photos|documents)\/)[A-Za-z0-9]{40}/g;
+const METHODS = ['get', 'post', 'put', 'delete'] as const;
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function deref(node: Json | undefined): Json | undefined {
+  let current = node;
+  for (let hops = 0; hops < 20 && current && typeof current === 'object' && !Array.isArray(current) && typeof current['$ref'] === 'string'; hops++) {
+    let target: Json | undefined = spec;
+    for (const part of (current['$ref'] as string).replace(/^#\//, '').split('/')) {
+      target = target && typeof target === 'object' && !Array.isArray(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    }
+    current = target;
+  }
+  return current;
+}
+
+const asObject = (node: Json | undefined): JsonObject =>
+  node && typeof node === 'object' && !Array.isArray(node) ? node : {};
+
+interface Operation {
+  operationId: string;
+  method: string;
+  template: string;
+  pathParams: { name: string; example: Json | undefined }[];
+  queryNames: string[];
+  body: { contentType: string; example: Json | undefined } | undefined;
+}
+
+function operations(): Operation[] {
+  const list: Operation[] = [];
+  for (const [template, rawItem] of Object.entries(asObject(spec['paths']))) {
+    const item = asObject(rawItem);
+    for (const method of METHODS) {
+      const op = asObject(item[method]);
+      if (!op['operationId']) continue;
+      const params = [...((item['parameters'] as Json[]) ?? []), ...((op['parameters'] as Json[]) ?? [])].map((p) => asObject(deref(p)));
+      const content = asObject(asObject(deref(op['requestBody']))['content']);
+      const contentType = Object.keys(content)[0];
+      let body: Operation['body'];
+      if (contentType) {
+        const media = asObject(content[contentType]);
+        const examples = asObject(media['examples']);
+        const first = Object.values(examples)[0];
+        body = { contentType, example: media['example'] ?? asObject(deref(first))['value'] };
+      }
+      list.push({
+        operationId: String(op['operationId']),
+        method: method.toUpperCase(),
+        template,
+        pathParams: params.filter((p) => p['in'] === 'path').map((p) => ({ name: String(p['name']), example: p['example'] })),
+        queryNames: params.filter((p) => p['in'] === 'query').map((p) => String(p['name'])),
+        body,
+      });
+    }
+  }
+  return list;
+}
+
+function fillPath(op: Operation, override?: string): string {
+  let url = op.template;
+  for (const p of op.pathParams) url = url.replace(`{${p.name}}`, encodeURIComponent(override ?? String(p.example ?? 1)));
+  return url;
+}
+
+function multipart(example: Json | undefined): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(asObject(example))) {
+    if (key === 'document' || key === 'photo') continue;
+    form.append(key, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const field = 'document' in asObject(example) ? 'document' : 'photo';
+  form.append(field, new Blob([PNG], { type: 'image/png' }), 'pixel.png');
+  return form;
+}
+
+async function run(): Promise<Record<string, Exchange[]>> {
+  const server = await startServer({
+    port: 0,
+    databasePath: ':memory:',
+    demoData: true,
+    rateLimit: 1_000_000,
+    now: () => new Date('2024-06-15T10:00:00Z'),
+    log: () => {},
+  });
+  const token = server.tokens.demo;
+  const origin = new URL(server.url).origin;
+  const out: Record<string, Exchange[]> = {};
+  try {
+    for (const op of operations()) {
+      const exchanges: Exchange[] = [];
+      const send = async (label: string, url: string, init: { token?: boolean; body?: string | FormData; contentType?: string } = {}) => {
+        const headers: Record<string, string> = { Accept: 'application/json' };
+        if (init.token !== false) headers['Authorization'] = `Bearer ${token}`;
+        if (typeof init.body === 'string') headers['Content-Type'] = init.contentType ?? 'application/json';
+        const res = await fetch(`${server.url}${url}`, { method: op.method, headers, body: init.body });
+        // Ports and random UUIDs change from run to run; everything else must not.
+        const text = (await res.text()).split(origin).join('http://server').replace(UUID, '<uuid>').replace(STORED_NAME, '$1<random>');
+        exchanges.push({ label, method: op.method, url, status: res.status, contentType: res.headers.get('content-type') ?? '', body: text });
+      };
+      const goodBody = () => {
+        if (!op.body) return undefined;
+        return op.body.contentType.startsWith('multipart/') ? multipart(op.body.example) : JSON.stringify(op.body.example ?? {});
+      };
+      const url = fillPath(op);
+      await send('no token', url, { token: false });
+      if (op.pathParams.length > 0) await send('unknown id', fillPath(op, '99999999'), { body: goodBody() });
+      if (op.body && !op.body.contentType.startsWith('multipart/')) {
+        await send('empty body', url, { body: '{}' });
+        await send('not JSON', url, { body: '{"a":' });
+      }
+      if (op.queryNames.includes('page')) {
+        await send('page 2', `${url}?page=2&limit=3`);
+        await send('limit 101', `${url}?limit=101`);
+      }
+      if (op.queryNames.includes('sort')) {
+        await send('sort desc', `${url}?sort=-created_at`);
+        await send('sort unknown', `${url}?sort=nope`);
+      }
+      await send('example', url, { body: goodBody() });
+      out[`${op.method} ${op.template}`] = exchanges;
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const [mode, file] = process.argv.slice(2);
+  if ((mode !== '--record' && mode !== '--compare') || !file) {
+    console.error('usage: replay.ts --record FILE | --compare FILE');
+    process.exit(2);
+  }
+  const now = await run();
+  if (mode === '--record') {
+    writeFileSync(file, `${JSON.stringify(now, null, 1)}\n`);
+    const count = Object.values(now).reduce((n, list) => n + list.length, 0);
+    console.log(`recorded ${count} exchanges over ${Object.keys(now).length} operations in ${file}`);
+    return;
+  }
+  const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Exchange[]>;
+  let compared = 0;
+  const differences: string[] = [];
+  for (const [key, list] of Object.entries(before)) {
+    const after = now[key];
+    if (!after) {
+      differences.push(`${key}: no longer in the spec`);
+      continue;
+    }
+    list.forEach((exchange, i) => {
+      compared++;
+      const other = after[i];
+      if (!other || other.label !== exchange.label) differences.push(`${key} [${exchange.label}]: not sent any more`);
+      else if (other.status !== exchange.status || other.body !== exchange.body || other.contentType !== exchange.contentType) {
+        differences.push(`${key} [${exchange.label}] ${exchange.method} ${exchange.url}: ${exchange.status} ${exchange.body.slice(0, 200)}\n    now ${other.status} ${other.body.slice(0, 200)}`);
+      }
+    });
+  }
+  for (const line of differences) console.log(line);
+  console.log(`${compared} exchanges compared, ${differences.length} differ`);
+  process.exit(differences.length === 0 ? 0 : 1);
+}
+
+await main();
