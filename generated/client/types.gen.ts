@@ -1583,6 +1583,9 @@ export type Error = {
  *
  * **Differs from the published docs:** they give no HTTP status for any code and do not list code 42.
  *
+ * The same table is in `x-error-codes`, with the message the reference server sends for each code (code 32 sends
+ * the validation messages instead).
+ *
  */
 export type ErrorCode = 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 40 | 41 | 42;
 

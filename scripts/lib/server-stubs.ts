@@ -1,7 +1,9 @@
 /**
  * Typed server stubs, generated from the bundle and the hey-api types:
  *
- * - `operations.gen.ts`: the `operations` table (method, OpenAPI and Express path, statuses, tag, auth).
+ * - `operations.gen.ts`: the `operations` table (method, OpenAPI and Express path, statuses, tag, auth, and the
+ *   metadata of contract-metadata.ts: parameter types, paging, sort, body references) and `operationPath`.
+ * - `contract.gen.ts`: the error-code table, the global sort list and the resources with their operations.
  * - `handlers.gen.ts`: one handler type per operation, built on hey-api's `XxxData` / `XxxResponses`
  *   types, and `Handlers<C>`, the object a server must provide (one handler per operationId).
  *
@@ -11,8 +13,21 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { JsonObject } from './json.js';
 import { listOperations, type OperationInfo } from './operations.js';
+import { errorCodes, globalSortValues, operationMetadata, resources, type OperationMetadata } from './contract-metadata.js';
 
-export const SERVER_FILES = ['handlers.gen.ts', 'operations.gen.ts'] as const;
+export const SERVER_FILES = ['contract.gen.ts', 'handlers.gen.ts', 'operations.gen.ts'] as const;
+
+type DescribedOperation = OperationInfo & OperationMetadata;
+
+/** A value as a TypeScript literal on one line (JSON, with the keys that are identifiers unquoted). */
+function literal(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/"([A-Za-z_$][A-Za-z0-9_$]*)":/g, '$1: ')
+    .replace(/,(?=["{\[A-Za-z0-9_$-])/g, ', ')
+    .replace(/\{(?=\S)/g, '{ ')
+    .replace(/(?<=\S)\}/g, ' }')
+    .replace(/\{ \}/g, '{}');
+}
 
 function header(what: string): string {
   return [
@@ -66,7 +81,7 @@ export function heyApiNames(op: OperationInfo, typesSource: string): HeyApiNames
   return names;
 }
 
-export function renderOperations(operations: readonly OperationInfo[]): string {
+export function renderOperations(operations: readonly DescribedOperation[]): string {
   const lines: string[] = [header('The operations of the Monica API, one entry per operationId, in spec order.')];
   lines.push(
     `export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';`,
@@ -89,6 +104,31 @@ export function renderOperations(operations: readonly OperationInfo[]): string {
     '  readonly summary: string;',
     '  /** Whether the operation needs a bearer token (`security: []` makes it public). */',
     '  readonly authRequired: boolean;',
+    '  /** The first tag as a module name: the handler, store, presenter and test files of this operation are named so. */',
+    '  readonly module: string | null;',
+    '  /** Path parameters: parsed type, and the resource collection an id names (`x-references`). */',
+    '  readonly pathParams: Readonly<Record<string, ParamMeta>>;',
+    '  readonly queryParams: Readonly<Record<string, ParamMeta>>;',
+    '  /** Default and largest `limit`, on lists. */',
+    '  readonly paging: { readonly defaultLimit: number; readonly maxLimit: number } | null;',
+    '  /** The `sort` values this list orders by, the field each sorts by, and the default order (ascending). */',
+    '  readonly sort: { readonly values: readonly string[]; readonly fields: readonly string[]; readonly defaultField: string } | null;',
+    '  readonly requestContentType: string | null;',
+    '  /** Request body fields that hold ids of other resources (`x-references`). */',
+    '  readonly bodyReferences: Readonly<Record<string, BodyReference>>;',
+    '}',
+    '',
+    'export interface ParamMeta {',
+    '  readonly type: string;',
+    '  readonly required: boolean;',
+    '  readonly references?: string;',
+    '  readonly enum?: readonly (string | number)[];',
+    '}',
+    '',
+    'export interface BodyReference {',
+    '  readonly resource: string;',
+    '  readonly isArray: boolean;',
+    '  readonly nullable: boolean;',
     '}',
     '',
     'export const operations = {',
@@ -107,6 +147,13 @@ export function renderOperations(operations: readonly OperationInfo[]): string {
       `    tag: ${op.tag === null ? 'null' : quote(op.tag)},`,
       `    summary: ${quote(op.summary)},`,
       `    authRequired: ${op.authRequired},`,
+      `    module: ${op.module === null ? 'null' : quote(op.module)},`,
+      `    pathParams: ${literal(op.pathParams)},`,
+      `    queryParams: ${literal(op.queryParams)},`,
+      `    paging: ${literal(op.paging)},`,
+      `    sort: ${literal(op.sort)},`,
+      `    requestContentType: ${op.requestContentType === null ? 'null' : quote(op.requestContentType)},`,
+      `    bodyReferences: ${literal(op.bodyReferences)},`,
       '  },',
     );
   }
@@ -120,7 +167,59 @@ export function renderOperations(operations: readonly OperationInfo[]): string {
     ...operations.map((op) => `  ${quote(op.operationId)},`),
     '] as const satisfies readonly OperationId[];',
     '',
+    '/** The path parameters an operation takes, by name. */',
+    'export type PathParamsOf<K extends OperationId> = { [P in keyof (typeof operations)[K][\'pathParams\']]: string | number };',
+    '',
+    '/** An operation\'s path with its parameters filled in (URL-encoded): `operationPath(\'getNote\', { id: 3 })` → `/notes/3`. */',
+    'export function operationPath<K extends OperationId>(operationId: K, params: PathParamsOf<K>): string {',
+    '  const values = params as Record<string, string | number>;',
+    '  return operations[operationId].path.replace(/\\{([^}]+)\\}/g, (_, name: string) => {',
+    '    const value = values[name];',
+    '    if (value === undefined) throw new Error(`${operationId} needs the path parameter ${name}`);',
+    '    return encodeURIComponent(String(value));',
+    '  });',
+    '}',
+    '',
   );
+  return lines.join('\n');
+}
+
+export function renderContract(doc: JsonObject, operations: readonly DescribedOperation[]): string {
+  const codes = errorCodes(doc);
+  const lines: string[] = [
+    header('Facts of the whole contract: the error codes, Monica\'s global sort list and the resources with their operations.'),
+    `import type { OperationId } from './operations.gen.js';`,
+    '',
+    '/** Every error code with its HTTP status and the message the reference server sends (`x-error-codes` on `ErrorCode`). */',
+    'export const errorCodes = {',
+    ...codes.map((c) => `  ${c.code}: { status: ${c.status}, message: ${quote(c.message)} },`),
+    '} as const;',
+    '',
+    'export type ErrorCode = keyof typeof errorCodes;',
+    '',
+    '/** Monica\'s global sort list (`SortCriterion`): a `sort` outside it is refused on every endpoint, with 400 and code 39. */',
+    `export const globalSortValues = ${literal(globalSortValues(doc))} as const;`,
+    '',
+    'export interface ResourceOperations {',
+    '  readonly list?: OperationId;',
+    '  readonly create?: OperationId;',
+    '  readonly get?: OperationId;',
+    '  readonly update?: OperationId;',
+    '  readonly delete?: OperationId;',
+    '  readonly listForContact?: OperationId;',
+    '}',
+    '',
+    '/**',
+    ' * Every resource an id can name (`x-references`), with the operations that list, create, read, update and',
+    ' * delete it. A resource without operations (emotions) is reference data the API only names.',
+    ' */',
+    'export const resources = {',
+    ...Object.entries(resources(operations)).map(([name, ops]) => `  ${name}: ${literal(ops)},`),
+    '} as const satisfies Record<string, ResourceOperations>;',
+    '',
+    'export type ResourceName = keyof typeof resources;',
+    '',
+  ];
   return lines.join('\n');
 }
 
@@ -171,13 +270,15 @@ export function renderHandlers(operations: readonly OperationInfo[], typesSource
 
 /** Writes `operations.gen.ts` and `handlers.gen.ts` into `outDir` (emptied first). */
 export function writeServerStubs(bundle: JsonObject, outDir: string, typesGenFile: string): OperationInfo[] {
-  const operations = listOperations(bundle);
+  const operations = listOperations(bundle).map((op) => ({ ...op, ...operationMetadata(bundle, op) }));
   const typesSource = readFileSync(typesGenFile, 'utf8');
   const handlers = renderHandlers(operations, typesSource);
   const table = renderOperations(operations);
+  const contract = renderContract(bundle, operations);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'operations.gen.ts'), table);
   writeFileSync(path.join(outDir, 'handlers.gen.ts'), handlers);
+  writeFileSync(path.join(outDir, 'contract.gen.ts'), contract);
   return operations;
 }

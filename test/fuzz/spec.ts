@@ -17,7 +17,7 @@ export interface ParameterInfo {
   schema: Schema;
 }
 
-export interface FuzzOperation extends OperationMeta {
+export interface FuzzOperation extends Omit<OperationMeta, 'pathParams' | 'queryParams'> {
   pathParams: ParameterInfo[];
   queryParams: ParameterInfo[];
   body?: { contentType: string; required: boolean; schema: Schema };
