@@ -1,10 +1,10 @@
 // The contract module and the generated metadata: what they say must be what the spec says.
 import { describe, expect, it } from 'vitest';
-import { errorCodes, globalSortValues, loadContract, operationPath, operations, resources } from '../contract/index.js';
+import { errorCodes, globalSortValues, loadContract, operationPath, operations, resources, type OperationMeta } from '../contract/index.js';
 import { responseProblems } from '../contract/responses.js';
 
 const contract = loadContract();
-const allOps = Object.values(operations);
+const allOps: readonly OperationMeta[] = Object.values(operations);
 
 describe('generated metadata', () => {
   it('gives every list the Limit parameter\'s default and maximum, and no paging to operations without `limit`', () => {
