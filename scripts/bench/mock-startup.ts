@@ -1,7 +1,7 @@
 /**
  * How long the Prism mock takes to start, measured rather than asserted (timings belong here, not in tests):
  *
- *   npx tsx mock/measure-startup.ts [--runs 5]
+ *   npx tsx scripts/bench/mock-startup.ts [--runs 5]
  *
  * - "mock process": startMock() until the mock says it listens (what tests and `npm run mock` wait for);
  * - "npm run mock": the whole command, from spawning npm until its "ready" line;
@@ -10,8 +10,8 @@
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { bin, outputPaths, repoRoot } from '../scripts/lib/paths.js';
-import { startMock } from './prism.js';
+import { startMock } from '../../mock/prism.js';
+import { bin, outputPaths, repoRoot } from '../lib/paths.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
