@@ -27,21 +27,8 @@ export function isCalendarDate(value: string): boolean {
   return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
-/**
- * Trims surrounding whitespace as Laravel's TrimStrings does for Monica, with the contract's notion of
- * whitespace: exactly what its `\S` ("not only spaces") pattern counts as space. String.prototype.trim also
- * strips U+0085, which `\S` counts as text, so a required text made of it passed validation and was then
- * stored empty.
- */
-export function trimInput<T extends string | null | undefined>(value: T): T {
-  return (typeof value === 'string' ? value.replace(/^\s+|\s+$/g, '') : value) as T;
-}
-
-/** Optional text as Monica stores it: trimmed, and null when nothing is left (Laravel's empty-string rule). */
-export function cleanText(value: string | null | undefined): string | null {
-  const trimmed = trimInput(value) ?? '';
-  return trimmed === '' ? null : trimmed;
-}
+/** Request text: one rule for every handler and store (server/text.ts). */
+export { cleanText, trimInput } from '../text.js';
 
 /** Collects Laravel-style messages for checks that a JSON schema cannot express. */
 export class Problems {

@@ -3,6 +3,7 @@
  * created on first use; the standard ones are stored by key and shown translated.
  */
 import { childrenByParent, stmt, type Db } from './db.js';
+import { trimInput } from '../text.js';
 
 /** The keys of Monica's standard labels, with their English text. */
 export const STANDARD_LABELS: Readonly<Record<string, string>> = {
@@ -26,7 +27,7 @@ export interface LabelRow {
 
 /** What a label is, from the text a client sent: a standard key (any case) or custom text. Blank text is no label. */
 function parseLabel(text: string): { key: string; custom: null } | { key: null; custom: string } | undefined {
-  const trimmed = text.trim();
+  const trimmed = trimInput(text);
   if (trimmed === '') return undefined;
   const lower = trimmed.toLowerCase();
   return Object.hasOwn(STANDARD_LABELS, lower) ? { key: lower, custom: null } : { key: null, custom: trimmed };

@@ -7,6 +7,7 @@ import { ensureLabels, setContactFieldLabels, type LabelRow } from './contactFie
 import { emailFieldTypeId } from './contacts.js';
 import { childrenByParent, stmt, type Db } from './db.js';
 import { limitOffset, type Page } from './pagination.js';
+import { trimInput } from '../text.js';
 
 export interface ContactFieldTypeRow {
   id: number;
@@ -135,7 +136,7 @@ export function emailTakenByAnotherField(db: Db, accountId: number, email: strin
       WHERE account_id = ? AND contact_field_type_id = ? AND unicode_lower(trim(data)) = unicode_lower(?)
         AND id IS NOT ?
       LIMIT 1`,
-  ).get(accountId, typeId, email.trim(), exceptFieldId ?? null);
+  ).get(accountId, typeId, trimInput(email), exceptFieldId ?? null);
   return row !== undefined;
 }
 
