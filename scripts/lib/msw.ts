@@ -208,20 +208,22 @@ export function renderResponses(operations: readonly OperationInfo[], answersOf:
   return lines.join('\n');
 }
 
-/** The names of the `status:` members of an exported object type of types.gen.ts (`GetContactErrors`). */
-function statusMembers(typesSource: string, typeName: string): Set<number> {
-  const block = new RegExp(`^export type ${typeName} = \\{\\n([\\s\\S]*?)\\n\\};$`, 'm').exec(typesSource)?.[1] ?? '';
-  return new Set([...block.matchAll(/^ {4}(\d{3}): /gm)].map((match) => Number(match[1])));
+/** The `status:` members of each exported object type of types.gen.ts (`GetContactErrors` → 400, 401, ...), read once. */
+function statusMembers(typesSource: string): Map<string, Set<number>> {
+  const types = new Map<string, Set<number>>();
+  for (const [, name, block] of typesSource.matchAll(/^export type (\w+) = \{\n([\s\S]*?)\n\};$/gm)) {
+    types.set(name!, new Set([...block!.matchAll(/^ {4}(\d{3}): /gm)].map((match) => Number(match[1]))));
+  }
+  return types;
 }
 
-/** The zod schemas of an operation's request, by part, as hey-api's zod plugin names them. */
-function zodSchemas(op: OperationInfo, zodSource: string, parts: { path: boolean; query: boolean; body: boolean }): Record<string, string> {
+/** The zod schemas of an operation's request, by part, as hey-api's zod plugin names them (`zGetContactPath`). */
+function zodSchemas(op: OperationInfo, zodExports: ReadonlySet<string>, parts: { path: boolean; query: boolean; body: boolean }): Record<string, string> {
   const schemas: Record<string, string> = {};
   for (const [part, expected] of Object.entries(parts)) {
     const name = `z${typePrefix(op.operationId)}${part[0]!.toUpperCase()}${part.slice(1)}`;
-    const exists = new RegExp(`^export const ${name} = `, 'm').test(zodSource);
-    if (expected && !exists) throw new Error(`hey-api's zod plugin did not emit ${name} for ${op.operationId}; check generated/client/zod.gen.ts`);
-    if (exists) schemas[part] = name;
+    if (expected && !zodExports.has(name)) throw new Error(`hey-api's zod plugin did not emit ${name} for ${op.operationId}; check generated/client/zod.gen.ts`);
+    if (zodExports.has(name)) schemas[part] = name;
   }
   return schemas;
 }
@@ -236,6 +238,8 @@ export function renderMswHandlers(
   typesSource: string,
   zodSource: string,
 ): string {
+  const members = statusMembers(typesSource);
+  const zodExports = new Set([...zodSource.matchAll(/^export const (z\w+) = /gm)].map((match) => match[1]!));
   const typeImports = new Set<string>();
   const zodImports = new Set<string>();
   const mocks: string[] = [];
@@ -245,8 +249,8 @@ export function renderMswHandlers(
     const prefix = typePrefix(op.operationId);
     const names = heyApiNames(op, typesSource);
     const errors = `${prefix}Errors`;
-    const success = statusMembers(typesSource, names.responses);
-    const failure = statusMembers(typesSource, errors);
+    const success = members.get(names.responses) ?? new Set();
+    const failure = members.get(errors) ?? new Set();
     const title = `/** ${op.method.toUpperCase()} ${op.path}${op.summary ? `: ${op.summary.replace(/\*\//g, '*\\/')}` : ''} */`;
     mocks.push(title, `export interface ${prefix}Mock {`);
     for (const answer of answersOf.get(op.operationId)!) {
@@ -258,7 +262,7 @@ export function renderMswHandlers(
     }
     mocks.push('}', '');
 
-    const schemas = zodSchemas(op, zodSource, {
+    const schemas = zodSchemas(op, zodExports, {
       path: Object.keys(op.pathParams).length > 0,
       query: Object.keys(op.queryParams).length > 0,
       body: op.requestContentType !== null,
