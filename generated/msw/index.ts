@@ -4,5 +4,5 @@
 
 export * from './handlers.gen.js';
 export { responses } from './responses.gen.js';
-export { describeIssue, exampleOf, mockHandler, mswPath } from './runtime.gen.js';
+export { exampleOf, mockHandler, mswPath } from './runtime.gen.js';
 export type { AnyMockOptions, DocumentedResponse, MockContract, MockOperation, MockOptions, OperationFacts, StatusMock } from './runtime.gen.js';

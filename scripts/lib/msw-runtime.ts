@@ -67,7 +67,8 @@ type Answer<Entry extends StatusMock> = { example?: Entry['example']; body?: nev
  * The overrides of one operation's handler, `M` being its generated `<Prefix>Mock` table: a named example of the
  * success status (`{ example: 'partial' }`), another documented status with its example (`{ status: 404 }`,
  * `{ status: 400, example: 'invalidSort' }`), or a body of the status's type (`{ body }`). `once` makes the
- * handler answer a single request (MSW's own option).
+ * handler answer a single request (MSW's own option). The request checks come first, whatever the options: a call
+ * without a token still gets 401.
  */
 export type MockOptions<M extends { [S in keyof M]: StatusMock }, Success extends keyof M> = { once?: boolean } & (
   | ({ status?: Success } & Answer<M[Success]>)
@@ -154,7 +155,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** One zod issue as a sentence in the style of Monica's (Laravel's) messages: `The first name field is required.` */
-export function describeIssue(issue: core.$ZodIssue, input: unknown): string {
+function describeIssue(issue: core.$ZodIssue, input: unknown): string {
   const field = issue.path.map(String).join('.').replace(/_/g, ' ') || 'body';
   const value = valueAt(input, issue.path);
   if (value === undefined || (issue.path.length > 0 && value === '')) return `The ${field} field is required.`;

@@ -331,7 +331,7 @@ function renderIndex(): string {
     header('The MSW handlers of the Monica API: `handlers`, `mswHandlers` and their types.'),
     `export * from './handlers.gen.js';`,
     `export { responses } from './responses.gen.js';`,
-    `export { describeIssue, exampleOf, mockHandler, mswPath } from './runtime.gen.js';`,
+    `export { exampleOf, mockHandler, mswPath } from './runtime.gen.js';`,
     `export type { AnyMockOptions, DocumentedResponse, MockContract, MockOperation, MockOptions, OperationFacts, StatusMock } from './runtime.gen.js';`,
     '',
   ].join('\n');
