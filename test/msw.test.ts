@@ -326,7 +326,8 @@ describe('generated/msw in a browser', () => {
       if (seen.has(file)) return;
       seen.add(file);
       const source = readFileSync(file, 'utf8');
-      for (const [, specifier] of source.matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)) {
+      const specifiers = [...source.matchAll(/^(?:import|export)\b[^'"]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm)].map((m) => m[1] ?? m[2]);
+      for (const specifier of specifiers) {
         expect(specifier, file).not.toMatch(/^node:|^(fs|path|url|os|child_process|crypto)$/);
         if (specifier!.startsWith('.')) visit(path.resolve(path.dirname(file), specifier!.replace(/\.js$/, '.ts')));
         else expect(['msw', 'zod'], `${file} imports ${specifier}`).toContain(specifier);
