@@ -28,7 +28,7 @@ import {
 import type { Client } from '../generated/client/client/index.js';
 import type { Address, AddressWrite, Contact, ContactField, ContactFieldType, ContactFieldWrite } from '../generated/client/types.gen.js';
 import type { Context } from '../server/context.js';
-import { createAddressHandler } from '../server/handlers/places.js';
+import { addressesHandlers } from '../server/handlers/addresses.js';
 import { ApiError } from '../server/http/errors.js';
 import { addressesForContacts } from '../server/present/address.js';
 import { seedAccountReferenceData } from '../server/seed/referenceData.js';
@@ -55,6 +55,7 @@ afterAll(async () => {
 });
 
 const sorted = (keys: string[]) => [...keys].sort();
+const createAddressHandler = addressesHandlers.createAddress;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers

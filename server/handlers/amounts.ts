@@ -1,6 +1,5 @@
-// Checks shared by the debt, gift, photo and document handlers: amounts, trimmed text, archived contacts.
+// Amounts of debts and gifts as the handlers take them: hundredths within range, in the caller's currency.
 import type { Context } from '../context.js';
-import type { ContactRow } from '../store/contacts.js';
 import { MAX_AMOUNT_CENTS, toCents, userCurrencyId } from '../store/money.js';
 import { decimalString } from '../present/money.js';
 import type { Problems } from './input.js';
@@ -20,11 +19,6 @@ export function centsOf(problems: Problems, field: string, value: number | strin
     return 0;
   }
   return cents;
-}
-
-/** Monica refuses new gifts, photos and documents for an archived contact. */
-export function checkNotArchived(problems: Problems, contact: ContactRow, what: string): void {
-  if (!contact.is_active) problems.add(`The contact is archived: unarchive it before adding ${what}.`);
 }
 
 /** The currency the caller's amounts are recorded in now (null: US dollars). */

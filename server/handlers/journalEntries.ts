@@ -1,5 +1,7 @@
 // Journal entries: CRUD over the account's journal. Entries belong to the account, not to a contact.
 import type { JournalEntryWrite } from '../../generated/client/types.gen.js';
+import type { Handlers } from '../../generated/server/handlers.gen.js';
+import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
 import { presentJournalEntry } from '../present/journalEntry.js';
@@ -11,39 +13,47 @@ import {
   updateJournalEntry,
   type JournalEntryInput,
 } from '../store/journalEntries.js';
+import { trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
-import { trimmed } from './reminders.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
 const JOURNAL_SORTS = ['created_at', 'updated_at'] as const;
 
-const entryInput = (body: JournalEntryWrite): JournalEntryInput => ({ title: trimmed(body.title), post: trimmed(body.post) });
+const entryInput = (body: JournalEntryWrite): JournalEntryInput => ({ title: trimInput(body.title), post: trimInput(body.post) });
 
-export const listJournalEntriesHandler: Handler<'listJournalEntries'> = ({ context, query }) => {
+const listJournalEntriesHandler: Handler<'listJournalEntries'> = ({ context, query }) => {
   const request = pageRequest(query, JOURNAL_SORTS);
   const page = listJournalEntries(context.db, context.caller.accountId, request.options);
   const data = page.rows.map((row) => presentJournalEntry(row, context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/journal')) };
 };
 
-export const getJournalEntryHandler: Handler<'getJournalEntry'> = ({ context, path }) => {
+const getJournalEntryHandler: Handler<'getJournalEntry'> = ({ context, path }) => {
   const row = getJournalEntry(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   return { status: 200, body: { data: presentJournalEntry(row, context) } };
 };
 
-export const createJournalEntryHandler: Handler<'createJournalEntry'> = ({ context, body }) => {
+const createJournalEntryHandler: Handler<'createJournalEntry'> = ({ context, body }) => {
   const row = createJournalEntry(context.db, context.caller.accountId, entryInput(body), nowOf(context));
   return { status: 201, body: { data: presentJournalEntry(row, context) } };
 };
 
-export const updateJournalEntryHandler: Handler<'updateJournalEntry'> = ({ context, path, body }) => {
+const updateJournalEntryHandler: Handler<'updateJournalEntry'> = ({ context, path, body }) => {
   const row = updateJournalEntry(context.db, context.caller.accountId, path.id, entryInput(body), nowOf(context));
   if (!row) throw notFound();
   return { status: 200, body: { data: presentJournalEntry(row, context) } };
 };
 
-export const deleteJournalEntryHandler: Handler<'deleteJournalEntry'> = ({ context, path }) => {
+const deleteJournalEntryHandler: Handler<'deleteJournalEntry'> = ({ context, path }) => {
   if (!deleteJournalEntry(context.db, context.caller.accountId, path.id)) throw notFound();
   return { status: 200, body: presentDeleted(path.id) };
 };
+
+export const journalEntriesHandlers = {
+  listJournalEntries: listJournalEntriesHandler,
+  getJournalEntry: getJournalEntryHandler,
+  createJournalEntry: createJournalEntryHandler,
+  updateJournalEntry: updateJournalEntryHandler,
+  deleteJournalEntry: deleteJournalEntryHandler,
+} satisfies Partial<Handlers<Context>>;

@@ -1,12 +1,9 @@
-// Handlers of this group's operations, keyed by operationId (see handlers/index.ts): addresses, countries and
-// currencies here; contact fields and contact field types in contactFields.ts.
+// Addresses of contacts: one contact's list, and the writes (an address stays with its contact).
 import type { AddressWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentAddresses } from '../present/address.js';
-import { presentCountryList } from '../present/country.js';
-import { presentCurrency } from '../present/currency.js';
 import { presentDeleted } from '../present/deleted.js';
 import {
   createAddress,
@@ -18,10 +15,8 @@ import {
   type AddressRow,
 } from '../store/addresses.js';
 import { normalizeCountryCode } from '../store/countries.js';
-import { getCurrency, listCurrencies } from '../store/currencies.js';
-import { contactFieldHandlers, labelTexts } from './contactFields.js';
 import { findContactOr404 } from './contacts.js';
-import { cleanText, Problems, toInt, trimInput } from './input.js';
+import { cleanText, labelTexts, Problems, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -59,7 +54,7 @@ function addressInput(body: AddressWrite): AddressInput {
   };
 }
 
-export const listContactAddressesHandler: Handler<'listContactAddresses'> = ({ context, path, query }) => {
+const listContactAddressesHandler: Handler<'listContactAddresses'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
   const request = pageRequest(query, []);
   const page = listAddressesForContact(context.db, context.caller.accountId, path.id, request.options);
@@ -67,13 +62,13 @@ export const listContactAddressesHandler: Handler<'listContactAddresses'> = ({ c
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/addresses`)) };
 };
 
-export const getAddressHandler: Handler<'getAddress'> = ({ context, path }) => {
+const getAddressHandler: Handler<'getAddress'> = ({ context, path }) => {
   const row = getAddress(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const createAddressHandler: Handler<'createAddress'> = ({ context, body }) => {
+const createAddressHandler: Handler<'createAddress'> = ({ context, body }) => {
   const input = addressInput(body);
   const contact = findContactOr404(context, input.contact_id);
   if (!contact.is_active) throw validationFailed(['The contact is archived: it cannot take a new address.']);
@@ -81,7 +76,7 @@ export const createAddressHandler: Handler<'createAddress'> = ({ context, body }
   return { status: 201, body: { data: presentOne(context, row) } };
 };
 
-export const updateAddressHandler: Handler<'updateAddress'> = ({ context, path, body }) => {
+const updateAddressHandler: Handler<'updateAddress'> = ({ context, path, body }) => {
   const existing = getAddress(context.db, context.caller.accountId, path.id);
   if (!existing) throw notFound();
   const input = addressInput(body);
@@ -92,35 +87,15 @@ export const updateAddressHandler: Handler<'updateAddress'> = ({ context, path, 
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const deleteAddressHandler: Handler<'deleteAddress'> = ({ context, path }) => {
+const deleteAddressHandler: Handler<'deleteAddress'> = ({ context, path }) => {
   if (!deleteAddress(context.db, context.caller.accountId, path.id)) throw notFound();
   return { status: 200, body: presentDeleted(path.id) };
 };
 
-export const listCountriesHandler: Handler<'listCountries'> = () => ({ status: 200, body: presentCountryList() });
-
-/** Public: no caller. */
-export const listCurrenciesHandler: Handler<'listCurrencies'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
-  const page = listCurrencies(context.db, request.options);
-  return { status: 200, body: paginate(page.rows.map(presentCurrency), page.total, request, listUrl(context, '/currencies')) };
-};
-
-/** Public: no caller. */
-export const getCurrencyHandler: Handler<'getCurrency'> = ({ context, path }) => {
-  const row = getCurrency(context.db, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentCurrency(row) } };
-};
-
-export const placeHandlers = {
+export const addressesHandlers = {
   listContactAddresses: listContactAddressesHandler,
   getAddress: getAddressHandler,
   createAddress: createAddressHandler,
   updateAddress: updateAddressHandler,
   deleteAddress: deleteAddressHandler,
-  listCountries: listCountriesHandler,
-  listCurrencies: listCurrenciesHandler,
-  getCurrency: getCurrencyHandler,
-  ...contactFieldHandlers,
 } satisfies Partial<Handlers<Context>>;
