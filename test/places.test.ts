@@ -30,12 +30,13 @@ import type { Address, AddressWrite, Contact, ContactField, ContactFieldType, Co
 import type { Context } from '../server/context.js';
 import { addressesHandlers } from '../server/handlers/addresses.js';
 import { ApiError } from '../server/http/errors.js';
-import { addressesForContacts } from '../server/present/address.js';
+import { addressesForContacts } from '../server/present/addresses.js';
 import { seedAccountReferenceData } from '../server/seed/referenceData.js';
 import { createAccount } from '../server/store/accounts.js';
 import { createAddress as storeCreateAddress, updateAddress as storeUpdateAddress } from '../server/store/addresses.js';
-import { labelsForAddresses } from '../server/store/contactFieldLabels.js';
-import { createContactField as storeCreateContactField, listContactFieldTypes as storeListTypes } from '../server/store/contactFields.js';
+import { labelsForAddresses } from '../server/store/labels.js';
+import { createContactField as storeCreateContactField } from '../server/store/contactFields.js';
+import { listContactFieldTypes as storeListTypes } from '../server/store/contactFieldTypes.js';
 import { COUNTRIES } from '../server/store/countries.js';
 import { createContact as storeCreateContact, getContact as storeGetContact } from '../server/store/contacts.js';
 import { openDatabase, type Db } from '../server/store/db.js';

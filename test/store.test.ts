@@ -38,16 +38,17 @@ import {
   updateNote,
 } from '../server/store/notes.js';
 import { listAuditLogs, listAuditLogsForContact } from '../server/store/auditLogs.js';
-import { addContactField, contactFieldsForContacts, listContactFieldTypes } from '../server/store/contactFields.js';
+import { addContactField, contactFieldsForContacts } from '../server/store/contactFields.js';
+import { listContactFieldTypes } from '../server/store/contactFieldTypes.js';
 import { listGenders } from '../server/store/genders.js';
 import { pageWindow, parseSort } from '../server/store/pagination.js';
 import { seedAccountReferenceData } from '../server/seed/referenceData.js';
 import { ensureDemoData } from '../server/seed/demo.js';
 import { dateToTimestamp, fixedClock, formatTimestamp, specialDate } from '../server/present/dates.js';
-import { presentContact, presentContacts, presentListedContacts, presentContactSummary, loadContactRelated } from '../server/present/contact.js';
-import { presentNote, presentNotes } from '../server/present/note.js';
-import { presentTag } from '../server/present/tag.js';
-import { presentAuditLog } from '../server/present/auditLog.js';
+import { presentContact, presentContacts, presentListedContacts, presentContactSummary, loadContactRelated } from '../server/present/contacts.js';
+import { presentNote, presentNotes } from '../server/present/notes.js';
+import { presentTag } from '../server/present/tags.js';
+import { presentAuditLog } from '../server/present/auditLogs.js';
 import { presentDeleted } from '../server/present/deleted.js';
 
 const NOW = '2024-06-15T10:20:30Z';

@@ -3,7 +3,7 @@ import type { ActivityWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
-import { presentActivities } from '../present/activity.js';
+import { presentActivities } from '../present/activities.js';
 import { presentDeleted } from '../present/deleted.js';
 import {
   activityStatistics,

@@ -3,7 +3,7 @@ import type { ActivityTypeCategoryWrite } from '../../generated/client/types.gen
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentActivityTypeCategory } from '../present/activityType.js';
+import { presentActivityTypeCategory } from '../present/activityTypeCategories.js';
 import { presentDeleted } from '../present/deleted.js';
 import {
   createActivityTypeCategory,

@@ -3,7 +3,7 @@ import type { ActivityTypeWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentActivityType } from '../present/activityType.js';
+import { presentActivityType } from '../present/activityTypes.js';
 import { presentDeleted } from '../present/deleted.js';
 import {
   createActivityType,

@@ -3,7 +3,7 @@ import type { AddressWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
-import { presentAddresses } from '../present/address.js';
+import { presentAddresses } from '../present/addresses.js';
 import { presentDeleted } from '../present/deleted.js';
 import {
   createAddress,

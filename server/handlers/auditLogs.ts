@@ -1,7 +1,7 @@
 // Audit logs: the account's events, newest first.
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { presentAuditLog } from '../present/auditLog.js';
+import { presentAuditLog } from '../present/auditLogs.js';
 import { listAuditLogs } from '../store/auditLogs.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, type Handler } from './shared.js';

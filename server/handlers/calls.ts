@@ -3,7 +3,7 @@ import type { CallCreate, CallUpdate } from '../../generated/client/types.gen.js
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentCalls } from '../present/call.js';
+import { presentCalls } from '../present/calls.js';
 import { presentDeleted } from '../present/deleted.js';
 import {
   createCall,

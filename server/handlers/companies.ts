@@ -3,7 +3,7 @@ import type { CompanyWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentCompany } from '../present/company.js';
+import { presentCompany } from '../present/companies.js';
 import { presentDeleted } from '../present/deleted.js';
 import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany, type CompanyInput } from '../store/companies.js';
 import { toInt, trimInput } from './input.js';

@@ -2,8 +2,7 @@
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentSignature } from '../present/complianceSignature.js';
-import { presentTerm } from '../present/term.js';
+import { presentSignature, presentTerm } from '../present/compliance.js';
 import {
   getSignature,
   getTerm,

@@ -4,7 +4,7 @@ import type { ContactFieldTypeWrite } from '../../generated/client/types.gen.js'
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentContactFieldType } from '../present/contactField.js';
+import { presentContactFieldType } from '../present/contactFieldTypes.js';
 import { presentDeleted } from '../present/deleted.js';
 import {
   createContactFieldType,
@@ -13,7 +13,7 @@ import {
   listContactFieldTypesPage,
   updateContactFieldType,
   type ContactFieldTypeInput,
-} from '../store/contactFields.js';
+} from '../store/contactFieldTypes.js';
 import { cleanText, toBool, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';

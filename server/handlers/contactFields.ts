@@ -3,19 +3,19 @@ import type { ContactFieldWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
-import { presentContactField, presentContactFields } from '../present/contactField.js';
+import { presentContactField, presentContactFields } from '../present/contactFields.js';
 import { presentDeleted } from '../present/deleted.js';
 import {
   createContactField,
   deleteContactField,
   emailTakenByAnotherField,
   getContactField,
-  getContactFieldType,
   listContactFieldsForContact,
   updateContactField,
   type ContactFieldInput,
   type ContactFieldRow,
 } from '../store/contactFields.js';
+import { getContactFieldType } from '../store/contactFieldTypes.js';
 import { emailFieldTypeId } from '../store/contacts.js';
 import { findContactOr404 } from './contacts.js';
 import { labelTexts, toInt, trimInput } from './input.js';

@@ -4,8 +4,8 @@ import type { Contact, ContactCreate, ContactUpdate, ContactWork } from '../../g
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { ApiError, emailTaken, internalError, notFound, validationFailed } from '../http/errors.js';
-import { presentAuditLog } from '../present/auditLog.js';
-import { presentContacts, presentListedContacts } from '../present/contact.js';
+import { presentAuditLog } from '../present/auditLogs.js';
+import { presentContacts, presentListedContacts } from '../present/contacts.js';
 import { presentDeleted } from '../present/deleted.js';
 import { relationshipsForContacts } from '../present/relationships.js';
 import { listAuditLogsForContact } from '../store/auditLogs.js';

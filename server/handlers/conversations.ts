@@ -4,9 +4,9 @@ import type { MessageWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentConversations } from '../present/conversation.js';
+import { presentConversations } from '../present/conversations.js';
 import { presentDeleted } from '../present/deleted.js';
-import { getContactFieldType } from '../store/contactFields.js';
+import { getContactFieldType } from '../store/contactFieldTypes.js';
 import {
   addMessage,
   createConversation,

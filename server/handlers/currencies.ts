@@ -2,7 +2,7 @@
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentCurrency } from '../present/currency.js';
+import { presentCurrency } from '../present/currencies.js';
 import { getCurrency, listCurrencies } from '../store/currencies.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, type Handler } from './shared.js';

@@ -3,7 +3,7 @@ import type { DebtWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
-import { presentDebts } from '../present/debt.js';
+import { presentDebts } from '../present/debts.js';
 import { presentDeleted } from '../present/deleted.js';
 import { createDebt, deleteDebt, getDebt, listDebts, updateDebt, type DebtInput, type DebtRow } from '../store/debts.js';
 import { callerCurrencyId, centsOf } from './amounts.js';

@@ -3,7 +3,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentDocuments } from '../present/document.js';
+import { presentDocuments } from '../present/documents.js';
 import { removeStoredFiles, storeFile } from '../store/files.js';
 import { createDocument, deleteDocument, getDocument, listDocuments, listDocumentsForContact, type DocumentRow } from '../store/documents.js';
 import { checkNotArchived } from './checks.js';

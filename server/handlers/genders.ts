@@ -3,7 +3,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentGender } from '../present/gender.js';
+import { presentGender } from '../present/genders.js';
 import { createGender, deleteGender, getGender, listGendersPage, updateGender } from '../store/genders.js';
 import { trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';

@@ -4,7 +4,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentGifts } from '../present/gift.js';
+import { presentGifts } from '../present/gifts.js';
 import { getContact } from '../store/contacts.js';
 import { createGift, deleteGift, getGift, listGifts, listGiftsForContact, updateGift, type GiftInput, type GiftRow } from '../store/gifts.js';
 import { attachPhotoToGift, getPhoto } from '../store/photos.js';

@@ -3,7 +3,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentGroups } from '../present/group.js';
+import { presentGroups } from '../present/groups.js';
 import { getContactsByIds } from '../store/contacts.js';
 import {
   attachContacts,

@@ -4,7 +4,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentJournalEntry } from '../present/journalEntry.js';
+import { presentJournalEntry } from '../present/journalEntries.js';
 import {
   createJournalEntry,
   deleteJournalEntry,

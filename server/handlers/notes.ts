@@ -4,7 +4,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentNotes } from '../present/note.js';
+import { presentNotes } from '../present/notes.js';
 import { createNote, deleteNote, getNote, listNotes, listNotesForContact, updateNote, type NoteInput, type NoteRow } from '../store/notes.js';
 import { findContactOr404 } from './contacts.js';
 import { toBool, toInt } from './input.js';

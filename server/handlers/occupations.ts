@@ -4,7 +4,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentOccupations } from '../present/occupation.js';
+import { presentOccupations } from '../present/occupations.js';
 import { getCompany } from '../store/companies.js';
 import type { ContactRow } from '../store/contacts.js';
 import {

@@ -3,7 +3,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentPhotos } from '../present/photo.js';
+import { presentPhotos } from '../present/photos.js';
 import { removeStoredFiles, storeFile } from '../store/files.js';
 import { createPhoto, deletePhoto, getPhoto, listPhotos, listPhotosForContact, type PhotoRow } from '../store/photos.js';
 import { checkNotArchived } from './checks.js';

@@ -3,8 +3,8 @@
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentRelationshipTypeGroup } from '../present/relationshipType.js';
-import { getRelationshipTypeGroup, listRelationshipTypeGroups } from '../store/relationshipTypes.js';
+import { presentRelationshipTypeGroup } from '../present/relationshipTypeGroups.js';
+import { getRelationshipTypeGroup, listRelationshipTypeGroups } from '../store/relationshipTypeGroups.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, type Handler } from './shared.js';
 

@@ -2,7 +2,7 @@
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentRelationshipType } from '../present/relationshipType.js';
+import { presentRelationshipType } from '../present/relationshipTypes.js';
 import { getRelationshipType, listRelationshipTypes } from '../store/relationshipTypes.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, type Handler } from './shared.js';

@@ -4,7 +4,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentReminders } from '../present/reminder.js';
+import { presentReminders } from '../present/reminders.js';
 import type { ContactRow } from '../store/contacts.js';
 import {
   createReminder,

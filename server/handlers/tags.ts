@@ -3,7 +3,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentTag } from '../present/tag.js';
+import { presentTag } from '../present/tags.js';
 import { createTag, deleteTag, getTag, listTags, setTagsByName, unsetAllTags, unsetTags, updateTag } from '../store/tags.js';
 import { findContactOr404, presentOne } from './contacts.js';
 import { toInt, trimInput } from './input.js';

@@ -3,7 +3,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentTasks } from '../present/task.js';
+import { presentTasks } from '../present/tasks.js';
 import { createTask, deleteTask, getTask, listTasks, listTasksForContact, updateTask, type TaskRow } from '../store/tasks.js';
 import { findContactOr404 } from './contacts.js';
 import { cleanText, toBool, toInt, trimInput } from './input.js';

@@ -3,7 +3,7 @@ import type { User } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { presentUser } from '../present/user.js';
-import { getUserProfile } from '../store/users.js';
+import { getUserProfile } from '../store/user.js';
 import type { Handler } from './shared.js';
 
 /** The calling user, presented. */

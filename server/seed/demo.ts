@@ -7,7 +7,8 @@
  */
 import type { Actor } from '../store/auditLogs.js';
 import { createAccount, firstUser, issueToken, listAccounts, userDisplayName } from '../store/accounts.js';
-import { addContactField, listContactFieldTypes } from '../store/contactFields.js';
+import { addContactField } from '../store/contactFields.js';
+import { listContactFieldTypes } from '../store/contactFieldTypes.js';
 import { createContact, updateContactWork, type ContactInput } from '../store/contacts.js';
 import { stmt, type Db } from '../store/db.js';
 import { listGenders } from '../store/genders.js';

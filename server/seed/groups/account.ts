@@ -5,7 +5,7 @@ import { latestTerm, signTerm } from '../../store/compliance.js';
 import { createContact } from '../../store/contacts.js';
 import { stmt, type Db } from '../../store/db.js';
 import { attachContacts, createGroup } from '../../store/groups.js';
-import { setMeContact, setUserPreferences } from '../../store/users.js';
+import { setMeContact, setUserPreferences } from '../../store/user.js';
 import type { DemoAccount } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -8,7 +8,8 @@ import type { DemoAccount } from './types.js';
 
 /**
  * The categories and types a fresh Monica account has, by translation key (their English names are in
- * `present/activityType.ts`). Like Monica's, they have no name of their own and no timestamps.
+ * `present/activityTypeCategories.ts` and `present/activityTypes.ts`). Like Monica's, they have no name of their own
+ * and no timestamps.
  */
 export const DEFAULT_ACTIVITY_TYPES: ReadonlyArray<{ category: string; types: readonly string[] }> = [
   { category: 'simple_activities', types: ['just_hung_out', 'watched_movie_at_home', 'talked_at_home'] },

@@ -2,7 +2,7 @@
 // Calls and conversations have no per-account reference data (the emotions calls carry are global, migration 2).
 import { formatTimestamp } from '../../present/dates.js';
 import { createCall } from '../../store/calls.js';
-import { listContactFieldTypes } from '../../store/contactFields.js';
+import { listContactFieldTypes } from '../../store/contactFieldTypes.js';
 import { addMessage, createConversation } from '../../store/conversations.js';
 import { stmt, type Db } from '../../store/db.js';
 import type { Rng } from '../random.js';

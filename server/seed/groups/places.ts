@@ -1,7 +1,8 @@
 // Seed data of this group: what every new account gets, and the demo account's content.
 import { formatTimestamp } from '../../present/dates.js';
 import { createAddress } from '../../store/addresses.js';
-import { createContactField, emailTakenByAnotherField, listContactFieldTypes } from '../../store/contactFields.js';
+import { createContactField, emailTakenByAnotherField } from '../../store/contactFields.js';
+import { listContactFieldTypes } from '../../store/contactFieldTypes.js';
 import { getContactsByIds } from '../../store/contacts.js';
 import type { Db } from '../../store/db.js';
 import type { Rng } from '../random.js';

@@ -8,7 +8,7 @@
  * Genders come joined on the contact rows themselves.
  */
 import type { Address, Contact, PartialContact } from '../../generated/client/types.gen.js';
-import { addressesForContacts } from './address.js';
+import { addressesForContacts } from './addresses.js';
 import { contactFieldsForContacts, type ContactFieldRow } from '../store/contactFields.js';
 import {
   emptyStatistics,
@@ -20,7 +20,7 @@ import type { Db } from '../store/db.js';
 import { statisticsForContacts } from '../store/statistics.js';
 import { latestNotesForContacts, type NoteRow } from '../store/notes.js';
 import { tagsForContacts, type TagRow } from '../store/tags.js';
-import { presentContactField } from './contactField.js';
+import { presentContactField } from './contactFields.js';
 import {
   avatarOf,
   birthdateOf,
@@ -31,9 +31,9 @@ import {
 } from './contactSummary.js';
 import type { PresentContext } from './context.js';
 import { specialDate, toApiTimestamp, toCarbonJson } from './dates.js';
-import { presentNote } from './note.js';
+import { presentNote } from './notes.js';
 import { relationshipsForContacts } from './relationships.js';
-import { presentTag } from './tag.js';
+import { presentTag } from './tags.js';
 
 export {
   contactUrl,

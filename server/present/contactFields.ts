@@ -1,31 +1,14 @@
-import type { ContactField, ContactFieldLabel, ContactFieldType } from '../../generated/client/types.gen.js';
-import { STANDARD_LABELS, type LabelRow } from '../store/contactFieldLabels.js';
+import type { ContactField, ContactFieldLabel } from '../../generated/client/types.gen.js';
+import { fieldTypeOf, labelsOf, type ContactFieldRow } from '../store/contactFields.js';
 import { getContactsByIds, type ContactRow } from '../store/contacts.js';
-import { fieldTypeOf, labelsOf, type ContactFieldRow, type ContactFieldTypeRow } from '../store/contactFields.js';
 import type { Db } from '../store/db.js';
+import { STANDARD_LABELS, type LabelRow } from '../store/labels.js';
+import { presentContactFieldType } from './contactFieldTypes.js';
 import { presentContactSummary } from './contactSummary.js';
-import { bool, type PresentContext } from './context.js';
+import type { PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';
 
-export type ContactFieldTypeObject = ContactFieldType;
-
 export type ContactFieldObject = ContactField;
-
-export function presentContactFieldType(row: ContactFieldTypeRow): ContactFieldTypeObject {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    object: 'contactfieldtype',
-    name: row.name,
-    fontawesome_icon: row.fontawesome_icon,
-    protocol: row.protocol,
-    delible: bool(row.delible),
-    type: row.type,
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
-  };
-}
 
 /** A label: a standard one shows its key as `type` and its English text as `label`; a custom one its text in both. */
 export function presentContactFieldLabel(row: LabelRow): ContactFieldLabel {

@@ -7,7 +7,7 @@ import { photosOfGifts } from '../store/photos.js';
 import { presentContactSummary } from './contactSummary.js';
 import { toApiTimestamp } from './dates.js';
 import { amountFields, currencyOf } from './money.js';
-import { presentPhoto, type FilePresentContext } from './photo.js';
+import { presentPhoto, type FilePresentContext } from './photos.js';
 
 /**
  * Presents a page of gifts with their contact, recipient and photos (each with its own contact), in a fixed

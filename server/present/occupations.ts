@@ -4,7 +4,7 @@ import { getContactsByIds, type ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import type { CompanyRow } from '../store/companies.js';
 import type { OccupationRow } from '../store/occupations.js';
-import { presentCompany } from './company.js';
+import { presentCompany } from './companies.js';
 import { presentContactSummary } from './contactSummary.js';
 import { bool, type PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';

@@ -6,7 +6,7 @@ import type { EmotionRow } from '../store/emotions.js';
 import { presentContactSummary } from './contactSummary.js';
 import { apiUrl, bool, type PresentContext } from './context.js';
 import { dateToTimestamp, toApiTimestamp } from './dates.js';
-import { presentEmotion } from './emotion.js';
+import { presentEmotion } from './emotions.js';
 
 export type CallObject = Call;
 

@@ -3,11 +3,11 @@ import { attendeesOfActivities, emotionsOfActivities, type ActivityRow } from '.
 import { getActivityTypesByIds } from '../store/activityTypes.js';
 import { getContactsByIds } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
-import { presentActivityType } from './activityType.js';
+import { presentActivityType } from './activityTypes.js';
 import { presentContactSummary } from './contactSummary.js';
 import { apiUrl, type PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';
-import { presentEmotion } from './emotion.js';
+import { presentEmotion } from './emotions.js';
 
 /**
  * Presents a page of activities with their types, attendees and emotions, loaded with a fixed number of

@@ -5,7 +5,7 @@ import type { DocumentRow } from '../store/documents.js';
 import { presentContactSummary } from './contactSummary.js';
 import { apiUrl, type PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';
-import { storageUrl } from './photo.js';
+import { storageUrl } from './photos.js';
 
 /** Presents a document; `contact` is the row of its contact (undefined: shown as null). */
 export function presentDocument(row: DocumentRow, contact: ContactRow | undefined, ctx: PresentContext): Document {

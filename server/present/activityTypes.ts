@@ -1,17 +1,9 @@
-// Activity types and their categories. Built-in ones have a translation key instead of a name; they are shown
+// Activity types, each with its category. Built-in ones have a translation key instead of a name; they are shown
 // with the English name Monica's language file gives that key (the API user's language, here always English).
-import type { ActivityType, ActivityTypeCategory } from '../../generated/client/types.gen.js';
-import type { ActivityTypeCategoryRow } from '../store/activityTypeCategories.js';
+import type { ActivityType } from '../../generated/client/types.gen.js';
 import type { ActivityTypeRow } from '../store/activityTypes.js';
+import { displayName, presentActivityTypeCategory } from './activityTypeCategories.js';
 import { toApiTimestamp } from './dates.js';
-
-/** Monica's English names of the built-in categories, by translation key. */
-export const CATEGORY_NAMES: Readonly<Record<string, string>> = {
-  simple_activities: 'Simple activities',
-  sport: 'Sport',
-  food: 'Food',
-  cultural_activities: 'Cultural activities',
-};
 
 /** Monica's English names of the built-in activity types, by translation key. */
 export const TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -29,25 +21,6 @@ export const TYPE_NAMES: Readonly<Record<string, string>> = {
   went_play: 'went to a play',
   went_museum: 'went to the museum',
 };
-
-/** The name itself when there is one, else the translation of the key, else null (or the empty name). */
-function displayName(name: string | null, key: string | null, names: Readonly<Record<string, string>>): string | null {
-  if (name) return name;
-  const translated = key ? names[key] : undefined;
-  return translated ?? name;
-}
-
-export function presentActivityTypeCategory(row: ActivityTypeCategoryRow): ActivityTypeCategory {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    object: 'activityTypeCategory',
-    name: displayName(row.name, row.translation_key, CATEGORY_NAMES),
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
-  };
-}
 
 export function presentActivityType(row: ActivityTypeRow): ActivityType {
   return {

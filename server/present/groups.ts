@@ -2,7 +2,7 @@ import type { Contact, Group } from '../../generated/client/types.gen.js';
 import type { Db } from '../store/db.js';
 import { getContactsByIds } from '../store/contacts.js';
 import { contactIdsForGroups, type GroupRow } from '../store/groups.js';
-import { presentListedContacts } from './contact.js';
+import { presentListedContacts } from './contacts.js';
 import type { PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';
 

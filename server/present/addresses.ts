@@ -4,7 +4,7 @@ import { getContactsByIds, type ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import { presentContactSummary } from './contactSummary.js';
 import { apiUrl, type PresentContext } from './context.js';
-import { presentCountryOfCode } from './country.js';
+import { presentCountryOfCode } from './countries.js';
 import { toApiTimestamp } from './dates.js';
 
 export type AddressObject = Address;

@@ -1,5 +1,5 @@
 import type { Conversation, Message } from '../../generated/client/types.gen.js';
-import type { ContactFieldTypeRow } from '../store/contactFields.js';
+import type { ContactFieldTypeRow } from '../store/contactFieldTypes.js';
 import { getContactsByIds, type ContactRow } from '../store/contacts.js';
 import {
   getContactFieldTypesByIds,
@@ -8,7 +8,7 @@ import {
   type MessageRow,
 } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
-import { presentContactFieldType } from './contactField.js';
+import { presentContactFieldType } from './contactFieldTypes.js';
 import { presentContactSummary } from './contactSummary.js';
 import { apiUrl, bool, type PresentContext } from './context.js';
 import { dateToTimestamp, toApiTimestamp } from './dates.js';
