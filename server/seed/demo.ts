@@ -17,7 +17,7 @@ import { setTagsByName } from '../store/tags.js';
 import { formatTimestamp, type Clock } from '../present/dates.js';
 import { seedAccountReferenceData } from './referenceData.js';
 import { makeRng, type Rng } from './random.js';
-import { addGroupsDemo } from './groups/index.js';
+import { addDemoContent } from './demo/index.js';
 
 export const DEMO_ACCOUNT_NAME = 'Demo account';
 export const OTHER_ACCOUNT_NAME = 'Other account';
@@ -286,7 +286,7 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, no
   );
 
   seedNotes(db, demo.accountId, real, 60, rng, nowMs);
-  addGroupsDemo(db, {
+  addDemoContent(db, {
     accountId: demo.accountId,
     actor: demo.actor,
     contactIds: real.map((c) => c.id),

@@ -1,6 +1,6 @@
 /**
  * Relationship types (partner, uncle, ...), each in a group (see relationshipTypeGroups.ts): read-only reference
- * rows every account gets when it is created (see seed/groups/people.ts).
+ * rows every account gets when it is created (see seed/referenceData.ts).
  */
 import { idList, stmt, type Db } from './db.js';
 import { limitOffset, type Page } from './pagination.js';

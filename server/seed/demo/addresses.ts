@@ -1,22 +1,9 @@
-// Seed data of this group: what every new account gets, and the demo account's content.
-import { formatTimestamp } from '../../present/dates.js';
+// Demo addresses: most real contacts have one, a few two, with labels.
 import { createAddress } from '../../store/addresses.js';
-import { createContactField, emailTakenByAnotherField } from '../../store/contactFields.js';
-import { listContactFieldTypes } from '../../store/contactFieldTypes.js';
 import { getContactsByIds } from '../../store/contacts.js';
 import type { Db } from '../../store/db.js';
-import type { Rng } from '../random.js';
+import { afterCreation } from './shared.js';
 import type { DemoAccount } from './types.js';
-
-/**
- * Reference rows every new account gets (called inside the account's creation transaction). Nothing to add here:
- * countries and currencies are global, the default contact field types (Email, Phone and five social networks) are
- * seeded with the genders in `seed/referenceData.ts`, and labels (`home`, `work`, ...) are created on first use, as
- * in Monica.
- */
-export function seedPlacesAccountData(_db: Db, _accountId: number, _now: string): void {}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface DemoAddress {
   name: string | null;
@@ -54,32 +41,10 @@ const ADDRESSES: readonly DemoAddress[] = [
   { name: 'Home', street: '1 Princes Street', city: 'Edinburgh', province: 'Scotland', postal_code: 'EH2 2EQ', country: 'GB', labels: ['home'] },
 ];
 
-/** Which extra contact fields a demo contact gets. */
-const SOCIAL: ReadonlyArray<{ type: string; value: (handle: string, rng: Rng) => string; labels?: string[] }> = [
-  { type: 'Twitter', value: (h) => `@${h}` },
-  { type: 'LinkedIn', value: (h) => `https://www.linkedin.com/in/${h}` },
-  { type: 'Telegram', value: (h) => `@${h}` },
-  { type: 'Whatsapp', value: (_h, rng) => `+1 555 01${rng.int(10, 99)}`, labels: ['cell'] },
-  { type: 'Facebook', value: (h) => `https://www.facebook.com/${h}` },
-];
-
-const slug = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
-
 /** Believable demo content for the demo account (called once, on an empty database, after contacts, tags and notes). */
-export function addPlacesDemo(db: Db, demo: DemoAccount): void {
-  const { accountId, rng, nowMs } = demo;
+export function addAddressesDemo(db: Db, demo: DemoAccount): void {
+  const { accountId, rng } = demo;
   const contacts = getContactsByIds(db, accountId, demo.contactIds);
-  const types = new Map(listContactFieldTypes(db, accountId).map((t) => [t.name, t.id]));
-  /** A moment after the contact was created and before now. */
-  const after = (createdAt: string | null) => {
-    const from = createdAt ? Date.parse(createdAt) : nowMs - 365 * DAY_MS;
-    return formatTimestamp(new Date(Math.min(nowMs - 60_000, from + rng.int(1, 60) * DAY_MS + rng.int(0, 86_399) * 1000)));
-  };
 
   // Addresses: most real contacts have one, a few two (home and work, or a second home).
   let next = 0;
@@ -105,34 +70,8 @@ export function addPlacesDemo(db: Db, demo: DemoAccount): void {
           longitude: a.longitude ?? null,
           labels: a.labels ?? null,
         },
-        after(contact.created_at),
+        afterCreation(demo, contact.created_at),
       );
-    }
-  }
-
-  // Contact fields: a mobile number, a work e-mail, and a social profile or two, with labels.
-  const phoneType = types.get('Phone');
-  const emailType = types.get('Email');
-  for (const id of demo.contactIds) {
-    const contact = contacts.get(id);
-    if (!contact) continue;
-    const handle = slug(`${contact.first_name}${contact.last_name ?? ''}`) || `friend${id}`;
-    const at = after(contact.created_at);
-    if (phoneType !== undefined && rng.chance(0.6)) {
-      const number = `+44 7${rng.int(100, 999)} ${rng.int(100000, 999999)}`;
-      createContactField(db, accountId, { contact_id: id, contact_field_type_id: phoneType, data: number, labels: ['cell'] }, at);
-    }
-    if (emailType !== undefined && contact.company && rng.chance(0.6)) {
-      const email = `${slug(contact.first_name)}@${slug(contact.company)}.example`;
-      if (!emailTakenByAnotherField(db, accountId, email)) {
-        createContactField(db, accountId, { contact_id: id, contact_field_type_id: emailType, data: email, labels: ['work'] }, at);
-      }
-    }
-    for (const social of SOCIAL) {
-      const typeId = types.get(social.type);
-      if (typeId === undefined || !rng.chance(0.25)) continue;
-      const data = social.value(handle, rng);
-      createContactField(db, accountId, { contact_id: id, contact_field_type_id: typeId, data, labels: social.labels ?? null }, at);
     }
   }
 }

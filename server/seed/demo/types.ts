@@ -1,4 +1,4 @@
-// What a group's demo seeding receives.
+// What every resource's demo seeding receives.
 import type { Actor } from '../../store/auditLogs.js';
 import type { Rng } from '../random.js';
 

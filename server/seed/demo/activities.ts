@@ -1,34 +1,9 @@
-// Seed data of this group: what every new account gets, and the demo account's content.
+// Demo activities: about 45 over the last two years, with their attendees and emotions.
 import { formatTimestamp } from '../../present/dates.js';
 import { createActivity } from '../../store/activities.js';
-import { insertActivityTypeCategory } from '../../store/activityTypeCategories.js';
-import { insertActivityType } from '../../store/activityTypes.js';
 import { stmt, type Db } from '../../store/db.js';
+import { DAY_MS } from './shared.js';
 import type { DemoAccount } from './types.js';
-
-/**
- * The categories and types a fresh Monica account has, by translation key (their English names are in
- * `present/activityTypeCategories.ts` and `present/activityTypes.ts`). Like Monica's, they have no name of their own
- * and no timestamps.
- */
-export const DEFAULT_ACTIVITY_TYPES: ReadonlyArray<{ category: string; types: readonly string[] }> = [
-  { category: 'simple_activities', types: ['just_hung_out', 'watched_movie_at_home', 'talked_at_home'] },
-  { category: 'sport', types: ['did_sport_activities_together'] },
-  { category: 'food', types: ['ate_at_his_place', 'went_bar', 'ate_at_home', 'picknicked', 'ate_restaurant'] },
-  { category: 'cultural_activities', types: ['went_theater', 'went_concert', 'went_play', 'went_museum'] },
-];
-
-/** Reference rows every new account gets (called inside the account's creation transaction). */
-export function seedActivitiesAccountData(db: Db, accountId: number, _now: string): void {
-  for (const group of DEFAULT_ACTIVITY_TYPES) {
-    const categoryId = insertActivityTypeCategory(db, accountId, { name: null, translation_key: group.category }, null);
-    for (const key of group.types) {
-      insertActivityType(db, accountId, { activity_type_category_id: categoryId, name: null, translation_key: key }, null);
-    }
-  }
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Believable activities per built-in type: a summary, and sometimes a description. */
 const DEMO_ACTIVITIES: Readonly<Record<string, ReadonlyArray<[summary: string, description: string | null]>>> = {
