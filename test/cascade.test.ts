@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as sdk from '../generated/client/sdk.gen.js';
 import { ok, expectNotFound } from './helpers/expect.js';
-import { newContact, newTag, tagContact } from './helpers/factories.js';
-import { newDocument, newPhoto, startFilesServer, storedFiles, type FilesTestServer } from './helpers/moneyAndFiles.js';
+import { newContact, newDocument, newPhoto, newTag, tagContact } from './helpers/factories.js';
+import { startFilesServer, storedFiles, type FilesTestServer } from './helpers/filesServer.js';
 
 describe('deleting a contact', () => {
   let server: FilesTestServer;

@@ -28,10 +28,9 @@ import { createCall as createCallInStore } from '../server/store/calls.js';
 import { openDatabase } from '../server/store/db.js';
 import { createAccount } from '../server/store/accounts.js';
 import { createContact as createContactInStore } from '../server/store/contacts.js';
-import { addMessage, channelOf, countRows, newCall, newConversation } from './helpers/conversations.js';
 import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from './helpers/expect.js';
-import { ids, newContact, newPartialContact, unchecked } from './helpers/factories.js';
-import { archiveContact, startFilesServer, type FilesTestServer } from './helpers/moneyAndFiles.js';
+import { addMessage, channelOf, ids, newCall, newContact, newConversation, newPartialContact, unchecked } from './helpers/factories.js';
+import { archiveContact, countRows, startFilesServer, type FilesTestServer } from './helpers/filesServer.js';
 import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
 
 const CALL_KEYS = ['id', 'uuid', 'object', 'called_at', 'content', 'contact_called', 'emotions', 'url', 'account', 'contact', 'created_at', 'updated_at'];

@@ -35,22 +35,8 @@ import type { Debt, DebtWrite, GiftWrite } from '../generated/client/types.gen.j
 import { filesOfContact } from '../server/store/files.js';
 import { rawRequest } from './helpers/client.js';
 import { expectNotFound, expectValidationError, ok, TIMESTAMP } from './helpers/expect.js';
-import { collectPages, ids, newContact, newPartialContact, unchecked } from './helpers/factories.js';
-import {
-  archiveContact,
-  file,
-  GIF,
-  newDebt,
-  newDocument,
-  newGift,
-  newPhoto,
-  PDF,
-  PNG,
-  setUserCurrency,
-  startFilesServer,
-  storedFiles,
-  type FilesTestServer,
-} from './helpers/moneyAndFiles.js';
+import { collectPages, file, GIF, ids, newContact, newDebt, newDocument, newGift, newPartialContact, newPhoto, PDF, PNG, unchecked } from './helpers/factories.js';
+import { archiveContact, setUserCurrency, startFilesServer, storedFiles, type FilesTestServer } from './helpers/filesServer.js';
 
 let server: FilesTestServer;
 let demo: Client;

@@ -39,7 +39,7 @@ import type { Client } from '../generated/client/client/index.js';
 import type { Company, Contact, Relationship, RelationshipType } from '../generated/client/types.gen.js';
 import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from './helpers/expect.js';
 import { collectPages, ids, newContact, newPartialContact, uniqueWord, unchecked } from './helpers/factories.js';
-import { archiveContact, startFilesServer } from './helpers/moneyAndFiles.js';
+import { archiveContact, startFilesServer } from './helpers/filesServer.js';
 import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
 import { openDatabase, stmt, type Db } from '../server/store/db.js';
 import { createAccount } from '../server/store/accounts.js';

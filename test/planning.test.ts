@@ -31,7 +31,7 @@ import { countRowsPerContact, statisticsForContacts } from '../server/store/stat
 import { createTask as storeCreateTask } from '../server/store/tasks.js';
 import { expectNotFound, expectValidationError, ok, TIMESTAMP } from './helpers/expect.js';
 import { collectPages, ids, newContact, uniqueWord, unchecked } from './helpers/factories.js';
-import { archiveContact, startFilesServer } from './helpers/moneyAndFiles.js';
+import { archiveContact, startFilesServer } from './helpers/filesServer.js';
 import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
 
 afterAll(closeTestServers);

@@ -1,8 +1,38 @@
-// Small builders for the data each test owns: contacts, tags and notes made through the SDK.
+// Small builders for the data each test owns, made through the SDK (contacts, tags, notes, calls, conversations,
+// debts, gifts, photos, documents), the files uploads send, and readers of lists.
 import { expect } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
-import { createContact, createNote, createTag, setContactTags } from '../../generated/client/sdk.gen.js';
-import type { Contact, ContactCreate, Note, PartialContact, Tag } from '../../generated/client/types.gen.js';
+import {
+  addConversationMessage,
+  createCall,
+  createContact,
+  createConversation,
+  createDebt,
+  createDocument,
+  createGift,
+  createNote,
+  createPhoto,
+  createTag,
+  getContact,
+  setContactTags,
+} from '../../generated/client/sdk.gen.js';
+import type {
+  Call,
+  CallCreate,
+  Contact,
+  ContactCreate,
+  Conversation,
+  Debt,
+  DebtWrite,
+  Document,
+  Gift,
+  GiftWrite,
+  MessageWrite,
+  Note,
+  PartialContact,
+  Photo,
+  Tag,
+} from '../../generated/client/types.gen.js';
 import { ok } from './expect.js';
 
 let counter = 0;
@@ -77,3 +107,67 @@ export async function collectPages<T>(fetchPage: (page: number) => Promise<{ dat
 
 /** The ids of objects. */
 export const ids = (items: readonly { id: number }[]): number[] => items.map((item) => item.id);
+
+export async function newCall(client: Client, contactId: number, overrides: Partial<CallCreate> = {}): Promise<Call> {
+  return ok(await createCall({ client, body: { contact_id: contactId, called_at: '2024-01-10', ...overrides } }), 201).data;
+}
+
+/**
+ * The id of one contact field type of the account, found through the API: a new contact with an e-mail address
+ * gets an e-mail contact field, whose type is one of the account's.
+ */
+export async function channelOf(client: Client): Promise<number> {
+  const contact = await newContact(client, { email: `${contactBody().first_name.toLowerCase()}@example.com` });
+  const full = ok(await getContact({ client, path: { id: contact.id }, query: { with: 'contactfields' } })).data as Contact;
+  const type = full.contactFields?.[0]?.contact_field_type;
+  if (!type) throw new Error('a contact with an e-mail address has no contact field');
+  return type.id;
+}
+
+export async function newConversation(client: Client, contactId: number, channelId: number, happenedAt = '2024-02-01'): Promise<Conversation> {
+  return ok(
+    await createConversation({ client, body: { contact_id: contactId, contact_field_type_id: channelId, happened_at: happenedAt } }),
+    201,
+  ).data;
+}
+
+export async function addMessage(client: Client, conversationId: number, body: Partial<MessageWrite> = {}): Promise<Conversation> {
+  return ok(
+    await addConversationMessage({
+      client,
+      path: { id: conversationId },
+      body: { written_at: '2024-02-01', written_by_me: true, content: 'Hello there', ...body },
+    }),
+  ).data;
+}
+
+/** A 1x1 PNG. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** The smallest GIF. */
+export const GIF = Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64');
+export const PDF = Buffer.from('%PDF-1.4\n% test document\n%%EOF\n', 'utf8');
+
+export function file(bytes: Uint8Array | string, name: string, type: string): File {
+  return new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name, { type });
+}
+
+export async function newDebt(client: Client, contactId: number, overrides: Partial<DebtWrite> = {}): Promise<Debt> {
+  const body: DebtWrite = { contact_id: contactId, in_debt: 'yes', status: 'inprogress', amount: 10, ...overrides };
+  return ok(await createDebt({ client, body }), 201).data;
+}
+
+export async function newGift(client: Client, contactId: number, overrides: Partial<GiftWrite> = {}): Promise<Gift> {
+  const body: GiftWrite = { contact_id: contactId, name: 'A book', status: 'idea', ...overrides };
+  return ok(await createGift({ client, body }), 201).data;
+}
+
+export async function newPhoto(client: Client, contactId: number, photo: File = file(PNG, 'pixel.png', 'image/png')): Promise<Photo> {
+  return ok(await createPhoto({ client, body: { contact_id: contactId, photo } }), 201).data;
+}
+
+export async function newDocument(client: Client, contactId: number, document: File = file(PDF, 'report.pdf', 'application/pdf')): Promise<Document> {
+  return ok(await createDocument({ client, body: { contact_id: contactId, document } }), 201).data;
+}

@@ -1,19 +1,16 @@
-// A reference server for the debts, gifts, photos, documents and other tests that reach the database: like startTestServer, but with its
+// A reference server for the tests that reach the database or the stored files: like startTestServer, but with its
 // database in a file and its own files directory, so that a test can look at the stored files and reach the
-// database for what the API cannot do (archiving a contact, choosing the user's currency).
+// database for what the API cannot do (archiving a contact, choosing the user's currency, counting rows).
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
-import { createDebt, createDocument, createGift, createPhoto } from '../../generated/client/sdk.gen.js';
-import type { Debt, DebtWrite, Document, Gift, GiftWrite, Photo } from '../../generated/client/types.gen.js';
 import { findAccountByToken } from '../../server/store/accounts.js';
 import { openDatabase, type Db } from '../../server/store/db.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { clientFor } from './client.js';
 import { createTestClock, type TestClock } from './clock.js';
-import { ok } from './expect.js';
 
 export interface FilesTestServer {
   url: string;
@@ -82,37 +79,6 @@ export function storedFiles(filesDir: string): string[] {
   return out.sort();
 }
 
-/** A 1x1 PNG. */
-export const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'base64',
-);
-/** The smallest GIF. */
-export const GIF = Buffer.from('R0lGODlhAQABAAAAACwAAAAAAQABAAA=', 'base64');
-export const PDF = Buffer.from('%PDF-1.4\n% test document\n%%EOF\n', 'utf8');
-
-export function file(bytes: Uint8Array | string, name: string, type: string): File {
-  return new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name, { type });
-}
-
-export async function newDebt(client: Client, contactId: number, overrides: Partial<DebtWrite> = {}): Promise<Debt> {
-  const body: DebtWrite = { contact_id: contactId, in_debt: 'yes', status: 'inprogress', amount: 10, ...overrides };
-  return ok(await createDebt({ client, body }), 201).data;
-}
-
-export async function newGift(client: Client, contactId: number, overrides: Partial<GiftWrite> = {}): Promise<Gift> {
-  const body: GiftWrite = { contact_id: contactId, name: 'A book', status: 'idea', ...overrides };
-  return ok(await createGift({ client, body }), 201).data;
-}
-
-export async function newPhoto(client: Client, contactId: number, photo: File = file(PNG, 'pixel.png', 'image/png')): Promise<Photo> {
-  return ok(await createPhoto({ client, body: { contact_id: contactId, photo } }), 201).data;
-}
-
-export async function newDocument(client: Client, contactId: number, document: File = file(PDF, 'report.pdf', 'application/pdf')): Promise<Document> {
-  return ok(await createDocument({ client, body: { contact_id: contactId, document } }), 201).data;
-}
-
 /** Makes a contact archived (the API has no operation for it). */
 export function archiveContact(db: Db, contactId: number): void {
   expect(db.prepare('UPDATE contacts SET is_active = 0 WHERE id = ?').run(contactId).changes).toBe(1);
@@ -128,4 +94,9 @@ export function setUserCurrency(db: Db, userId: number, iso: string | null): str
   if (!currency) throw new Error(`no currency ${iso}`);
   db.prepare('UPDATE users SET currency_id = ? WHERE id = ?').run(currency.id, userId);
   return currency.symbol;
+}
+
+/** Counts rows of a table matching a simple `column = value` filter. */
+export function countRows(db: Db, table: 'calls' | 'call_emotion' | 'conversations' | 'messages', column: string, value: number): number {
+  return (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?`).get(value) as { n: number }).n;
 }
