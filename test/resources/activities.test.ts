@@ -1,33 +1,31 @@
-// Activities, activity types and activity type categories on the reference server, through the generated SDK:
-// the built-in types of a new account, attendees and emotions, `meta.statistics`, `last_activity_together`,
-// replacement on update, cascades when contacts, types and categories are deleted, account isolation, the
-// all-or-nothing writes and validation.
+// Activities through the generated SDK: attendees and emotions, replacement on update, lists with `meta.statistics`,
+// `last_activity_together`, what deleting a contact does to its activities, the all-or-nothing writes and validation.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Client } from '../generated/client/client/index.js';
+import type { Client } from '../../generated/client/client/index.js';
 import {
   createActivity,
   createActivityType,
   createActivityTypeCategory,
   deleteActivity,
-  deleteActivityType,
-  deleteActivityTypeCategory,
   deleteContact,
   getActivity,
-  getActivityType,
-  getActivityTypeCategory,
   getContact,
   listActivities,
-  listActivityTypeCategories,
-  listActivityTypes,
   listContactActivities,
   updateActivity,
-  updateActivityType,
-  updateActivityTypeCategory,
-} from '../generated/client/sdk.gen.js';
-import type { Activity, ActivityType, ActivityWrite, Contact } from '../generated/client/types.gen.js';
-import { expectNotFound, expectValidationError, NOT_FOUND_BODY, ok, TIMESTAMP } from './helpers/expect.js';
-import { collectPages, ids, newContact, newPartialContact, unchecked } from './helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
+} from '../../generated/client/sdk.gen.js';
+import type { Activity, ActivityType, ActivityWrite, Contact } from '../../generated/client/types.gen.js';
+import { expectNotFound, expectValidationError, NOT_FOUND_BODY, ok } from '../helpers/expect.js';
+import {
+  allActivities,
+  allTypes,
+  ids,
+  newActivity,
+  newContact,
+  newPartialContact,
+  unchecked,
+} from '../helpers/factories.js';
+import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
 
 // Real servers, several per file, on a machine that may be busy.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
@@ -39,34 +37,6 @@ beforeAll(async () => {
   main = await startTestServer();
 });
 
-const BUILT_IN_TYPES: ReadonlyArray<[category: string, type: string]> = [
-  ['Simple activities', 'just hung out'],
-  ['Simple activities', 'watched a movie at home'],
-  ['Simple activities', 'just talked at home'],
-  ['Sport', 'played a sport together'],
-  ['Food', 'ate at their place'],
-  ['Food', 'went to a bar'],
-  ['Food', 'ate at home'],
-  ['Food', 'picnicked'],
-  ['Food', 'ate at a restaurant'],
-  ['Cultural activities', 'went to the theater'],
-  ['Cultural activities', 'went to a concert'],
-  ['Cultural activities', 'went to a play'],
-  ['Cultural activities', 'went to the museum'],
-];
-
-async function newActivity(client: Client, body: Partial<ActivityWrite> & Pick<ActivityWrite, 'contacts'>): Promise<Activity> {
-  return ok(await createActivity({ client, body: { summary: 'Lunch', happened_at: '2024-05-01', ...body } }), 201).data;
-}
-
-async function allActivities(client: Client): Promise<Activity[]> {
-  return collectPages(async (page) => ok(await listActivities({ client, query: { page, limit: 100 } })));
-}
-
-async function allTypes(client: Client): Promise<ActivityType[]> {
-  return collectPages(async (page) => ok(await listActivityTypes({ client, query: { page, limit: 100 } })));
-}
-
 async function lastActivityTogether(client: Client, contactId: number): Promise<string | null> {
   return (ok(await getContact({ client, path: { id: contactId } })).data as Contact).last_activity_together;
 }
@@ -76,27 +46,6 @@ async function aBuiltInType(client: Client, name: string): Promise<ActivityType>
   expect(type, name).toBeDefined();
   return type!;
 }
-
-describe('built-in activity types', () => {
-  it('a new account has the four categories and thirteen types of a fresh Monica account', async () => {
-    const server = await startTestServer();
-    const categories = ok(await listActivityTypeCategories({ client: server.other }));
-    expect(categories.data.map((c) => c.name)).toEqual(['Simple activities', 'Sport', 'Food', 'Cultural activities']);
-    expect(categories.meta.total).toBe(4);
-    for (const c of categories.data) expect(c).toMatchObject({ object: 'activityTypeCategory', created_at: null, updated_at: null });
-
-    const types = ok(await listActivityTypes({ client: server.other, query: { limit: 100 } }));
-    expect(types.data.map((t) => [t.activity_type_category.name, t.name])).toEqual(BUILT_IN_TYPES);
-    const category = types.data[0]!.activity_type_category;
-    expect(ok(await getActivityTypeCategory({ client: server.other, path: { id: category.id } })).data).toEqual(category);
-    expect(ok(await getActivityType({ client: server.other, path: { id: types.data[4]!.id } })).data).toEqual(types.data[4]);
-
-    // The two accounts have their own copies.
-    const demoTypes = await allTypes(server.demo);
-    expect(demoTypes.map((t) => t.name)).toEqual(BUILT_IN_TYPES.map(([, t]) => t));
-    expect(ids(demoTypes).filter((id) => ids(types.data).includes(id))).toEqual([]);
-  });
-});
 
 describe('activities', () => {
   it('create answers 201 with type, attendees and emotions, and get returns the same activity', async () => {
@@ -299,20 +248,6 @@ describe('lists: pagination, sorting and meta.statistics', () => {
     const bad = await listActivities({ client: server.demo, query: { sort: unchecked('happened_at') } });
     expect(bad.response.status).toBe(400);
   });
-
-  it('activity types and categories page and sort too', async () => {
-    server.clock.advance(5);
-    const category = ok(await createActivityTypeCategory({ client: server.demo, body: { name: 'Outdoors' } })).data;
-    server.clock.advance(5);
-    const type = ok(await createActivityType({ client: server.demo, body: { name: 'went hiking', activity_type_category_id: category.id } })).data;
-    const types = ok(await listActivityTypes({ client: server.demo }));
-    expect(types.meta).toMatchObject({ total: 14, per_page: 15, last_page: 1 });
-    expect(ids(types.data).at(-1)).toBe(type.id);
-    expect(ok(await listActivityTypes({ client: server.demo, query: { sort: '-created_at', limit: 1 } })).data[0]!.id).toBe(type.id);
-    const categories = ok(await listActivityTypeCategories({ client: server.demo, query: { sort: '-created_at', limit: 2, page: 1 } }));
-    expect(categories.data[0]!.id).toBe(category.id);
-    expect(categories.meta).toMatchObject({ total: 5, last_page: 3 });
-  });
 });
 
 describe('last_activity_together', () => {
@@ -356,77 +291,6 @@ describe('cascades', () => {
     expect(ids(await allActivities(main.demo))).not.toContain(alone.id);
     expect(await lastActivityTogether(main.demo, b.id)).toBe('2024-02-02T00:00:00.000000Z');
   });
-
-  it('deleting a type keeps its activities without a type', async () => {
-    const a = await newContact(main.demo);
-    const categories = ok(await listActivityTypeCategories({ client: main.demo })).data;
-    const type = ok(await createActivityType({ client: main.demo, body: { name: 'went kayaking', activity_type_category_id: categories[1]!.id } })).data;
-    const activity = await newActivity(main.demo, { contacts: [a.id], activity_type_id: type.id });
-    expect(ok(await deleteActivityType({ client: main.demo, path: { id: type.id } }))).toEqual({ deleted: true, id: type.id });
-    expectNotFound(await getActivityType({ client: main.demo, path: { id: type.id } }));
-    const after = ok(await getActivity({ client: main.demo, path: { id: activity.id } })).data;
-    expect(after.activity_type).toBeNull();
-    expect(after.updated_at).toBe(activity.updated_at);
-  });
-
-  it('deleting a category deletes its types; their activities stay without a type', async () => {
-    const a = await newContact(main.demo);
-    const category = ok(await createActivityTypeCategory({ client: main.demo, body: { name: 'Water sports' } })).data;
-    const t1 = ok(await createActivityType({ client: main.demo, body: { name: 'sailed', activity_type_category_id: category.id } })).data;
-    const t2 = ok(await createActivityType({ client: main.demo, body: { name: 'surfed', activity_type_category_id: category.id } })).data;
-    const activity = await newActivity(main.demo, { contacts: [a.id], activity_type_id: t2.id });
-
-    expect(ok(await deleteActivityTypeCategory({ client: main.demo, path: { id: category.id } }))).toEqual({ deleted: true, id: category.id });
-    expectNotFound(await getActivityTypeCategory({ client: main.demo, path: { id: category.id } }));
-    expectNotFound(await getActivityType({ client: main.demo, path: { id: t1.id } }));
-    expectNotFound(await getActivityType({ client: main.demo, path: { id: t2.id } }));
-    expect(ok(await getActivity({ client: main.demo, path: { id: activity.id } })).data.activity_type).toBeNull();
-  });
-});
-
-describe('activity types and categories', () => {
-  it('create answers 200; a missing name or translation key is cleared on update', async () => {
-    const category = ok(await createActivityTypeCategory({ client: main.demo, body: { name: '  Board games  ' } })).data;
-    expect(category).toMatchObject({ object: 'activityTypeCategory', name: 'Board games', created_at: main.clock.stamp() });
-    expect(category.uuid).toMatch(/^[0-9a-f-]{36}$/);
-    const type = ok(await createActivityType({ client: main.demo, body: { name: 'played chess', activity_type_category_id: String(category.id) } })).data;
-    expect(type).toMatchObject({ object: 'activityType', name: 'played chess', location_type: null, activity_type_category: category });
-    expect(type.created_at).toMatch(TIMESTAMP);
-
-    main.clock.advance(20);
-    // A translation key alone names the type after the built-in name.
-    const keyed = ok(
-      await updateActivityType({ client: main.demo, path: { id: type.id }, body: { activity_type_category_id: category.id, translation_key: 'went_concert' } }),
-    ).data;
-    expect(keyed).toMatchObject({ name: 'went to a concert', updated_at: main.clock.stamp(), created_at: type.created_at });
-    const unnamed = ok(await updateActivityType({ client: main.demo, path: { id: type.id }, body: { activity_type_category_id: category.id } })).data;
-    expect(unnamed.name).toBeNull();
-
-    // Moving the type to another category.
-    const sport = ok(await listActivityTypeCategories({ client: main.demo })).data.find((c) => c.name === 'Sport')!;
-    const moved = ok(
-      await updateActivityType({ client: main.demo, path: { id: type.id }, body: { name: 'played chess', activity_type_category_id: sport.id } }),
-    ).data;
-    expect(moved.activity_type_category).toEqual(sport);
-
-    const renamed = ok(await updateActivityTypeCategory({ client: main.demo, path: { id: category.id }, body: { name: 'Games' } })).data;
-    expect(renamed).toMatchObject({ name: 'Games', updated_at: main.clock.stamp() });
-    const cleared = ok(await updateActivityTypeCategory({ client: main.demo, path: { id: category.id }, body: {} })).data;
-    expect(cleared.name).toBeNull();
-    expect(ok(await getActivityTypeCategory({ client: main.demo, path: { id: category.id } })).data).toEqual(cleared);
-  });
-
-  it('an unknown category answers 404 and creates nothing', async () => {
-    const before = (await allTypes(main.demo)).length;
-    expectNotFound(await createActivityType({ client: main.demo, body: { name: 'nowhere', activity_type_category_id: 999999 } }));
-    const type = (await allTypes(main.demo))[0]!;
-    expectNotFound(await updateActivityType({ client: main.demo, path: { id: type.id }, body: { name: 'x', activity_type_category_id: 999999 } }));
-    expect((await allTypes(main.demo)).length).toBe(before);
-    expect(ok(await getActivityType({ client: main.demo, path: { id: type.id } })).data).toEqual(type);
-    expectNotFound(await updateActivityTypeCategory({ client: main.demo, path: { id: 999999 }, body: { name: 'x' } }));
-    expectNotFound(await deleteActivityType({ client: main.demo, path: { id: 999999 } }));
-    expectNotFound(await deleteActivityTypeCategory({ client: main.demo, path: { id: 999999 } }));
-  });
 });
 
 describe('references and the all-or-nothing writes', () => {
@@ -458,70 +322,6 @@ describe('references and the all-or-nothing writes', () => {
     expect(ok(await getActivity({ client: main.demo, path: { id: activity.id } })).data).toEqual(activity);
     expect(await lastActivityTogether(main.demo, a.id)).toBe('2024-02-10T00:00:00.000000Z');
     expect(await lastActivityTogether(main.demo, b.id)).toBeNull();
-  });
-});
-
-describe('account isolation', () => {
-  it("the second account gets 404 on the first account's activities, types and categories, which stay unchanged", async () => {
-    const contact = await newContact(main.demo);
-    const category = ok(await createActivityTypeCategory({ client: main.demo, body: { name: 'Private category' } })).data;
-    const type = ok(await createActivityType({ client: main.demo, body: { name: 'private type', activity_type_category_id: category.id } })).data;
-    const activity = await newActivity(main.demo, { contacts: [contact.id], activity_type_id: type.id, emotions: [9] });
-    const before = {
-      activity: ok(await getActivity({ client: main.demo, path: { id: activity.id } })).data,
-      type: ok(await getActivityType({ client: main.demo, path: { id: type.id } })).data,
-      category: ok(await getActivityTypeCategory({ client: main.demo, path: { id: category.id } })).data,
-      contactActivities: ok(await listContactActivities({ client: main.demo, path: { id: contact.id } })).data,
-    };
-
-    const client = main.other;
-    const own = await newContact(client);
-    const ownCategory = ok(await listActivityTypeCategories({ client })).data[0]!;
-    const ownType = (await allTypes(client))[0]!;
-    const ownActivity = await newActivity(client, { contacts: [own.id] });
-    const theirsBefore = (await allActivities(client)).length;
-    main.clock.advance(30);
-
-    expectNotFound(await getActivity({ client, path: { id: activity.id } }));
-    expectNotFound(await updateActivity({ client, path: { id: activity.id }, body: { summary: 'Hijacked', happened_at: '2024-01-01', contacts: [own.id] } }));
-    expectNotFound(await deleteActivity({ client, path: { id: activity.id } }));
-    expectNotFound(await listContactActivities({ client, path: { id: contact.id } }));
-    expectNotFound(await getActivityType({ client, path: { id: type.id } }));
-    expectNotFound(await updateActivityType({ client, path: { id: type.id }, body: { name: 'Hijacked', activity_type_category_id: ownCategory.id } }));
-    expectNotFound(await deleteActivityType({ client, path: { id: type.id } }));
-    expectNotFound(await getActivityTypeCategory({ client, path: { id: category.id } }));
-    expectNotFound(await updateActivityTypeCategory({ client, path: { id: category.id }, body: { name: 'Hijacked' } }));
-    expectNotFound(await deleteActivityTypeCategory({ client, path: { id: category.id } }));
-
-    // Body references to the first account's objects.
-    expectNotFound(await createActivity({ client, body: { summary: 'x', happened_at: '2024-01-01', contacts: [contact.id] } }));
-    expectNotFound(await createActivity({ client, body: { summary: 'x', happened_at: '2024-01-01', contacts: [own.id, contact.id] } }));
-    expectNotFound(await createActivity({ client, body: { summary: 'x', happened_at: '2024-01-01', contacts: [own.id], activity_type_id: type.id } }));
-    expectNotFound(
-      await updateActivity({ client, path: { id: ownActivity.id }, body: { summary: 'x', happened_at: '2024-01-01', contacts: [contact.id] } }),
-    );
-    expectNotFound(
-      await updateActivity({ client, path: { id: ownActivity.id }, body: { summary: 'x', happened_at: '2024-01-01', contacts: [own.id], activity_type_id: type.id } }),
-    );
-    expectNotFound(await createActivityType({ client, body: { name: 'x', activity_type_category_id: category.id } }));
-    expectNotFound(await updateActivityType({ client, path: { id: ownType.id }, body: { name: 'x', activity_type_category_id: category.id } }));
-
-    const after = {
-      activity: ok(await getActivity({ client: main.demo, path: { id: activity.id } })).data,
-      type: ok(await getActivityType({ client: main.demo, path: { id: type.id } })).data,
-      category: ok(await getActivityTypeCategory({ client: main.demo, path: { id: category.id } })).data,
-      contactActivities: ok(await listContactActivities({ client: main.demo, path: { id: contact.id } })).data,
-    };
-    expect(after).toEqual(before);
-    expect(ok(await getActivity({ client, path: { id: ownActivity.id } })).data).toEqual(ownActivity);
-    expect(ok(await getActivityType({ client, path: { id: ownType.id } })).data).toEqual(ownType);
-    expect((await allActivities(client)).length).toBe(theirsBefore);
-
-    // Neither account's lists show the other's objects.
-    const mine = new Set(ids(await allActivities(main.demo)));
-    expect(ids(await allActivities(client)).filter((id) => mine.has(id))).toEqual([]);
-    const myTypes = new Set(ids(await allTypes(main.demo)));
-    expect(ids(await allTypes(client)).filter((id) => myTypes.has(id))).toEqual([]);
   });
 });
 
