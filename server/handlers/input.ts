@@ -30,6 +30,11 @@ export function isCalendarDate(value: string): boolean {
 /** Request text: one rule for every handler and store (server/text.ts). */
 export { cleanText, trimInput } from '../text.js';
 
+/** Label texts of a request: a list, or null when absent (an empty list also leaves the labels as they are). */
+export function labelTexts(labels: readonly string[] | null | undefined): string[] | null {
+  return labels ? labels.map((l) => trimInput(l)).filter((l) => l !== '') : null;
+}
+
 /** Collects Laravel-style messages for checks that a JSON schema cannot express. */
 export class Problems {
   readonly messages: string[] = [];
