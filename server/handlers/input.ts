@@ -1,5 +1,6 @@
 // Turns the lenient values the contract accepts ("12", "1", 0, ...) into plain numbers and booleans.
 // The validator has already checked their form; these functions only convert.
+import { cleanText, trimInput } from '../text.js';
 
 export function toInt(value: unknown): number | null {
   if (value === null || value === undefined || value === '') return null;
@@ -28,7 +29,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /** Request text: one rule for every handler and store (server/text.ts). */
-export { cleanText, trimInput } from '../text.js';
+export { cleanText, trimInput };
 
 /** Label texts of a request: a list, or null when absent (an empty list also leaves the labels as they are). */
 export function labelTexts(labels: readonly string[] | null | undefined): string[] | null {
