@@ -2,13 +2,14 @@
  * Behaviour snapshot of the reference server, for refactors that must change nothing a client sees.
  *
  *   npx tsx scripts/dev/replay.ts --record before.json    # on the old tree
- *   npx tsx scripts/dev/replay.ts --compare before.json   # on the new tree: exit 1 on the first difference
+ *   npx tsx scripts/dev/replay.ts --compare before.json   # on the new tree: exit 1 when any answer differs
  *
  * It starts a demo server on a fixed clock and sends, for every operation of the bundle in spec order, the
  * same set of requests: the documented success request (parameter and body examples), the same with an id that
  * exists nowhere, without a token, with an empty body, with a body that is not JSON, and for lists a second page,
  * a descending sort, an unknown sort and `limit=101`. Each answer's status, content type and body bytes are kept.
- * Ports, random UUIDs and stored file names are masked. Only the operations present in the recording are compared, so a tree that adds operations still compares.
+ * Ports, random UUIDs and stored file names are masked. `--compare` sends exactly the recorded requests again
+ * (not the current spec's examples), so a tree whose spec or examples changed still compares like for like.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,10 +19,18 @@ import { repoRoot } from '../lib/paths.js';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
+/** What was sent: the token or none, and the body (JSON text, or the multipart form's text fields). */
+interface SentRequest {
+  token: boolean;
+  json?: string;
+  form?: Record<string, string>;
+}
+
 interface Exchange {
   label: string;
   method: string;
   url: string;
+  request: SentRequest;
   status: number;
   contentType: string;
   body: string;
@@ -97,18 +106,26 @@ function fillPath(op: Operation, override?: string): string {
   return url;
 }
 
-function multipart(example: Json | undefined): FormData {
+/** The text fields of a multipart example; the file field (`document` or `photo`) is sent as a 1x1 PNG. */
+function multipartFields(example: Json | undefined): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(asObject(example))) fields[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  return fields;
+}
+
+function formOf(fields: Record<string, string>): FormData {
   const form = new FormData();
-  for (const [key, value] of Object.entries(asObject(example))) {
-    if (key === 'document' || key === 'photo') continue;
-    form.append(key, typeof value === 'string' ? value : JSON.stringify(value));
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'document' || key === 'photo') form.append(key, new Blob([PNG], { type: 'image/png' }), 'pixel.png');
+    else form.append(key, value);
   }
-  const field = 'document' in asObject(example) ? 'document' : 'photo';
-  form.append(field, new Blob([PNG], { type: 'image/png' }), 'pixel.png');
   return form;
 }
 
-async function run(): Promise<Record<string, Exchange[]>> {
+type Recording = Record<string, Exchange[]>;
+
+/** A replayer bound to a fresh demo server: sends one request and records what came back. */
+async function demoServer() {
   const server = await startServer({
     port: 0,
     databasePath: ':memory:',
@@ -117,42 +134,66 @@ async function run(): Promise<Record<string, Exchange[]>> {
     now: () => new Date('2024-06-15T10:00:00Z'),
     log: () => {},
   });
-  const token = server.tokens.demo;
   const origin = new URL(server.url).origin;
-  const out: Record<string, Exchange[]> = {};
+  const send = async (label: string, method: string, url: string, request: SentRequest): Promise<Exchange> => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (request.token) headers['Authorization'] = `Bearer ${server.tokens.demo}`;
+    if (request.json !== undefined) headers['Content-Type'] = 'application/json';
+    const body = request.json ?? (request.form ? formOf(request.form) : undefined);
+    const res = await fetch(`${server.url}${url}`, { method, headers, body });
+    // Ports and random UUIDs change from run to run; everything else must not.
+    const text = (await res.text()).split(origin).join('http://server').replace(UUID, '<uuid>').replace(STORED_NAME, '$1<random>');
+    return { label, method, url, request, status: res.status, contentType: res.headers.get('content-type') ?? '', body: text };
+  };
+  return { send, close: () => server.close() };
+}
+
+/** Makes the set of requests from the spec and records the answers. */
+async function record(): Promise<Recording> {
+  const server = await demoServer();
+  const out: Recording = {};
   try {
     for (const op of operations()) {
       const exchanges: Exchange[] = [];
-      const send = async (label: string, url: string, init: { token?: boolean; body?: string | FormData; contentType?: string } = {}) => {
-        const headers: Record<string, string> = { Accept: 'application/json' };
-        if (init.token !== false) headers['Authorization'] = `Bearer ${token}`;
-        if (typeof init.body === 'string') headers['Content-Type'] = init.contentType ?? 'application/json';
-        const res = await fetch(`${server.url}${url}`, { method: op.method, headers, body: init.body });
-        // Ports and random UUIDs change from run to run; everything else must not.
-        const text = (await res.text()).split(origin).join('http://server').replace(UUID, '<uuid>').replace(STORED_NAME, '$1<random>');
-        exchanges.push({ label, method: op.method, url, status: res.status, contentType: res.headers.get('content-type') ?? '', body: text });
-      };
-      const goodBody = () => {
-        if (!op.body) return undefined;
-        return op.body.contentType.startsWith('multipart/') ? multipart(op.body.example) : JSON.stringify(op.body.example ?? {});
+      const send = async (label: string, url: string, request: SentRequest) => exchanges.push(await server.send(label, op.method, url, request));
+      const good = (): SentRequest => {
+        if (!op.body) return { token: true };
+        return op.body.contentType.startsWith('multipart/')
+          ? { token: true, form: multipartFields(op.body.example) }
+          : { token: true, json: JSON.stringify(op.body.example ?? {}) };
       };
       const url = fillPath(op);
       await send('no token', url, { token: false });
-      if (op.pathParams.length > 0) await send('unknown id', fillPath(op, '99999999'), { body: goodBody() });
+      if (op.pathParams.length > 0) await send('unknown id', fillPath(op, '99999999'), good());
       if (op.body && !op.body.contentType.startsWith('multipart/')) {
-        await send('empty body', url, { body: '{}' });
-        await send('not JSON', url, { body: '{"a":' });
+        await send('empty body', url, { token: true, json: '{}' });
+        await send('not JSON', url, { token: true, json: '{"a":' });
       }
       if (op.queryNames.includes('page')) {
-        await send('page 2', `${url}?page=2&limit=3`);
-        await send('limit 101', `${url}?limit=101`);
+        await send('page 2', `${url}?page=2&limit=3`, { token: true });
+        await send('limit 101', `${url}?limit=101`, { token: true });
       }
       if (op.queryNames.includes('sort')) {
-        await send('sort desc', `${url}?sort=-created_at`);
-        await send('sort unknown', `${url}?sort=nope`);
+        await send('sort desc', `${url}?sort=-created_at`, { token: true });
+        await send('sort unknown', `${url}?sort=nope`, { token: true });
       }
-      await send('example', url, { body: goodBody() });
+      await send('example', url, good());
       out[`${op.method} ${op.template}`] = exchanges;
+    }
+  } finally {
+    await server.close();
+  }
+  return out;
+}
+
+/** Sends the recorded requests again, in the recorded order, and answers what came back. */
+async function replay(before: Recording): Promise<Recording> {
+  const server = await demoServer();
+  const out: Recording = {};
+  try {
+    for (const [key, list] of Object.entries(before)) {
+      out[key] = [];
+      for (const exchange of list) out[key].push(await server.send(exchange.label, exchange.method, exchange.url, exchange.request));
     }
   } finally {
     await server.close();
@@ -166,27 +207,23 @@ async function main(): Promise<void> {
     console.error('usage: replay.ts --record FILE | --compare FILE');
     process.exit(2);
   }
-  const now = await run();
   if (mode === '--record') {
+    const now = await record();
     writeFileSync(file, `${JSON.stringify(now, null, 1)}\n`);
     const count = Object.values(now).reduce((n, list) => n + list.length, 0);
     console.log(`recorded ${count} exchanges over ${Object.keys(now).length} operations in ${file}`);
     return;
   }
-  const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Exchange[]>;
+  const before = JSON.parse(readFileSync(file, 'utf8')) as Recording;
+  const now = await replay(before);
   let compared = 0;
   const differences: string[] = [];
   for (const [key, list] of Object.entries(before)) {
-    const after = now[key];
-    if (!after) {
-      differences.push(`${key}: no longer in the spec`);
-      continue;
-    }
+    const after = now[key]!;
     list.forEach((exchange, i) => {
       compared++;
-      const other = after[i];
-      if (!other || other.label !== exchange.label) differences.push(`${key} [${exchange.label}]: not sent any more`);
-      else if (other.status !== exchange.status || other.body !== exchange.body || other.contentType !== exchange.contentType) {
+      const other = after[i]!;
+      if (other.status !== exchange.status || other.body !== exchange.body || other.contentType !== exchange.contentType) {
         differences.push(`${key} [${exchange.label}] ${exchange.method} ${exchange.url}: ${exchange.status} ${exchange.body.slice(0, 200)}\n    now ${other.status} ${other.body.slice(0, 200)}`);
       }
     });
