@@ -60,15 +60,16 @@ export function pathOf(op: Operation, values: Record<string, number | string>): 
   return operationPath(op.operationId as OperationId, values as never);
 }
 
-/** The operation's query parameters, resolved (path-level ones first). */
-export function queryParameters(op: Operation): JsonObject[] {
+/** The operation's parameters, resolved (path-level ones first). */
+export function parameters(op: Operation): JsonObject[] {
   const item = contract.at(`/paths/${escapePointerToken(op.path)}`);
   const own = contract.specOperation(op.operationId)['parameters'];
   const shared = isObject(item) && Array.isArray(item['parameters']) ? item['parameters'] : [];
-  return [...shared, ...(Array.isArray(own) ? own : [])]
-    .map((p) => contract.resolve(p))
-    .filter((p): p is JsonObject => isObject(p) && p['in'] === 'query');
+  return [...shared, ...(Array.isArray(own) ? own : [])].map((p) => contract.resolve(p)).filter(isObject);
 }
+
+/** The operation's query parameters, resolved. */
+export const queryParameters = (op: Operation): JsonObject[] => parameters(op).filter((p) => p['in'] === 'query');
 
 /** Lists: the operations that page (they take `limit`). */
 export const listOperations = (): Operation[] => operations.filter((op) => op.paging !== null);

@@ -2,8 +2,9 @@
 // broken in one way. A case is plain data, so fast-check can print and shrink it and a run can replay it.
 import fc from 'fast-check';
 import { anyJsonArbitrary, BAD_IDS, HUGE_ASCII, nastyNumberArbitrary, nest, RAW_NUMBER_LITERALS, textArbitrary } from './nasty.js';
-import { pathRules } from '../helpers/resourceFixtures.js';
-import { bodyLinks, fixtureForPath, operationLinks } from './fixtures.js';
+import { operation, contract } from '../../conformance/contract.js';
+import { samplePng } from '../../conformance/fixtures/index.js';
+import { fixtureMarker, pathMarkers, referenceSlots } from './fixtures.js';
 import { flatten, jsonType, typesOf, valueFor } from './schemaArbitrary.js';
 import type { FuzzOperation, Schema } from './spec.js';
 
@@ -31,25 +32,17 @@ export interface FuzzCase {
 const isUpload = (op: FuzzOperation) => op.body?.contentType === 'multipart/form-data';
 const isJsonWrite = (op: FuzzOperation) => op.body !== undefined && !isUpload(op);
 
-/** The markers (see fixtures.ts) for a path's ids when the case means real objects. */
-function validPath(op: FuzzOperation): Record<string, string> {
-  const rule = pathRules[op.path];
-  const names = op.pathParams.map((p) => p.name);
-  if (names.length === 0) return {};
-  if (op.method === 'delete' && rule?.disposable) return Object.fromEntries(names.map((n) => [n, `@disposable:${n}`]));
-  if (rule?.params) return Object.fromEntries(names.map((n) => [n, `@params:${n}`]));
-  // A delete gets an object of its own, so it does not consume the ones other cases use.
-  const kind = op.method === 'delete' ? 'fresh' : 'fixture';
-  return { [names[0]!]: `@${kind}:${fixtureForPath(op.path)}` };
-}
-
-/** Fields that name other objects get fixtures; everything else comes from the schema. */
+/**
+ * Fields that name objects of the account get the registry's fixtures (see fixtures.ts), fields that name shared
+ * reference data (emotions) the documented example's value; everything else comes from the schema.
+ */
 function linkedProperty(op: FuzzOperation) {
+  const slots = new Map(referenceSlots(operation(op.operationId)).map((slot) => [slot.field, slot]));
+  const example = contract.requestBody(op.operationId)?.example as Record<string, unknown> | undefined;
   return (name: string, schema: Schema): fc.Arbitrary<unknown> | undefined => {
-    const byOperation = operationLinks[op.operationId];
-    const fixture = byOperation && name in byOperation ? byOperation[name] : bodyLinks[name];
-    if (!fixture) return undefined;
-    const marker = fc.constantFrom(`@fixture:${fixture}`, `@fixture:${fixture}:string`);
+    const slot = slots.get(name);
+    if (!slot) return name in op.bodyReferences && example?.[name] !== undefined ? fc.constant(example[name]) : undefined;
+    const marker = fc.constantFrom(fixtureMarker(slot.resource, slot.nth), fixtureMarker(slot.resource, slot.nth, true));
     return typesOf(schema).includes('array') ? marker.map((m) => [m]) : marker;
   };
 }
@@ -62,11 +55,11 @@ function queryArbitrary(op: FuzzOperation): fc.Arbitrary<[string, string][]> {
     .map((values) => Object.entries(values) as [string, string][]);
 }
 
-const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+const PNG_BASE64 = samplePng.toString('base64');
 
 /** A valid multipart form for an upload: the contact and the file (or, for photos, the image as text). */
 function validForm(op: FuzzOperation): fc.Arbitrary<Body> {
-  const contact = fc.constant('@fixture:contacts:string');
+  const contact = fc.constant(fixtureMarker('contacts', 0, true));
   if (op.operationId === 'createPhoto') {
     return fc.tuple(contact, fc.boolean(), fc.constantFrom('photo.png', 'ph\u00F6to \u{1F600}.png', '<b>.png')).map(([contact_id, asFile, filename]) => ({
       kind: 'form' as const,
@@ -86,7 +79,7 @@ export function validCase(op: FuzzOperation): fc.Arbitrary<FuzzCase> {
   return fc.record({
     broken: fc.constant('valid'),
     auth: fc.constant<Auth>('demo'),
-    path: fc.constant(validPath(op)),
+    path: fc.constant(pathMarkers(operation(op.operationId))),
     query: queryArbitrary(op),
     body,
   }).map(({ body: b, ...rest }) => (b === undefined ? rest : { ...rest, body: b }));
@@ -233,7 +226,7 @@ const nonJson: Breaker = (c) =>
 const badUpload: Breaker = (c, op) => {
   const fileField = op.operationId === 'createPhoto' ? 'photo' : 'document';
   const form = (fields: [string, FormValue][], broken: string): FuzzCase => ({ ...c, broken, body: { kind: 'form', fields } });
-  const contact = (c.body?.kind === 'form' && (c.body.fields.find(([k]) => k === 'contact_id')?.[1] as string)) || '@fixture:contacts:string';
+  const contact = (c.body?.kind === 'form' && (c.body.fields.find(([k]) => k === 'contact_id')?.[1] as string)) || fixtureMarker('contacts', 0, true);
   return fc.oneof(
     fc.constant(form([['contact_id', contact]], 'upload without file')),
     fc.constant(form([[fileField, { file: 'png', filename: 'a.png' }]], 'upload without contact')),

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { caseArbitrary, type FuzzCase } from './cases.js';
-import { Fixtures } from './fixtures.js';
+import { Fixtures, namesOwnObjects } from './fixtures.js';
 import { databaseProblems, ResponseJudge } from './invariants.js';
 import { readBackPath, sentTexts, textProblems } from './roundTrip.js';
 import { send, type Tokens } from './send.js';
@@ -72,19 +72,18 @@ export function operationSeed(seed: number, operationId: string): number {
   return (hash ^ seed) | 0;
 }
 
-const usesOwnObject = (c: FuzzCase) => Object.values(c.path).some((v) => /^@(fresh|disposable):/.test(v));
 
 /** Sends one case and returns every broken rule (empty when all hold). */
 async function checkCase(session: FuzzSession, op: FuzzOperation, c: FuzzCase, result: OperationResult, uncompared: Set<string>): Promise<string[]> {
   const logged = session.logs.length;
-  const resolved = await session.fixtures.resolve(c, op.path);
+  const resolved = await session.fixtures.resolve(c, op.operationId);
   const { request, answer } = await send(op, resolved, session.baseUrl, session.tokens);
   result.statuses[answer.status] = (result.statuses[answer.status] ?? 0) + 1;
   const caller = resolved.auth === 'demo' ? session.accounts.demo : resolved.auth === 'other' ? session.accounts.other : undefined;
   const problems = session.judge.problems(op, answer, caller);
   const success = answer.status >= 200 && answer.status < 300;
   // A delete may have removed a kept fixture (or the contact that owns it): make new ones from now on.
-  if (success && op.method === 'delete' && !usesOwnObject(c)) session.fixtures.forget();
+  if (success && op.method === 'delete' && !namesOwnObjects(c.path)) session.fixtures.forget();
 
   if (success && resolved.body?.kind === 'json' && !resolved.body.rawNumber && (op.method === 'post' || op.method === 'put')) {
     const texts = sentTexts(op, resolved.body.value);

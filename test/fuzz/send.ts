@@ -1,9 +1,7 @@
 // Turns a resolved case (no markers left) into an HTTP request and reads the answer.
+import { samplePdf, samplePng } from '../../conformance/fixtures/index.js';
 import type { Auth, Body, FormValue, FuzzCase } from './cases.js';
 import type { FuzzOperation } from './spec.js';
-
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n% A document uploaded by the fuzz run.\n%%EOF\n', 'utf8');
 
 export interface Tokens {
   demo: string;
@@ -30,9 +28,9 @@ export interface Answer {
 function fileOf(value: Exclude<FormValue, string>): File {
   switch (value.file) {
     case 'png':
-      return new File([PNG], value.filename, { type: 'image/png' });
+      return new File([samplePng], value.filename, { type: 'image/png' });
     case 'pdf':
-      return new File([PDF], value.filename, { type: 'application/pdf' });
+      return new File([samplePdf], value.filename, { type: 'application/pdf' });
     case 'text':
       return new File(['just some text'], value.filename, { type: 'text/plain' });
     case 'empty':
