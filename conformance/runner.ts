@@ -8,7 +8,7 @@ import { runDredd } from './dredd.js';
 import { UsageError } from './errors.js';
 import { preflight } from './preflight.js';
 import { select } from './selection.js';
-import { allOperations } from './spec.js';
+import { operations as allOperations, tagOf } from './contract.js';
 import type { Check, CheckResult, Report, Target } from './types.js';
 
 export interface ConformanceOptions {
@@ -89,7 +89,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   if (!options.url && (options.token || options.otherToken || options.burnToken)) {
     throw new UsageError('--token, --token-other and --burn-token need --url (without it a reference server is started with its own tokens)');
   }
-  const operations = allOperations().filter((op) => selection.operation(op));
+  const operations = allOperations.filter((op) => selection.operation(op));
   const checks = (options.checks ?? allChecks()).filter((check) => selection.check(check));
 
   let reference: Awaited<ReturnType<typeof startReference>> | undefined;
@@ -121,7 +121,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
 
   const totals = { passed: 0, failed: 0, skipped: 0 };
   for (const result of results) totals[result.outcome] += 1;
-  const tagOrder = [...new Set(allOperations().map((op) => op.tag))];
+  const tagOrder = [...new Set(allOperations.map(tagOf))];
   return {
     target: { baseUrl: target.baseUrl, reference: reference !== undefined, otherToken: Boolean(target.otherToken), burnToken: Boolean(target.burnToken) },
     only: selection.only,
