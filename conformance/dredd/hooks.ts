@@ -9,7 +9,6 @@
 // Dredd requires hook files as CommonJS: hooks.cjs is that file, and calls `registerHooks`.
 import { pathOf, pathParameters, invalidQuery, operation, operationAt, responseProblems, tooBigLimit, wrongTypeField, contract, type Operation } from '../contract.js';
 import { FixtureRegistry } from '../fixtures/index.js';
-import { signedTerm } from '../fixtures/rules.js';
 import { request } from '../http.js';
 import type { Target } from '../types.js';
 import { burnRateLimit } from './burn.js';
@@ -61,7 +60,6 @@ const TRANSACTION_RULES: Partial<Record<string, (t: DreddTransaction, status: nu
   // `GET /me/compliance` answers 404 only to a user who has signed nothing, while its 200 needs a signature, and no
   // call withdraws one: the 404 is asked with the second account's token, whose user the hooks never make sign.
   listComplianceSignatures: async (t, status, run) => {
-    if (status === 200) await signedTerm(run.fixtures);
     if (status !== 404) return;
     if (!run.target.otherToken) return run.skip(t, 'needs the token of a second account (--token-other) whose user signed no terms');
     t.request.headers['Authorization'] = `Bearer ${run.target.otherToken}`;
@@ -172,6 +170,7 @@ export function registerHooks(hooks: DreddHooks, options: HookOptions = {}): voi
         }
       }
 
+      if (success) await fixtures.prepare(op);
       await prepareBody(t, op, status, fixtures);
       await TRANSACTION_RULES[op.operationId]?.(t, status, run);
     }),

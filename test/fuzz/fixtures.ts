@@ -5,7 +5,8 @@
 //   "@fixture:contacts"          the id of a contact kept for the run (made on first use)
 //   "@fixture:contacts:1"        another kept contact (the second person a request names)
 //   "@fixture:contacts:0:string" the same id written as text ("12")
-//   "@path:messageId"            the path's own value for {messageId} (a new object for the last id of a delete)
+//   "@path:messageId"            the path's own value for {messageId}: kept objects for a read, a new object for
+//                                the last id of any write (so that no case changes what the next one reads)
 import { FixtureRegistry, httpSend, MISSING_ID, referenceSlots } from '../../conformance/fixtures/index.js';
 import { operation, type Operation } from '../../conformance/contract.js';
 import { request, type HttpOptions, type HttpReply } from '../../conformance/http.js';
@@ -15,7 +16,7 @@ export { MISSING_ID, referenceSlots };
 /** The marker of a kept object: `@fixture:contacts:1`, as text (`:string`) when a form or a path carries it. */
 export const fixtureMarker = (resource: string, nth = 0, asString = false): string => `@fixture:${resource}:${nth}${asString ? ':string' : ''}`;
 
-/** The markers of a path's values: each resolved by the registry (a delete's last id names a new object). */
+/** The markers of a path's values: each resolved by the registry (a write's last id names a new object). */
 export const pathMarkers = (op: Pick<Operation, 'pathParams'>): Record<string, string> =>
   Object.fromEntries(Object.keys(op.pathParams).map((name) => [name, `@path:${name}`]));
 
@@ -39,6 +40,7 @@ export class Fixtures extends FixtureRegistry {
   /** Replaces the markers in a case's path values, JSON body and form fields. */
   async resolve<T>(value: T, operationId: string): Promise<T> {
     const op = operation(operationId);
+    await this.prepare(op);
     let pathValues: Promise<Record<string, number>> | undefined;
     const marker = async (text: string): Promise<unknown> => {
       const kept = /^@fixture:([a-z]+):(\d+)(:string)?$/.exec(text);
@@ -48,7 +50,7 @@ export class Fixtures extends FixtureRegistry {
       }
       const own = /^@path:([A-Za-z]+)$/.exec(text);
       if (own) {
-        pathValues ??= this.pathValues(op, { fresh: op.method === 'delete' });
+        pathValues ??= this.pathValues(op, { fresh: op.method !== 'get' });
         return String((await pathValues)[own[1]!]);
       }
       return text;
@@ -56,7 +58,8 @@ export class Fixtures extends FixtureRegistry {
     const walk = async (node: unknown): Promise<unknown> => {
       if (typeof node === 'string') return marker(node);
       if (Array.isArray(node)) return Promise.all(node.map(walk));
-      if (node && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
+      // Plain objects, with or without a prototype (fast-check's records are sometimes made without one).
+      if (node && typeof node === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(node))) {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(node)) out[k] = await walk(v);
         return out;

@@ -48,7 +48,8 @@ export function sentTexts(op: FuzzOperation, body: unknown): SentText[] {
   return texts;
 }
 
-function isFreeText(s: Schema): boolean {
+/** Text a client may choose freely: a string without an enum, a format or a pattern beyond "not only spaces". */
+export function isFreeText(s: Schema): boolean {
   return typesOf(s).includes('string') && !s.enum && !s.format && !('const' in s) && (s.pattern === undefined || s.pattern === '\\S');
 }
 

@@ -76,6 +76,12 @@ function encodeBody(body: Body, headers: Record<string, string>): { payload: Bod
   }
 }
 
+/**
+ * A query name or value as OpenAPI sends one (`allowReserved: false`): every reserved character percent-encoded,
+ * a space as `%20` (not the form encoding's `+`, which is a reserved character of its own).
+ */
+export const encodeQuery = (text: string): string => encodeURIComponent(text).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+
 function authHeader(auth: Auth, tokens: Tokens): string | undefined {
   if (auth === 'none') return undefined;
   if (auth === 'demo') return `Bearer ${tokens.demo}`;
@@ -85,7 +91,7 @@ function authHeader(auth: Auth, tokens: Tokens): string | undefined {
 
 export function buildRequest(op: FuzzOperation, c: FuzzCase, baseUrl: string, tokens: Tokens): { request: SentRequest; init: RequestInit } {
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(c.path[name] ?? ''));
-  const query = c.query.length > 0 ? `?${new URLSearchParams(c.query).toString()}` : '';
+  const query = c.query.length > 0 ? `?${c.query.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join('&')}` : '';
   const headers: Record<string, string> = { Accept: 'application/json' };
   const auth = authHeader(c.auth, tokens);
   if (auth !== undefined) headers.Authorization = auth;
