@@ -27,11 +27,14 @@ export async function request(baseUrl: string, method: string, path: string, opt
   }
   const response = await fetch(`${baseUrl}${path}`, init);
   const text = await response.text();
-  let json: unknown;
+  return { status: response.status, headers: Object.fromEntries(response.headers), text, json: parseJson(text) };
+}
+
+/** The value a JSON text holds, or undefined when the text is not JSON (an empty body included). */
+export function parseJson(text: string): any {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    json = undefined;
+    return undefined;
   }
-  return { status: response.status, headers: Object.fromEntries(response.headers), text, json };
 }

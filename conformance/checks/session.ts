@@ -3,6 +3,7 @@
 // response against the contract (contract/responses.ts). Faults found along the way are collected, not thrown, so
 // that one check can report several precise problems.
 import { contract, responseProblems } from '../contract.js';
+import { parseJson } from '../http.js';
 import { errorCodes, type ErrorCode } from '../../contract/index.js';
 import type { Exchange, Target } from '../types.js';
 
@@ -95,13 +96,7 @@ export class Session {
         continue;
       }
       exchange.response = { status: response.status, headers: responseHeaders, body: text.length > MAX_RECORDED_BODY ? `${text.slice(0, MAX_RECORDED_BODY)}…` : text };
-      let json: any;
-      try {
-        json = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      const reply: Reply = { status: response.status, headers: responseHeaders, text, json, label };
+      const reply: Reply = { status: response.status, headers: responseHeaders, text, json: parseJson(text), label };
       this.checkContract(method, path, reply);
       return reply;
     }

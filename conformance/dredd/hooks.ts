@@ -9,7 +9,7 @@
 // Dredd requires hook files as CommonJS: hooks.cjs is that file, and calls `registerHooks`.
 import { pathOf, pathParameters, invalidQuery, operation, operationAt, responseProblems, tooBigLimit, wrongTypeField, contract, type Operation } from '../contract.js';
 import { FixtureRegistry } from '../fixtures/index.js';
-import { request } from '../http.js';
+import { parseJson, request } from '../http.js';
 import type { Target } from '../types.js';
 import { burnRateLimit } from './burn.js';
 import { transactionKey, type DreddHooks, type DreddTransaction } from './types.js';
@@ -192,13 +192,7 @@ export function registerHooks(hooks: DreddHooks, options: HookOptions = {}): voi
       // Objects the checked operations created are removed again, so a run leaves the account as it found it.
       const op = operationAt(t.request.method, t.origin.resourceName);
       if (!op || op.method !== 'post' || t.real.statusCode < 200 || t.real.statusCode >= 300) return;
-      let answer: unknown;
-      try {
-        answer = JSON.parse(t.real.body);
-      } catch {
-        return;
-      }
-      const deletePath = fixtures.deletePathOf(op, answer, sentValues.get(t) ?? {});
+      const deletePath = fixtures.deletePathOf(op, parseJson(t.real.body), sentValues.get(t) ?? {});
       if (deletePath) await api('DELETE', deletePath);
     }),
   );
