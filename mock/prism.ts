@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { outputPaths } from '../scripts/lib/paths.js';
+import { generatedFile } from '../contract/files.js';
 
 const PROCESS_SCRIPT = fileURLToPath(new URL('./prism-process.mjs', import.meta.url));
 
@@ -51,7 +51,7 @@ export function processArgs(spec: string, options: { host: string; port: number;
 
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? '127.0.0.1';
-  const spec = options.spec ?? outputPaths().mock;
+  const spec = options.spec ?? generatedFile('openapi-mock.json');
   if (!existsSync(spec)) throw new Error(`${spec} is missing: run \`npm run bundle\` first`);
   const args = processArgs(spec, {
     host,

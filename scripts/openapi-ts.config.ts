@@ -18,7 +18,7 @@ export function heyApiConfig(input: string, output: string): UserConfig {
       tsConfigPath: path.join(repoRoot, 'tsconfig.json'),
     },
     logs: { file: false, level: 'warn' },
-    plugins: ['@hey-api/typescript', '@hey-api/sdk', '@hey-api/client-fetch'],
+    plugins: ['@hey-api/typescript', '@hey-api/sdk', '@hey-api/client-fetch', 'zod', '@tanstack/react-query'],
   };
 }
 

@@ -1,16 +1,26 @@
 // Deleting a contact takes everything that belongs to it, through every resource, and keeps what does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../generated/client/client/index.js';
 import * as sdk from '../generated/client/sdk.gen.js';
+import { createJournalEntry, deleteContact, getDebt, getDocument, getGift, getJournalEntry, getPhoto, getReminder, getTask, listContactTasks, setGiftPhoto } from '../generated/client/sdk.gen.js';
+import { filesOfContact } from '../server/store/files.js';
 import { ok, expectNotFound } from './helpers/expect.js';
-import { newContact, newTag, tagContact } from './helpers/factories.js';
-import { newDocument, newPhoto, startFilesServer, storedFiles, type FilesTestServer } from './helpers/moneyAndFiles.js';
+import { ids, newContact, newDebt, newDocument, newGift, newPhoto, newReminder, newTag, newTask, tagContact } from './helpers/factories.js';
+import { startFilesServer, storedFiles, type FilesTestServer } from './helpers/filesServer.js';
+import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
 
 describe('deleting a contact', () => {
   let server: FilesTestServer;
+  let demo: Client;
+  let main: TestServer;
   beforeAll(async () => {
-    server = await startFilesServer();
+    [server, main] = await Promise.all([startFilesServer(), startTestServer()]);
+    demo = server.demo;
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await closeTestServers();
+  });
 
   it('removes its notes, activities, calls, conversations, reminders, tasks, gifts, debts, addresses, fields, photos, documents, relationships and occupations', async () => {
     const client = server.demo;
@@ -73,4 +83,45 @@ describe('deleting a contact', () => {
     const left = ok(await sdk.getContact({ client, path: { id: friend.id } })).data;
     expect(left.is_partial || left.information.relationships.friend.total).toBe(0);
   }, 60_000);
+
+  it('removes its reminders and tasks; tasks about no one and journal entries stay', async () => {
+    const contact = await newContact(main.demo);
+    const reminder = await newReminder(main.demo, contact.id);
+    const task = await newTask(main.demo, contact.id);
+    const loose = await newTask(main.demo, null);
+    const entry = ok(await createJournalEntry({ client: main.demo, body: { title: 'Stays', post: 'Not about anyone' } }), 201).data;
+
+    ok(await deleteContact({ client: main.demo, path: { id: contact.id } }));
+    expectNotFound(await getReminder({ client: main.demo, path: { id: reminder.id } }));
+    expectNotFound(await getTask({ client: main.demo, path: { id: task.id } }));
+    expectNotFound(await listContactTasks({ client: main.demo, path: { id: contact.id } }));
+    expect(ok(await getTask({ client: main.demo, path: { id: loose.id } })).data).toEqual(loose);
+    expect(ok(await getJournalEntry({ client: main.demo, path: { id: entry.id } })).data).toEqual(entry);
+  });
+
+  it("removes the contact's debts, gifts, photos and documents; filesOfContact names its files beforehand; a deleted recipient becomes null", async () => {
+    const contact = await newContact(demo);
+    const friend = await newContact(demo);
+    const debt = await newDebt(demo, contact.id);
+    const gift = await newGift(demo, contact.id);
+    const photo = await newPhoto(demo, contact.id);
+    const document = await newDocument(demo, contact.id);
+    const forFriend = await newGift(demo, friend.id, { recipient_id: contact.id });
+    const friendPhoto = await newPhoto(demo, friend.id);
+    ok(await setGiftPhoto({ client: demo, path: { id: forFriend.id, photoId: photo.id } }));
+    ok(await setGiftPhoto({ client: demo, path: { id: forFriend.id, photoId: friendPhoto.id } }));
+
+    const files = filesOfContact(server.db, server.accounts.demo.accountId, contact.id);
+    expect([...files].sort()).toEqual([photo.new_filename, document.new_filename].sort());
+    expect(filesOfContact(server.db, server.accounts.other.accountId, contact.id)).toEqual([]);
+
+    ok(await deleteContact({ client: demo, path: { id: contact.id } }));
+    expectNotFound(await getDebt({ client: demo, path: { id: debt.id } }));
+    expectNotFound(await getGift({ client: demo, path: { id: gift.id } }));
+    expectNotFound(await getPhoto({ client: demo, path: { id: photo.id } }));
+    expectNotFound(await getDocument({ client: demo, path: { id: document.id } }));
+    const kept = ok(await getGift({ client: demo, path: { id: forFriend.id } })).data;
+    expect(kept.recipient).toBeNull();
+    expect(ids(kept.photos)).toEqual([friendPhoto.id]);
+  });
 });

@@ -14,7 +14,6 @@ import {
   searchContacts,
   updateContact,
   updateContactWork,
-  type ContactInput,
 } from '../server/store/contacts.js';
 import {
   createTag,
@@ -38,44 +37,26 @@ import {
   updateNote,
 } from '../server/store/notes.js';
 import { listAuditLogs, listAuditLogsForContact } from '../server/store/auditLogs.js';
-import { addContactField, contactFieldsForContacts, listContactFieldTypes } from '../server/store/contactFields.js';
+import { addContactField, contactFieldsForContacts } from '../server/store/contactFields.js';
+import { listContactFieldTypes } from '../server/store/contactFieldTypes.js';
 import { listGenders } from '../server/store/genders.js';
 import { pageWindow, parseSort } from '../server/store/pagination.js';
-import { seedAccountReferenceData } from '../server/seed/referenceData.js';
 import { ensureDemoData } from '../server/seed/demo.js';
 import { dateToTimestamp, fixedClock, formatTimestamp, specialDate } from '../server/present/dates.js';
-import { presentContact, presentContacts, presentListedContacts, presentContactSummary, loadContactRelated } from '../server/present/contact.js';
-import { presentNote, presentNotes } from '../server/present/note.js';
-import { presentTag } from '../server/present/tag.js';
-import { presentAuditLog } from '../server/present/auditLog.js';
+import { presentContact, presentContacts, presentListedContacts, presentContactSummary, loadContactRelated } from '../server/present/contacts.js';
+import { presentNote, presentNotes } from '../server/present/notes.js';
+import { presentTag } from '../server/present/tags.js';
+import { presentAuditLog } from '../server/present/auditLogs.js';
 import { presentDeleted } from '../server/present/deleted.js';
+import { countRowsPerContact, statisticsForContacts } from '../server/store/statistics.js';
+import { createReminder as storeCreateReminder } from '../server/store/reminders.js';
+import { createTask as storeCreateTask } from '../server/store/tasks.js';
+import { NOW, person, world } from './helpers/storeWorld.js';
 
-const NOW = '2024-06-15T10:20:30Z';
 const LATER = '2024-06-16T08:00:00Z';
 const ctx = { baseUrl: 'http://localhost:8080/api' };
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const page = { limit: 100, offset: 0 };
-
-interface World {
-  db: Db;
-  a: number;
-  b: number;
-  userA: number;
-  userB: number;
-}
-
-function world(): World {
-  const db = openDatabase(':memory:');
-  const acc1 = createAccount(db, { name: 'A', userFirstName: 'Jane', userLastName: 'Doe', email: 'jane@example.com' }, NOW);
-  const acc2 = createAccount(db, { name: 'B', userFirstName: 'John', userLastName: 'Roe', email: 'john@example.com' }, NOW);
-  seedAccountReferenceData(db, acc1.accountId, NOW);
-  seedAccountReferenceData(db, acc2.accountId, NOW);
-  return { db, a: acc1.accountId, b: acc2.accountId, userA: acc1.userId, userB: acc2.userId };
-}
-
-function person(first: string, extra: Partial<ContactInput> = {}): ContactInput {
-  return { first_name: first, is_birthdate_known: false, is_deceased: false, is_deceased_date_known: false, ...extra };
-}
 
 /** Walks a presented object and fails on `undefined` values. */
 function assertNoUndefined(value: unknown, path = '$'): void {
@@ -663,5 +644,33 @@ describe('demo seed', () => {
     presented.forEach((p) => assertNoUndefined(p));
     const json = JSON.stringify(presented);
     for (const m of json.matchAll(/"(created_at|updated_at|favorited_at|date)":"([^"]*)"/g)) expect(m[2]).toMatch(TIMESTAMP);
+  });
+});
+
+describe('statistics counts', () => {
+  it('statistics count reminders and tasks per contact within the account, 0 when none', () => {
+    const db = openDatabase(':memory:');
+    const now = '2024-06-15T10:00:00Z';
+    const mine = createAccount(db, { name: 'A', userFirstName: 'A', userLastName: 'A', email: 'a@example.com' }, now).accountId;
+    const theirs = createAccount(db, { name: 'B', userFirstName: 'B', userLastName: 'B', email: 'b@example.com' }, now).accountId;
+    const person = (accountId: number, first: string) =>
+      createContact(db, accountId, { first_name: first, is_birthdate_known: false, is_deceased: false, is_deceased_date_known: false }, now).id;
+    const [x, y, z] = [person(mine, 'X'), person(mine, 'Y'), person(theirs, 'Z')];
+    const reminder = (accountId: number, contactId: number) =>
+      storeCreateReminder(db, accountId, { contact_id: contactId, title: 't', description: null, initial_date: '2024-01-01', frequency_type: 'year', frequency_number: 1, delible: true }, now);
+    reminder(mine, x);
+    reminder(mine, x);
+    reminder(theirs, z);
+    expect(reminder(mine, z)).toBeUndefined();
+    storeCreateTask(db, mine, { contact_id: y, title: 't', description: null }, now);
+    storeCreateTask(db, mine, { contact_id: null, title: 't', description: null }, now);
+    storeCreateTask(db, theirs, { contact_id: z, title: 't', description: null }, now);
+
+    const stats = statisticsForContacts(db, mine, [x, y, z]);
+    expect([x, y, z].map((id) => stats.get(id)!.number_of_reminders)).toEqual([2, 0, 0]);
+    expect([x, y, z].map((id) => stats.get(id)!.number_of_tasks)).toEqual([0, 1, 0]);
+    expect(statisticsForContacts(db, theirs, [z]).get(z)!.number_of_reminders).toBe(1);
+    expect(countRowsPerContact(db, 'tasks', mine, []).size).toBe(0);
+    db.close();
   });
 });

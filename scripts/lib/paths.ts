@@ -46,6 +46,7 @@ export interface OutputPaths {
   mock: string;
   client: string;
   server: string;
+  msw: string;
   docs: string;
 }
 
@@ -57,6 +58,7 @@ export function outputPaths(dir: string = generatedDir()): OutputPaths {
     mock: path.join(dir, 'openapi-mock.json'),
     client: path.join(dir, 'client'),
     server: path.join(dir, 'server'),
+    msw: path.join(dir, 'msw'),
     docs: path.join(dir, 'docs', 'index.html'),
   };
 }

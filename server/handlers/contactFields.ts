@@ -1,39 +1,29 @@
-// Contact fields (a contact's e-mails, phone numbers, profiles, with their labels) and the account's contact field
-// types. Part of the places group: `places.ts` spreads these handlers into `placeHandlers`.
-import type { ContactFieldTypeWrite, ContactFieldWrite } from '../../generated/client/types.gen.js';
+// Contact fields: a contact's e-mails, phone numbers and profiles, with their labels.
+import type { ContactFieldWrite } from '../../generated/client/types.gen.js';
+import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
-import { presentContactField, presentContactFields, presentContactFieldType } from '../present/contactField.js';
+import { presentContactField, presentContactFields } from '../present/contactFields.js';
 import { presentDeleted } from '../present/deleted.js';
 import {
   createContactField,
-  createContactFieldType,
   deleteContactField,
-  deleteContactFieldType,
   emailTakenByAnotherField,
   getContactField,
-  getContactFieldType,
   listContactFieldsForContact,
-  listContactFieldTypesPage,
   updateContactField,
-  updateContactFieldType,
   type ContactFieldInput,
   type ContactFieldRow,
-  type ContactFieldTypeInput,
 } from '../store/contactFields.js';
+import { getContactFieldType } from '../store/contactFieldTypes.js';
 import { emailFieldTypeId } from '../store/contacts.js';
 import { findContactOr404 } from './contacts.js';
-import { cleanText, toBool, toInt, trimInput } from './input.js';
+import { labelTexts, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
 const presentOne = (context: Context, row: ContactFieldRow) =>
   presentContactFields(context.db, context.caller.accountId, [row], context)[0]!;
-
-/** Label texts of a request: a list, or null when absent (an empty list also leaves the labels as they are). */
-export function labelTexts(labels: readonly string[] | null | undefined): string[] | null {
-  return labels ? labels.map((l) => trimInput(l)).filter((l) => l !== '') : null;
-}
 
 /**
  * An e-mail address already used by an Email field of the account. `POST /contacts` refuses its `email` in that case
@@ -59,7 +49,7 @@ function contactFieldInput(context: Context, body: ContactFieldWrite, fieldId?: 
   return { contact_id: contactId, contact_field_type_id: typeId, data, labels: labelTexts(body.labels) };
 }
 
-export const listContactContactFieldsHandler: Handler<'listContactContactFields'> = ({ context, path, query }) => {
+const listContactContactFieldsHandler: Handler<'listContactContactFields'> = ({ context, path, query }) => {
   const contact = findContactOr404(context, path.id);
   const request = pageRequest(query, []);
   const page = listContactFieldsForContact(context.db, context.caller.accountId, path.id, request.options);
@@ -67,19 +57,19 @@ export const listContactContactFieldsHandler: Handler<'listContactContactFields'
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/contactfields`)) };
 };
 
-export const getContactFieldHandler: Handler<'getContactField'> = ({ context, path }) => {
+const getContactFieldHandler: Handler<'getContactField'> = ({ context, path }) => {
   const row = getContactField(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const createContactFieldHandler: Handler<'createContactField'> = ({ context, body }) => {
+const createContactFieldHandler: Handler<'createContactField'> = ({ context, body }) => {
   const row = createContactField(context.db, context.caller.accountId, contactFieldInput(context, body), nowOf(context));
   if (!row) throw notFound();
   return { status: 201, body: { data: presentOne(context, row) } };
 };
 
-export const updateContactFieldHandler: Handler<'updateContactField'> = ({ context, path, body }) => {
+const updateContactFieldHandler: Handler<'updateContactField'> = ({ context, path, body }) => {
   if (!getContactField(context.db, context.caller.accountId, path.id)) throw notFound();
   const input = contactFieldInput(context, body, path.id);
   const row = updateContactField(context.db, context.caller.accountId, path.id, input, nowOf(context));
@@ -87,62 +77,15 @@ export const updateContactFieldHandler: Handler<'updateContactField'> = ({ conte
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const deleteContactFieldHandler: Handler<'deleteContactField'> = ({ context, path }) => {
+const deleteContactFieldHandler: Handler<'deleteContactField'> = ({ context, path }) => {
   if (!deleteContactField(context.db, context.caller.accountId, path.id)) throw notFound();
   return { status: 200, body: presentDeleted(path.id) };
 };
 
-// ---------------------------------------------------------------------------
-// Contact field types
-
-/** Only the members the body carries; `name` always. */
-function contactFieldTypeInput(body: ContactFieldTypeWrite): ContactFieldTypeInput {
-  const input: ContactFieldTypeInput = { name: trimInput(body.name) };
-  if (body.fontawesome_icon !== undefined) input.fontawesome_icon = cleanText(body.fontawesome_icon);
-  if (body.protocol !== undefined) input.protocol = cleanText(body.protocol);
-  if (body.delible !== undefined) input.delible = toBool(body.delible) === true;
-  if (body.type !== undefined) input.type = cleanText(body.type);
-  return input;
-}
-
-export const listContactFieldTypesHandler: Handler<'listContactFieldTypes'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
-  const page = listContactFieldTypesPage(context.db, context.caller.accountId, request.options);
-  const body = paginate(page.rows.map(presentContactFieldType), page.total, request, listUrl(context, '/contactfieldtypes'));
-  return { status: 200, body };
-};
-
-export const getContactFieldTypeHandler: Handler<'getContactFieldType'> = ({ context, path }) => {
-  const row = getContactFieldType(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentContactFieldType(row) } };
-};
-
-export const createContactFieldTypeHandler: Handler<'createContactFieldType'> = ({ context, body }) => {
-  const row = createContactFieldType(context.db, context.caller.accountId, contactFieldTypeInput(body), nowOf(context));
-  return { status: 201, body: { data: presentContactFieldType(row) } };
-};
-
-export const updateContactFieldTypeHandler: Handler<'updateContactFieldType'> = ({ context, path, body }) => {
-  const row = updateContactFieldType(context.db, context.caller.accountId, path.id, contactFieldTypeInput(body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentContactFieldType(row) } };
-};
-
-export const deleteContactFieldTypeHandler: Handler<'deleteContactFieldType'> = ({ context, path }) => {
-  if (!deleteContactFieldType(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
-
-export const contactFieldHandlers = {
+export const contactFieldsHandlers = {
   listContactContactFields: listContactContactFieldsHandler,
   getContactField: getContactFieldHandler,
   createContactField: createContactFieldHandler,
   updateContactField: updateContactFieldHandler,
   deleteContactField: deleteContactFieldHandler,
-  listContactFieldTypes: listContactFieldTypesHandler,
-  getContactFieldType: getContactFieldTypeHandler,
-  createContactFieldType: createContactFieldTypeHandler,
-  updateContactFieldType: updateContactFieldTypeHandler,
-  deleteContactFieldType: deleteContactFieldTypeHandler,
-};
+} satisfies Partial<Handlers<Context>>;

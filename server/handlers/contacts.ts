@@ -1,10 +1,13 @@
-// Contacts: list and search, read, create, replace, career, delete, audit logs, and contacts by tag.
-import type { ContactCreate, ContactUpdate, ContactWork } from '../../generated/client/types.gen.js';
+// Contacts: list and search, read, create, replace, career, delete, audit logs, contacts by tag, and the deprecated
+// partners/kids calls, which are relationships made and removed both ways.
+import type { Contact, ContactCreate, ContactUpdate, ContactWork } from '../../generated/client/types.gen.js';
+import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { emailTaken, notFound, validationFailed } from '../http/errors.js';
-import { presentAuditLog } from '../present/auditLog.js';
-import { presentContacts, presentListedContacts } from '../present/contact.js';
+import { ApiError, emailTaken, internalError, notFound, validationFailed } from '../http/errors.js';
+import { presentAuditLog } from '../present/auditLogs.js';
+import { presentContacts, presentListedContacts } from '../present/contacts.js';
 import { presentDeleted } from '../present/deleted.js';
+import { relationshipsForContacts } from '../present/relationships.js';
 import { listAuditLogsForContact } from '../store/auditLogs.js';
 import {
   createContact,
@@ -21,6 +24,7 @@ import {
 } from '../store/contacts.js';
 import { filesOfContact, removeStoredFiles } from '../store/files.js';
 import { getGender } from '../store/genders.js';
+import { linkByTypeName, unlinkByTypeName } from '../store/relationships.js';
 import { getTag } from '../store/tags.js';
 import { isCalendarDay, Problems, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
@@ -97,7 +101,7 @@ function contactInput(context: Context, body: ContactCreate | ContactUpdate): Co
   };
 }
 
-export const listContactsHandler: Handler<'listContacts'> = ({ context, query }) => {
+const listContactsHandler: Handler<'listContacts'> = ({ context, query }) => {
   const request = pageRequest(query, CONTACT_SORTS);
   const { accountId } = context.caller;
   const needle = query?.query;
@@ -109,12 +113,12 @@ export const listContactsHandler: Handler<'listContacts'> = ({ context, query })
   return { status: 200, body };
 };
 
-export const getContactHandler: Handler<'getContact'> = ({ context, path, query }) => {
+const getContactHandler: Handler<'getContact'> = ({ context, path, query }) => {
   const row = findContactOr404(context, path.id);
   return { status: 200, body: { data: presentOne(context, row, query?.with === 'contactfields') } };
 };
 
-export const createContactHandler: Handler<'createContact'> = ({ context, body }) => {
+const createContactHandler: Handler<'createContact'> = ({ context, body }) => {
   const input = contactInput(context, body);
   const email = trimInput(body.email) || null;
   if (email && emailInUse(context.db, context.caller.accountId, email)) throw emailTaken();
@@ -122,7 +126,7 @@ export const createContactHandler: Handler<'createContact'> = ({ context, body }
   return { status: 201, body: { data: presentOne(context, row) } };
 };
 
-export const updateContactHandler: Handler<'updateContact'> = ({ context, path, body }) => {
+const updateContactHandler: Handler<'updateContact'> = ({ context, path, body }) => {
   findContactOr404(context, path.id);
   const input = contactInput(context, body);
   const row = updateContactInStore(context.db, context.caller.accountId, path.id, input, nowOf(context), actorOf(context));
@@ -130,7 +134,7 @@ export const updateContactHandler: Handler<'updateContact'> = ({ context, path, 
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const updateContactWorkHandler: Handler<'updateContactWork'> = ({ context, path, body }) => {
+const updateContactWorkHandler: Handler<'updateContactWork'> = ({ context, path, body }) => {
   const existing = findContactOr404(context, path.id);
   if (existing.is_partial) throw validationFailed(["The contact can't be a partial contact"]);
   const work: ContactWork = body ?? {};
@@ -139,7 +143,7 @@ export const updateContactWorkHandler: Handler<'updateContactWork'> = ({ context
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }) => {
+const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }) => {
   // The rows of the contact's photos and documents go with it (cascade); their files are removed afterwards.
   const files = filesOfContact(context.db, context.caller.accountId, path.id);
   if (!deleteContact(context.db, context.caller.accountId, path.id)) throw notFound();
@@ -147,7 +151,7 @@ export const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }
   return { status: 200, body: presentDeleted(path.id) };
 };
 
-export const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, path, query }) => {
+const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
   const request = pageRequest(query, []);
   const page = listAuditLogsForContact(context.db, context.caller.accountId, path.id, request.options);
@@ -155,7 +159,7 @@ export const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, pa
   return { status: 200, body };
 };
 
-export const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ context, path, query }) => {
+const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ context, path, query }) => {
   if (!getTag(context.db, context.caller.accountId, path.id)) throw notFound();
   const request = pageRequest(query, []);
   const { accountId } = context.caller;
@@ -163,3 +167,75 @@ export const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ conte
   const data = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: true });
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/tags/${path.id}/contacts`)) };
 };
+
+// ---------------------------------------------------------------------------
+// Legacy partners and kids calls (deprecated): relationships of type partner, and child/parent
+
+/** Code 36: only the legacy partners and kids calls send it. */
+const partialContactRejected = () => new ApiError(422, 36, "You can't set a partner or a child to a partial contact");
+
+/** The contact as `GET /contacts/{id}` shows it, with its relationships filled in. */
+function presentContactWithRelationships(context: Context, id: number) {
+  const row = findContactOr404(context, id);
+  const contact = presentOne(context, row);
+  if (!contact.is_partial) {
+    const relationships = relationshipsForContacts(context.db, context.caller.accountId, [row], context).get(row.id);
+    if (relationships) (contact as Contact).information.relationships = relationships;
+  }
+  return contact;
+}
+
+/** Checks both contacts of a legacy call; `rejectPartial` refuses a partial contact in the path (code 36). */
+function legacyPair(context: Context, id: number, otherId: unknown, rejectPartial: boolean): number {
+  const contact = findContactOr404(context, id);
+  const other = toInt(otherId) as number;
+  findContactOr404(context, other);
+  if (rejectPartial && contact.is_partial) throw partialContactRejected();
+  if (other === id) throw validationFailed(['A contact cannot be linked to itself.']);
+  return other;
+}
+
+function link(context: Context, contactIs: number, ofContact: number, typeName: string): void {
+  const failure = linkByTypeName(context.db, context.caller.accountId, contactIs, ofContact, typeName, nowOf(context));
+  if (failure) throw failure === 'contact' ? notFound() : internalError();
+}
+
+const linkContactPartnerHandler: Handler<'linkContactPartner'> = ({ context, path, body }) => {
+  const partner = legacyPair(context, path.id, body.partner_id, true);
+  link(context, path.id, partner, 'partner');
+  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
+};
+
+const unlinkContactPartnerHandler: Handler<'unlinkContactPartner'> = ({ context, path, body }) => {
+  const partner = legacyPair(context, path.id, body.partner_id, false);
+  unlinkByTypeName(context.db, context.caller.accountId, path.id, partner, 'partner');
+  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
+};
+
+const linkContactChildHandler: Handler<'linkContactChild'> = ({ context, path, body }) => {
+  const child = legacyPair(context, path.id, body.child_id, true);
+  // The child is the `child` of the contact in the path; the reverse makes the contact its `parent`.
+  link(context, path.id, child, 'child');
+  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
+};
+
+const unlinkContactChildHandler: Handler<'unlinkContactChild'> = ({ context, path, body }) => {
+  const child = legacyPair(context, path.id, body.child_id, false);
+  unlinkByTypeName(context.db, context.caller.accountId, path.id, child, 'child');
+  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
+};
+
+export const contactsHandlers = {
+  listContacts: listContactsHandler,
+  getContact: getContactHandler,
+  createContact: createContactHandler,
+  updateContact: updateContactHandler,
+  updateContactWork: updateContactWorkHandler,
+  deleteContact: deleteContactHandler,
+  listContactLogs: listContactLogsHandler,
+  listContactsForTag: listContactsForTagHandler,
+  linkContactPartner: linkContactPartnerHandler,
+  unlinkContactPartner: unlinkContactPartnerHandler,
+  linkContactChild: linkContactChildHandler,
+  unlinkContactChild: unlinkContactChildHandler,
+} satisfies Partial<Handlers<Context>>;

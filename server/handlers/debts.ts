@@ -1,13 +1,14 @@
 // Debts: CRUD over the account's debts.
 import type { DebtWrite } from '../../generated/client/types.gen.js';
+import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
-import { presentDebts } from '../present/debt.js';
+import { presentDebts } from '../present/debts.js';
 import { presentDeleted } from '../present/deleted.js';
 import { createDebt, deleteDebt, getDebt, listDebts, updateDebt, type DebtInput, type DebtRow } from '../store/debts.js';
+import { callerCurrencyId, centsOf } from './amounts.js';
 import { findContactOr404 } from './contacts.js';
 import { cleanText, Problems, toInt } from './input.js';
-import { callerCurrencyId, centsOf } from './moneyAndFilesInput.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -31,32 +32,40 @@ function debtInput(context: Context, body: DebtWrite): DebtInput {
   };
 }
 
-export const listDebtsHandler: Handler<'listDebts'> = ({ context, query }) => {
+const listDebtsHandler: Handler<'listDebts'> = ({ context, query }) => {
   const request = pageRequest(query, DEBT_SORTS);
   const page = listDebts(context.db, context.caller.accountId, request.options);
   const data = presentDebts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/debts')) };
 };
 
-export const getDebtHandler: Handler<'getDebt'> = ({ context, path }) => {
+const getDebtHandler: Handler<'getDebt'> = ({ context, path }) => {
   const row = getDebt(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const createDebtHandler: Handler<'createDebt'> = ({ context, body }) => {
+const createDebtHandler: Handler<'createDebt'> = ({ context, body }) => {
   const row = createDebt(context.db, context.caller.accountId, debtInput(context, body), nowOf(context));
   return { status: 201, body: { data: presentOne(context, row) } };
 };
 
-export const updateDebtHandler: Handler<'updateDebt'> = ({ context, path, body }) => {
+const updateDebtHandler: Handler<'updateDebt'> = ({ context, path, body }) => {
   if (!getDebt(context.db, context.caller.accountId, path.id)) throw notFound();
   const row = updateDebt(context.db, context.caller.accountId, path.id, debtInput(context, body), nowOf(context));
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const deleteDebtHandler: Handler<'deleteDebt'> = ({ context, path }) => {
+const deleteDebtHandler: Handler<'deleteDebt'> = ({ context, path }) => {
   if (!deleteDebt(context.db, context.caller.accountId, path.id)) throw notFound();
   return { status: 200, body: presentDeleted(path.id) };
 };
+
+export const debtsHandlers = {
+  listDebts: listDebtsHandler,
+  getDebt: getDebtHandler,
+  createDebt: createDebtHandler,
+  updateDebt: updateDebtHandler,
+  deleteDebt: deleteDebtHandler,
+} satisfies Partial<Handlers<Context>>;

@@ -1,13 +1,14 @@
 // Documents: upload, read, list, delete. The bytes go under context.filesDir.
+import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentDocuments } from '../present/document.js';
+import { presentDocuments } from '../present/documents.js';
 import { removeStoredFiles, storeFile } from '../store/files.js';
 import { createDocument, deleteDocument, getDocument, listDocuments, listDocumentsForContact, type DocumentRow } from '../store/documents.js';
+import { checkNotArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
 import { Problems, toInt } from './input.js';
-import { checkNotArchived } from './moneyAndFilesInput.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 import { displayName, documentKind, isUploadedFile } from './uploads.js';
@@ -16,14 +17,14 @@ const DOCUMENT_SORTS = ['created_at', 'updated_at'] as const;
 
 const presentOne = (context: Context, row: DocumentRow) => presentDocuments(context.db, context.caller.accountId, [row], context)[0]!;
 
-export const listDocumentsHandler: Handler<'listDocuments'> = ({ context, query }) => {
+const listDocumentsHandler: Handler<'listDocuments'> = ({ context, query }) => {
   const request = pageRequest(query, DOCUMENT_SORTS);
   const page = listDocuments(context.db, context.caller.accountId, request.options);
   const data = presentDocuments(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/documents')) };
 };
 
-export const listContactDocumentsHandler: Handler<'listContactDocuments'> = ({ context, path, query }) => {
+const listContactDocumentsHandler: Handler<'listContactDocuments'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
   const request = pageRequest(query, DOCUMENT_SORTS);
   const page = listDocumentsForContact(context.db, context.caller.accountId, path.id, request.options);
@@ -31,13 +32,13 @@ export const listContactDocumentsHandler: Handler<'listContactDocuments'> = ({ c
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/documents`)) };
 };
 
-export const getDocumentHandler: Handler<'getDocument'> = ({ context, path }) => {
+const getDocumentHandler: Handler<'getDocument'> = ({ context, path }) => {
   const row = getDocument(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const createDocumentHandler: Handler<'createDocument'> = ({ context, body }) => {
+const createDocumentHandler: Handler<'createDocument'> = ({ context, body }) => {
   const form = body as unknown as Record<string, unknown>;
   const contact = findContactOr404(context, toInt(form.contact_id) as number);
   const problems = new Problems();
@@ -70,9 +71,17 @@ export const createDocumentHandler: Handler<'createDocument'> = ({ context, body
   }
 };
 
-export const deleteDocumentHandler: Handler<'deleteDocument'> = ({ context, path }) => {
+const deleteDocumentHandler: Handler<'deleteDocument'> = ({ context, path }) => {
   const row = deleteDocument(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   removeStoredFiles(context.filesDir, [row.new_filename]);
   return { status: 200, body: presentDeleted(path.id) };
 };
+
+export const documentsHandlers = {
+  listDocuments: listDocumentsHandler,
+  listContactDocuments: listContactDocumentsHandler,
+  getDocument: getDocumentHandler,
+  createDocument: createDocumentHandler,
+  deleteDocument: deleteDocumentHandler,
+} satisfies Partial<Handlers<Context>>;

@@ -1,15 +1,17 @@
 // Gifts: CRUD over the account's gifts, the gifts of one contact, and attaching photos.
 import type { GiftWrite } from '../../generated/client/types.gen.js';
+import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentGifts } from '../present/gift.js';
+import { presentGifts } from '../present/gifts.js';
 import { getContact } from '../store/contacts.js';
 import { createGift, deleteGift, getGift, listGifts, listGiftsForContact, updateGift, type GiftInput, type GiftRow } from '../store/gifts.js';
 import { attachPhotoToGift, getPhoto } from '../store/photos.js';
+import { callerCurrencyId, centsOf } from './amounts.js';
+import { checkNotArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
 import { cleanText, isCalendarDate, Problems, toInt } from './input.js';
-import { callerCurrencyId, centsOf, checkNotArchived } from './moneyAndFilesInput.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -45,14 +47,14 @@ function giftInput(context: Context, body: GiftWrite): GiftInput {
   };
 }
 
-export const listGiftsHandler: Handler<'listGifts'> = ({ context, query }) => {
+const listGiftsHandler: Handler<'listGifts'> = ({ context, query }) => {
   const request = pageRequest(query, GIFT_SORTS);
   const page = listGifts(context.db, context.caller.accountId, request.options);
   const data = presentGifts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/gifts')) };
 };
 
-export const listContactGiftsHandler: Handler<'listContactGifts'> = ({ context, path, query }) => {
+const listContactGiftsHandler: Handler<'listContactGifts'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
   const request = pageRequest(query, GIFT_SORTS);
   const page = listGiftsForContact(context.db, context.caller.accountId, path.id, request.options);
@@ -60,30 +62,30 @@ export const listContactGiftsHandler: Handler<'listContactGifts'> = ({ context, 
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/gifts`)) };
 };
 
-export const getGiftHandler: Handler<'getGift'> = ({ context, path }) => {
+const getGiftHandler: Handler<'getGift'> = ({ context, path }) => {
   const row = getGift(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const createGiftHandler: Handler<'createGift'> = ({ context, body }) => {
+const createGiftHandler: Handler<'createGift'> = ({ context, body }) => {
   const row = createGift(context.db, context.caller.accountId, giftInput(context, body), nowOf(context));
   return { status: 201, body: { data: presentOne(context, row) } };
 };
 
-export const updateGiftHandler: Handler<'updateGift'> = ({ context, path, body }) => {
+const updateGiftHandler: Handler<'updateGift'> = ({ context, path, body }) => {
   if (!getGift(context.db, context.caller.accountId, path.id)) throw notFound();
   const row = updateGift(context.db, context.caller.accountId, path.id, giftInput(context, body), nowOf(context));
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const deleteGiftHandler: Handler<'deleteGift'> = ({ context, path }) => {
+const deleteGiftHandler: Handler<'deleteGift'> = ({ context, path }) => {
   if (!deleteGift(context.db, context.caller.accountId, path.id)) throw notFound();
   return { status: 200, body: presentDeleted(path.id) };
 };
 
-export const setGiftPhotoHandler: Handler<'setGiftPhoto'> = ({ context, path }) => {
+const setGiftPhotoHandler: Handler<'setGiftPhoto'> = ({ context, path }) => {
   const { accountId } = context.caller;
   const gift = getGift(context.db, accountId, path.id);
   if (!gift || !getPhoto(context.db, accountId, path.photoId)) throw notFound();
@@ -93,3 +95,13 @@ export const setGiftPhotoHandler: Handler<'setGiftPhoto'> = ({ context, path }) 
   attachPhotoToGift(context.db, accountId, gift.id, path.photoId, nowOf(context));
   return { status: 200, body: { data: presentOne(context, gift) } };
 };
+
+export const giftsHandlers = {
+  listGifts: listGiftsHandler,
+  listContactGifts: listContactGiftsHandler,
+  getGift: getGiftHandler,
+  createGift: createGiftHandler,
+  updateGift: updateGiftHandler,
+  deleteGift: deleteGiftHandler,
+  setGiftPhoto: setGiftPhotoHandler,
+} satisfies Partial<Handlers<Context>>;

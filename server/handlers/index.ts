@@ -1,47 +1,67 @@
-// The handler of every operation, keyed by operationId. The generated `Handlers` type makes a missing
-// or mistyped entry a compile error.
+// The handler of every operation, keyed by operationId: one module per tag of the spec, named after it, spread in
+// the spec's tag order. The generated `Handlers` type makes a missing or mistyped entry a compile error.
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import * as contacts from './contacts.js';
-import * as notes from './notes.js';
-import * as tags from './tags.js';
-import { activityHandlers } from './activities.js';
-import { placeHandlers } from './places.js';
-import { conversationHandlers } from './conversations.js';
-import { moneyAndFileHandlers } from './moneyAndFiles.js';
-import { planningHandlers } from './planning.js';
-import { peopleHandlers } from './people.js';
-import { accountHandlers } from './account.js';
-
+import { contactsHandlers } from './contacts.js';
+import { tagsHandlers } from './tags.js';
+import { relationshipsHandlers } from './relationships.js';
+import { groupsHandlers } from './groups.js';
+import { notesHandlers } from './notes.js';
+import { activitiesHandlers } from './activities.js';
+import { callsHandlers } from './calls.js';
+import { conversationsHandlers } from './conversations.js';
+import { remindersHandlers } from './reminders.js';
+import { tasksHandlers } from './tasks.js';
+import { giftsHandlers } from './gifts.js';
+import { debtsHandlers } from './debts.js';
+import { addressesHandlers } from './addresses.js';
+import { contactFieldsHandlers } from './contactFields.js';
+import { documentsHandlers } from './documents.js';
+import { photosHandlers } from './photos.js';
+import { companiesHandlers } from './companies.js';
+import { occupationsHandlers } from './occupations.js';
+import { journalEntriesHandlers } from './journalEntries.js';
+import { userHandlers } from './user.js';
+import { complianceHandlers } from './compliance.js';
+import { auditLogsHandlers } from './auditLogs.js';
+import { gendersHandlers } from './genders.js';
+import { activityTypesHandlers } from './activityTypes.js';
+import { activityTypeCategoriesHandlers } from './activityTypeCategories.js';
+import { contactFieldTypesHandlers } from './contactFieldTypes.js';
+import { relationshipTypesHandlers } from './relationshipTypes.js';
+import { relationshipTypeGroupsHandlers } from './relationshipTypeGroups.js';
+import { countriesHandlers } from './countries.js';
+import { currenciesHandlers } from './currencies.js';
 
 export const handlers: Handlers<Context> = {
-  listContacts: contacts.listContactsHandler,
-  getContact: contacts.getContactHandler,
-  createContact: contacts.createContactHandler,
-  updateContact: contacts.updateContactHandler,
-  updateContactWork: contacts.updateContactWorkHandler,
-  deleteContact: contacts.deleteContactHandler,
-  listContactLogs: contacts.listContactLogsHandler,
-  listContactsForTag: contacts.listContactsForTagHandler,
-  listTags: tags.listTagsHandler,
-  getTag: tags.getTagHandler,
-  createTag: tags.createTagHandler,
-  updateTag: tags.updateTagHandler,
-  deleteTag: tags.deleteTagHandler,
-  setContactTags: tags.setContactTagsHandler,
-  unsetContactTag: tags.unsetContactTagHandler,
-  unsetContactTags: tags.unsetContactTagsHandler,
-  listNotes: notes.listNotesHandler,
-  listContactNotes: notes.listContactNotesHandler,
-  getNote: notes.getNoteHandler,
-  createNote: notes.createNoteHandler,
-  updateNote: notes.updateNoteHandler,
-  deleteNote: notes.deleteNoteHandler,
-  ...activityHandlers,
-  ...placeHandlers,
-  ...conversationHandlers,
-  ...moneyAndFileHandlers,
-  ...planningHandlers,
-  ...peopleHandlers,
-  ...accountHandlers,
+  ...contactsHandlers,
+  ...tagsHandlers,
+  ...relationshipsHandlers,
+  ...groupsHandlers,
+  ...notesHandlers,
+  ...activitiesHandlers,
+  ...callsHandlers,
+  ...conversationsHandlers,
+  ...remindersHandlers,
+  ...tasksHandlers,
+  ...giftsHandlers,
+  ...debtsHandlers,
+  ...addressesHandlers,
+  ...contactFieldsHandlers,
+  ...documentsHandlers,
+  ...photosHandlers,
+  ...companiesHandlers,
+  ...occupationsHandlers,
+  ...journalEntriesHandlers,
+  ...userHandlers,
+  ...complianceHandlers,
+  ...auditLogsHandlers,
+  ...gendersHandlers,
+  ...activityTypesHandlers,
+  ...activityTypeCategoriesHandlers,
+  ...contactFieldTypesHandlers,
+  ...relationshipTypesHandlers,
+  ...relationshipTypeGroupsHandlers,
+  ...countriesHandlers,
+  ...currenciesHandlers,
 };

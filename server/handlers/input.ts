@@ -1,5 +1,6 @@
 // Turns the lenient values the contract accepts ("12", "1", 0, ...) into plain numbers and booleans.
 // The validator has already checked their form; these functions only convert.
+import { cleanText, trimInput } from '../text.js';
 
 export function toInt(value: unknown): number | null {
   if (value === null || value === undefined || value === '') return null;
@@ -27,20 +28,12 @@ export function isCalendarDate(value: string): boolean {
   return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
-/**
- * Trims surrounding whitespace as Laravel's TrimStrings does for Monica, with the contract's notion of
- * whitespace: exactly what its `\S` ("not only spaces") pattern counts as space. String.prototype.trim also
- * strips U+0085, which `\S` counts as text, so a required text made of it passed validation and was then
- * stored empty.
- */
-export function trimInput<T extends string | null | undefined>(value: T): T {
-  return (typeof value === 'string' ? value.replace(/^\s+|\s+$/g, '') : value) as T;
-}
+/** Request text: one rule for every handler and store (server/text.ts). */
+export { cleanText, trimInput };
 
-/** Optional text as Monica stores it: trimmed, and null when nothing is left (Laravel's empty-string rule). */
-export function cleanText(value: string | null | undefined): string | null {
-  const trimmed = trimInput(value) ?? '';
-  return trimmed === '' ? null : trimmed;
+/** Label texts of a request: a list, or null when absent (an empty list also leaves the labels as they are). */
+export function labelTexts(labels: readonly string[] | null | undefined): string[] | null {
+  return labels ? labels.map((l) => trimInput(l)).filter((l) => l !== '') : null;
 }
 
 /** Collects Laravel-style messages for checks that a JSON schema cannot express. */

@@ -1,13 +1,14 @@
 // Photos: upload (a file part or a data: URL), read, list, delete. The bytes go under context.filesDir.
+import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentPhotos } from '../present/photo.js';
+import { presentPhotos } from '../present/photos.js';
 import { removeStoredFiles, storeFile } from '../store/files.js';
 import { createPhoto, deletePhoto, getPhoto, listPhotos, listPhotosForContact, type PhotoRow } from '../store/photos.js';
+import { checkNotArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
 import { Problems, toInt, trimInput } from './input.js';
-import { checkNotArchived } from './moneyAndFilesInput.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 import { decodeDataImage, displayName, isUploadedFile, MAX_UPLOAD_BYTES, sniffImage, type FileKind } from './uploads.js';
@@ -60,14 +61,14 @@ function imageOf(problems: Problems, body: Record<string, unknown>): ImageUpload
   return { bytes, kind, originalName: null };
 }
 
-export const listPhotosHandler: Handler<'listPhotos'> = ({ context, query }) => {
+const listPhotosHandler: Handler<'listPhotos'> = ({ context, query }) => {
   const request = pageRequest(query, PHOTO_SORTS);
   const page = listPhotos(context.db, context.caller.accountId, request.options);
   const data = presentPhotos(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/photos')) };
 };
 
-export const listContactPhotosHandler: Handler<'listContactPhotos'> = ({ context, path, query }) => {
+const listContactPhotosHandler: Handler<'listContactPhotos'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
   const request = pageRequest(query, PHOTO_SORTS);
   const page = listPhotosForContact(context.db, context.caller.accountId, path.id, request.options);
@@ -75,13 +76,13 @@ export const listContactPhotosHandler: Handler<'listContactPhotos'> = ({ context
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/photos`)) };
 };
 
-export const getPhotoHandler: Handler<'getPhoto'> = ({ context, path }) => {
+const getPhotoHandler: Handler<'getPhoto'> = ({ context, path }) => {
   const row = getPhoto(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-export const createPhotoHandler: Handler<'createPhoto'> = ({ context, body }) => {
+const createPhotoHandler: Handler<'createPhoto'> = ({ context, body }) => {
   const form = body as unknown as Record<string, unknown>;
   const contact = findContactOr404(context, toInt(form.contact_id) as number);
   const problems = new Problems();
@@ -111,9 +112,17 @@ export const createPhotoHandler: Handler<'createPhoto'> = ({ context, body }) =>
   }
 };
 
-export const deletePhotoHandler: Handler<'deletePhoto'> = ({ context, path }) => {
+const deletePhotoHandler: Handler<'deletePhoto'> = ({ context, path }) => {
   const row = deletePhoto(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   removeStoredFiles(context.filesDir, [row.new_filename]);
   return { status: 200, body: presentDeleted(path.id) };
 };
+
+export const photosHandlers = {
+  listPhotos: listPhotosHandler,
+  listContactPhotos: listContactPhotosHandler,
+  getPhoto: getPhotoHandler,
+  createPhoto: createPhotoHandler,
+  deletePhoto: deletePhotoHandler,
+} satisfies Partial<Handlers<Context>>;

@@ -1,9 +1,10 @@
 // Reminders: CRUD over the account's reminders, and the reminders about one contact.
 import type { ReminderCreate, ReminderUpdate } from '../../generated/client/types.gen.js';
+import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentReminders } from '../present/reminder.js';
+import { presentReminders } from '../present/reminders.js';
 import type { ContactRow } from '../store/contacts.js';
 import {
   createReminder,
@@ -15,15 +16,13 @@ import {
   type ReminderInput,
   type ReminderRow,
 } from '../store/reminders.js';
+import { refuseArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
-import { isCalendarDate, Problems, toBool, toInt, trimInput } from './input.js';
+import { cleanText, isCalendarDate, Problems, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
 const REMINDER_SORTS = ['created_at', 'updated_at'] as const;
-
-/** Monica's answer (422, code 32) to a write about an archived contact. */
-export const ARCHIVED_CONTACT_MESSAGE = 'The contact is archived: it cannot be changed until it is unarchived.';
 
 /** Frequencies are stored in a 32-bit column, as in Monica. */
 const MAX_FREQUENCY = 2_147_483_647;
@@ -31,20 +30,10 @@ const MAX_FREQUENCY = 2_147_483_647;
 const presentOneReminder = (context: Context, row: ReminderRow) =>
   presentReminders(context.db, context.caller.accountId, [row], context)[0]!;
 
-/** Trimmed text, as Laravel's TrimStrings middleware hands it to Monica. */
-export const trimmed = (value: string): string => trimInput(value);
-
-/** Trimmed optional text; empty becomes null (Laravel's ConvertEmptyStringsToNull). */
-export function optionalText(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const text = trimInput(value);
-  return text === '' ? null : text;
-}
-
 /** A contact that may receive reminder writes: the caller's (else 404) and not archived (else 422). */
 function writableContact(context: Context, contactId: number): ContactRow {
   const contact = findContactOr404(context, contactId);
-  if (!contact.is_active) throw validationFailed([ARCHIVED_CONTACT_MESSAGE]);
+  refuseArchived(contact);
   return contact;
 }
 
@@ -60,8 +49,8 @@ function reminderInput(body: ReminderCreate | ReminderUpdate, contactId: number)
   if (problems.any) throw validationFailed(problems.messages);
   return {
     contact_id: contactId,
-    title: trimmed(body.title),
-    description: optionalText(body.description),
+    title: trimInput(body.title),
+    description: cleanText(body.description),
     initial_date: body.initial_date,
     frequency_type: body.frequency_type,
     frequency_number: frequency,
@@ -69,14 +58,14 @@ function reminderInput(body: ReminderCreate | ReminderUpdate, contactId: number)
   };
 }
 
-export const listRemindersHandler: Handler<'listReminders'> = ({ context, query }) => {
+const listRemindersHandler: Handler<'listReminders'> = ({ context, query }) => {
   const request = pageRequest(query, REMINDER_SORTS);
   const page = listReminders(context.db, context.caller.accountId, request.options);
   const data = presentReminders(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/reminders')) };
 };
 
-export const listContactRemindersHandler: Handler<'listContactReminders'> = ({ context, path, query }) => {
+const listContactRemindersHandler: Handler<'listContactReminders'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
   const request = pageRequest(query, REMINDER_SORTS);
   const page = listRemindersForContact(context.db, context.caller.accountId, path.id, request.options);
@@ -84,20 +73,20 @@ export const listContactRemindersHandler: Handler<'listContactReminders'> = ({ c
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/reminders`)) };
 };
 
-export const getReminderHandler: Handler<'getReminder'> = ({ context, path }) => {
+const getReminderHandler: Handler<'getReminder'> = ({ context, path }) => {
   const row = getReminder(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOneReminder(context, row) } };
 };
 
-export const createReminderHandler: Handler<'createReminder'> = ({ context, body }) => {
+const createReminderHandler: Handler<'createReminder'> = ({ context, body }) => {
   const contact = writableContact(context, toInt(body.contact_id) as number);
   const row = createReminder(context.db, context.caller.accountId, reminderInput(body, contact.id), nowOf(context));
   if (!row) throw notFound();
   return { status: 201, body: { data: presentOneReminder(context, row) } };
 };
 
-export const updateReminderHandler: Handler<'updateReminder'> = ({ context, path, body }) => {
+const updateReminderHandler: Handler<'updateReminder'> = ({ context, path, body }) => {
   const existing = getReminder(context.db, context.caller.accountId, path.id);
   if (!existing) throw notFound();
   // A reminder cannot move: any contact but its own answers 404, like one that does not exist.
@@ -108,7 +97,16 @@ export const updateReminderHandler: Handler<'updateReminder'> = ({ context, path
   return { status: 200, body: { data: presentOneReminder(context, row) } };
 };
 
-export const deleteReminderHandler: Handler<'deleteReminder'> = ({ context, path }) => {
+const deleteReminderHandler: Handler<'deleteReminder'> = ({ context, path }) => {
   if (!deleteReminder(context.db, context.caller.accountId, path.id)) throw notFound();
   return { status: 200, body: presentDeleted(path.id) };
 };
+
+export const remindersHandlers = {
+  listReminders: listRemindersHandler,
+  listContactReminders: listContactRemindersHandler,
+  getReminder: getReminderHandler,
+  createReminder: createReminderHandler,
+  updateReminder: updateReminderHandler,
+  deleteReminder: deleteReminderHandler,
+} satisfies Partial<Handlers<Context>>;

@@ -1,6 +1,6 @@
 /**
  * The short contact shape embedded in other objects (notes, contact fields,
- * how_you_met, ...). Re-exported by `contact.ts`; kept in its own module so
+ * how_you_met, ...). Re-exported by `contacts.ts`; kept in its own module so
  * the note and contact-field presenters can use it without an import cycle.
  */
 import type { Avatar, ContactSummary as GeneratedContactSummary, GenderType } from '../../generated/client/types.gen.js';

@@ -5,12 +5,13 @@
 import type { Contact, Relationship } from '../../generated/client/types.gen.js';
 import { getContactsByIds, type ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
-import { getRelationshipTypesByIds, relationshipTypeGroupNames, type RelationshipTypeRow } from '../store/relationshipTypes.js';
+import { relationshipTypeGroupNames } from '../store/relationshipTypeGroups.js';
+import { getRelationshipTypesByIds, type RelationshipTypeRow } from '../store/relationshipTypes.js';
 import { relationshipsOfContacts, type RelationshipRow } from '../store/relationships.js';
 import { presentContactSummary } from './contactSummary.js';
 import { apiUrl, type PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';
-import { presentRelationshipType } from './relationshipType.js';
+import { presentRelationshipType } from './relationshipTypes.js';
 
 export type RelationshipObject = Relationship;
 export type ContactRelationships = Contact['information']['relationships'];

@@ -2,7 +2,7 @@ import type { Currency, User } from '../../generated/client/types.gen.js';
 import { hasSignedLatestTerm } from '../store/compliance.js';
 import { getContactsByIds } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
-import type { UserProfileRow } from '../store/users.js';
+import type { UserProfileRow } from '../store/user.js';
 import { userDisplayName } from '../store/accounts.js';
 import { presentContactSummary } from './contactSummary.js';
 import type { PresentContext } from './context.js';

@@ -7,7 +7,8 @@
  */
 import type { Actor } from '../store/auditLogs.js';
 import { createAccount, firstUser, issueToken, listAccounts, userDisplayName } from '../store/accounts.js';
-import { addContactField, listContactFieldTypes } from '../store/contactFields.js';
+import { addContactField } from '../store/contactFields.js';
+import { listContactFieldTypes } from '../store/contactFieldTypes.js';
 import { createContact, updateContactWork, type ContactInput } from '../store/contacts.js';
 import { stmt, type Db } from '../store/db.js';
 import { listGenders } from '../store/genders.js';
@@ -16,7 +17,7 @@ import { setTagsByName } from '../store/tags.js';
 import { formatTimestamp, type Clock } from '../present/dates.js';
 import { seedAccountReferenceData } from './referenceData.js';
 import { makeRng, type Rng } from './random.js';
-import { addGroupsDemo } from './groups/index.js';
+import { addDemoContent } from './demo/index.js';
 
 export const DEMO_ACCOUNT_NAME = 'Demo account';
 export const OTHER_ACCOUNT_NAME = 'Other account';
@@ -285,7 +286,7 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, no
   );
 
   seedNotes(db, demo.accountId, real, 60, rng, nowMs);
-  addGroupsDemo(db, {
+  addDemoContent(db, {
     accountId: demo.accountId,
     actor: demo.actor,
     contactIds: real.map((c) => c.id),

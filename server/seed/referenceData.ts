@@ -1,10 +1,14 @@
 /**
- * Reference data every new account starts with, as in a fresh Monica account:
- * three genders and the default contact field types.
+ * Reference data every new account starts with, as in a fresh Monica account: three genders, the default contact
+ * field types, the built-in activity types (in their categories) and the default relationship types (in their
+ * groups). Nothing else: countries, currencies, emotions and the terms are global, and labels (`home`, `work`, ...)
+ * are created on first use, as in Monica.
  */
-import { seedGroupsAccountData } from './groups/index.js';
 import { randomUUID } from 'node:crypto';
+import { insertActivityTypeCategory } from '../store/activityTypeCategories.js';
+import { insertActivityType } from '../store/activityTypes.js';
 import { stmt, type Db } from '../store/db.js';
+import { insertRelationshipTypes, type GroupSeed } from '../store/relationshipTypes.js';
 
 export const DEFAULT_GENDERS: ReadonlyArray<{ name: string; type: 'M' | 'F' | 'O' }> = [
   { name: 'Man', type: 'M' },
@@ -28,7 +32,67 @@ export const DEFAULT_CONTACT_FIELD_TYPES: ReadonlyArray<{
   { name: 'LinkedIn', fontawesome_icon: 'fa fa-linkedin', protocol: null, delible: true, type: null },
 ];
 
-/** Inserts the default genders and contact field types for an account. */
+/**
+ * The categories and types a fresh Monica account has, by translation key (their English names are in
+ * `present/activityTypeCategories.ts` and `present/activityTypes.ts`). Like Monica's, they have no name of their own
+ * and no timestamps.
+ */
+export const DEFAULT_ACTIVITY_TYPES: ReadonlyArray<{ category: string; types: readonly string[] }> = [
+  { category: 'simple_activities', types: ['just_hung_out', 'watched_movie_at_home', 'talked_at_home'] },
+  { category: 'sport', types: ['did_sport_activities_together'] },
+  { category: 'food', types: ['ate_at_his_place', 'went_bar', 'ate_at_home', 'picknicked', 'ate_restaurant'] },
+  { category: 'cultural_activities', types: ['went_theater', 'went_concert', 'went_play', 'went_museum'] },
+];
+
+/** Monica 4.x's default relationship type groups and types (24 types), in its order. */
+export const DEFAULT_RELATIONSHIP_TYPES: readonly GroupSeed[] = [
+  {
+    name: 'love',
+    types: [
+      { name: 'partner', reverse: 'partner' },
+      { name: 'spouse', reverse: 'spouse' },
+      { name: 'date', reverse: 'date' },
+      { name: 'lover', reverse: 'lover' },
+      { name: 'inlovewith', reverse: 'lovedby' },
+      { name: 'lovedby', reverse: 'inlovewith' },
+      { name: 'ex', reverse: 'ex' },
+    ],
+  },
+  {
+    name: 'family',
+    types: [
+      { name: 'parent', reverse: 'child' },
+      { name: 'child', reverse: 'parent' },
+      { name: 'sibling', reverse: 'sibling' },
+      { name: 'grandparent', reverse: 'grandchild' },
+      { name: 'grandchild', reverse: 'grandparent' },
+      { name: 'uncle', reverse: 'nephew' },
+      { name: 'nephew', reverse: 'uncle' },
+      { name: 'cousin', reverse: 'cousin' },
+      { name: 'godfather', reverse: 'godson' },
+      { name: 'godson', reverse: 'godfather' },
+    ],
+  },
+  {
+    name: 'friend',
+    types: [
+      { name: 'friend', reverse: 'friend' },
+      { name: 'bestfriend', reverse: 'bestfriend' },
+    ],
+  },
+  {
+    name: 'work',
+    types: [
+      { name: 'colleague', reverse: 'colleague' },
+      { name: 'boss', reverse: 'subordinate' },
+      { name: 'subordinate', reverse: 'boss' },
+      { name: 'mentor', reverse: 'protege' },
+      { name: 'protege', reverse: 'mentor' },
+    ],
+  },
+];
+
+/** Inserts the default genders, contact field types, activity types and relationship types for an account. */
 export function seedAccountReferenceData(db: Db, accountId: number, now: string): void {
   db.transaction(() => {
     const gender = stmt(
@@ -46,6 +110,12 @@ export function seedAccountReferenceData(db: Db, accountId: number, now: string)
     for (const t of DEFAULT_CONTACT_FIELD_TYPES) {
       fieldType.run(accountId, randomUUID(), t.name, t.fontawesome_icon, t.protocol, t.delible ? 1 : 0, t.type, now, now);
     }
-    seedGroupsAccountData(db, accountId, now);
+    for (const group of DEFAULT_ACTIVITY_TYPES) {
+      const categoryId = insertActivityTypeCategory(db, accountId, { name: null, translation_key: group.category }, null);
+      for (const key of group.types) {
+        insertActivityType(db, accountId, { activity_type_category_id: categoryId, name: null, translation_key: key }, null);
+      }
+    }
+    insertRelationshipTypes(db, accountId, DEFAULT_RELATIONSHIP_TYPES, now);
   })();
 }

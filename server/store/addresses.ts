@@ -3,8 +3,8 @@
  * behaves exactly like a missing one.
  */
 import { randomUUID } from 'node:crypto';
-import { ensureLabels, setAddressLabels } from './contactFieldLabels.js';
 import { childrenByParent, stmt, type Db } from './db.js';
+import { ensureLabels, setAddressLabels } from './labels.js';
 import { limitOffset, type Page } from './pagination.js';
 
 export interface AddressRow {

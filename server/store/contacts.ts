@@ -8,6 +8,7 @@ import type { ContactStatistics as GeneratedContactStatistics } from '../../gene
 import { recordAuditLog, resolveActor, type Actor } from './auditLogs.js';
 import { idList, stmt, unicodeFold, unicodeLower, type Db } from './db.js';
 import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { cleanText, trimInput } from '../text.js';
 
 /** A contact row as stored, plus its gender's name and type. */
 export interface ContactRow {
@@ -171,16 +172,11 @@ export function resolveDeceased(input: ContactInput, now: string): { isDead: boo
 /** "first middle last", ignoring empty parts. */
 export function completeName(row: Pick<ContactRow, 'first_name' | 'middle_name' | 'last_name'>): string {
   return [row.first_name, row.middle_name, row.last_name]
-    .map((part) => (part ?? '').trim())
+    .map((part) => trimInput(part ?? ''))
     .filter((part) => part.length > 0)
     .join(' ');
 }
 
-function nullIfBlank(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = value.trim();
-  return trimmed.length === 0 ? null : trimmed;
-}
 
 function avatarColorFor(seed: string): string {
   let h = 0;
@@ -245,14 +241,14 @@ const FIELD_SEARCH_RE = /^(.+?):(.+)$/s;
  * A blank needle falls back to `listContacts`.
  */
 export function searchContacts(db: Db, accountId: number, needle: string, opts: PageOptions): Page<ContactRow> {
-  const trimmed = needle.trim();
+  const trimmed = trimInput(needle);
   const [limit, offset] = limitOffset(opts);
   const order = orderClause(opts.sort, SORTABLE, 'c.');
 
   const field = FIELD_SEARCH_RE.exec(trimmed);
   if (field) {
-    const typeName = field[1]!.trim();
-    const prefix = `${escapeLike(unicodeLower(field[2]!.trim()))}%`;
+    const typeName = trimInput(field[1]!);
+    const prefix = `${escapeLike(unicodeLower(trimInput(field[2]!)))}%`;
     const where = `c.account_id = ? AND c.is_partial = 0 AND EXISTS (
         SELECT 1 FROM contact_fields f
           JOIN contact_field_types t ON t.id = f.contact_field_type_id AND t.account_id = f.account_id
@@ -273,7 +269,8 @@ export function searchContacts(db: Db, accountId: number, needle: string, opts: 
     return { rows, total };
   }
 
-  const words = [...new Set(trimmed.split(/\s+/).filter((w) => w.length > 0))];
+  // NUL separates words too: SQLite reads MATCH and LIKE patterns as C strings, which end at the first NUL.
+  const words = [...new Set(trimmed.split(/[\s\u0000]+/).filter((w) => w.length > 0))];
   if (words.length === 0) return listContacts(db, accountId, opts);
   const folded = words.map(unicodeFold);
   const patterns = JSON.stringify(folded.map(escapeLike));
@@ -330,7 +327,7 @@ export function emailInUse(db: Db, accountId: number, email: string, exceptConta
       WHERE account_id = ? AND contact_field_type_id = ? AND unicode_lower(data) = unicode_lower(?)
         AND contact_id IS NOT ?
       LIMIT 1`,
-  ).get(accountId, typeId, email.trim(), exceptContactId ?? null);
+  ).get(accountId, typeId, trimInput(email), exceptContactId ?? null);
   return row !== undefined;
 }
 
@@ -401,11 +398,11 @@ export function createContact(db: Db, accountId: number, input: ContactInput, no
     ).run(
       accountId,
       uuid,
-      input.first_name.trim(),
-      nullIfBlank(input.middle_name),
-      nullIfBlank(input.last_name),
-      nullIfBlank(input.nickname),
-      nullIfBlank(input.description),
+      trimInput(input.first_name),
+      cleanText(input.middle_name),
+      cleanText(input.last_name),
+      cleanText(input.nickname),
+      cleanText(input.description),
       input.gender_id ?? null,
       input.is_partial ? 1 : 0,
       death.isDead ? 1 : 0,
@@ -421,7 +418,7 @@ export function createContact(db: Db, accountId: number, input: ContactInput, no
     );
     const id = Number(result.lastInsertRowid);
 
-    const email = nullIfBlank(input.email);
+    const email = cleanText(input.email);
     if (email !== null) {
       const typeId = emailFieldTypeId(db, accountId);
       if (typeId !== undefined) {
@@ -465,11 +462,11 @@ export function updateContact(
          updated_at = ?
        WHERE account_id = ? AND id = ?`,
     ).run(
-      input.first_name.trim(),
-      nullIfBlank(input.middle_name),
-      nullIfBlank(input.last_name),
-      nullIfBlank(input.nickname),
-      nullIfBlank(input.description),
+      trimInput(input.first_name),
+      cleanText(input.middle_name),
+      cleanText(input.last_name),
+      cleanText(input.nickname),
+      cleanText(input.description),
       input.gender_id ?? null,
       input.is_partial ? 1 : 0,
       death.isDead ? 1 : 0,
@@ -502,7 +499,7 @@ export function updateContactWork(
     const result = stmt(
       db,
       'UPDATE contacts SET job = ?, company = ?, updated_at = ? WHERE account_id = ? AND id = ?',
-    ).run(nullIfBlank(input.job), nullIfBlank(input.company), now, accountId, id);
+    ).run(cleanText(input.job), cleanText(input.company), now, accountId, id);
     if (result.changes === 0) return undefined;
     auditContact(db, accountId, id, 'contact_updated', now, actor);
     return getContact(db, accountId, id)!;

@@ -3,7 +3,7 @@
  * A message always belongs to its conversation's contact and is deleted with the conversation.
  */
 import { randomUUID } from 'node:crypto';
-import type { ContactFieldTypeRow } from './contactFields.js';
+import type { ContactFieldTypeRow } from './contactFieldTypes.js';
 import { childrenByParent, idList, stmt, type Db } from './db.js';
 import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 

@@ -4,6 +4,7 @@
  */
 import { childrenByParent, stmt, type Db } from './db.js';
 import { limitOffset, type Page } from './pagination.js';
+import { trimInput } from '../text.js';
 
 export interface GroupRow {
   id: number;
@@ -32,13 +33,13 @@ export function createGroup(db: Db, accountId: number, input: { name: string }, 
   const result = stmt(
     db,
     'INSERT INTO contact_groups (account_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)',
-  ).run(accountId, input.name.trim(), now, now);
+  ).run(accountId, trimInput(input.name), now, now);
   return getGroup(db, accountId, Number(result.lastInsertRowid))!;
 }
 
 export function updateGroup(db: Db, accountId: number, id: number, input: { name: string }, now: string): GroupRow | undefined {
   const result = stmt(db, 'UPDATE contact_groups SET name = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(
-    input.name.trim(),
+    trimInput(input.name),
     now,
     accountId,
     id,

@@ -11,13 +11,13 @@
  * - booleans are INTEGER 0/1.
  */
 
-import * as m002 from './migrations/002_activities.js';
-import * as m003 from './migrations/003_places.js';
-import * as m004 from './migrations/004_conversations.js';
-import * as m005 from './migrations/005_moneyAndFiles.js';
-import * as m006 from './migrations/006_planning.js';
-import * as m007 from './migrations/007_people.js';
-import * as m008 from './migrations/008_account.js';
+import * as m002 from './migrations/002_activities_activity_types_categories_emotions.js';
+import * as m003 from './migrations/003_addresses_countries_currencies_labels.js';
+import * as m004 from './migrations/004_calls_conversations_messages.js';
+import * as m005 from './migrations/005_debts_gifts_photos_documents.js';
+import * as m006 from './migrations/006_reminders_tasks_journal_entries.js';
+import * as m007 from './migrations/007_companies_occupations_relationship_types_relationships.js';
+import * as m008 from './migrations/008_compliance_groups_user_profile.js';
 import * as m009 from './migrations/009_contactSearch.js';
 
 export interface Migration {

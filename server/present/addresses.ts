@@ -1,0 +1,63 @@
+import type { Address } from '../../generated/client/types.gen.js';
+import { addressRowsForContacts, type AddressRow } from '../store/addresses.js';
+import { getContactsByIds, type ContactRow } from '../store/contacts.js';
+import type { Db } from '../store/db.js';
+import { presentContactSummary } from './contactSummary.js';
+import { apiUrl, type PresentContext } from './context.js';
+import { presentCountryOfCode } from './countries.js';
+import { toApiTimestamp } from './dates.js';
+
+export type AddressObject = Address;
+
+/** Presents an address; `contact` is the row of the address's contact. */
+export function presentAddress(row: AddressRow, contact: ContactRow, ctx: PresentContext): AddressObject {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    object: 'address',
+    name: row.name,
+    street: row.street,
+    city: row.city,
+    province: row.province,
+    postal_code: row.postal_code,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    country: presentCountryOfCode(row.country),
+    url: apiUrl(ctx, `addresses/${row.id}`),
+    account: { id: row.account_id },
+    contact: presentContactSummary(contact, ctx),
+    created_at: toApiTimestamp(row.created_at),
+    updated_at: toApiTimestamp(row.updated_at),
+  };
+}
+
+/** Presents a page of addresses, loading their contacts with one query. */
+export function presentAddresses(db: Db, accountId: number, rows: readonly AddressRow[], ctx: PresentContext): AddressObject[] {
+  const contacts = getContactsByIds(db, accountId, rows.map((a) => a.contact_id));
+  return rows.map((row) => {
+    const contact = contacts.get(row.contact_id);
+    if (!contact) throw new Error(`address ${row.id} refers to a contact outside account ${accountId}`);
+    return presentAddress(row, contact, ctx);
+  });
+}
+
+/**
+ * The addresses of a page of contacts (oldest first), for the full contact's `addresses`: one query, whatever the
+ * number of contacts. Every given contact gets an entry (an empty array when it has no address); rows of another
+ * account are ignored.
+ */
+export function addressesForContacts(
+  db: Db,
+  accountId: number,
+  contactRows: readonly ContactRow[],
+  ctx: PresentContext,
+): Map<number, AddressObject[]> {
+  const byId = new Map(contactRows.filter((c) => c.account_id === accountId).map((c) => [c.id, c]));
+  const rows = addressRowsForContacts(db, accountId, byId.keys());
+  const out = new Map<number, AddressObject[]>();
+  for (const [contactId, addresses] of rows) {
+    const contact = byId.get(contactId)!;
+    out.set(contactId, addresses.map((a) => presentAddress(a, contact, ctx)));
+  }
+  return out;
+}

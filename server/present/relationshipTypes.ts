@@ -1,0 +1,18 @@
+import type { RelationshipType } from '../../generated/client/types.gen.js';
+import type { RelationshipTypeRow } from '../store/relationshipTypes.js';
+import { bool } from './context.js';
+import { toApiTimestamp } from './dates.js';
+
+export function presentRelationshipType(row: RelationshipTypeRow): RelationshipType {
+  return {
+    id: row.id,
+    object: 'relationshiptype',
+    name: row.name,
+    name_reverse_relationship: row.name_reverse_relationship,
+    relationship_type_group_id: row.relationship_type_group_id,
+    delible: bool(row.delible),
+    account: { id: row.account_id },
+    created_at: toApiTimestamp(row.created_at),
+    updated_at: toApiTimestamp(row.updated_at),
+  };
+}

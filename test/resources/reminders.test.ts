@@ -1,0 +1,207 @@
+// Reminders through the generated SDK: field rules, replacement on update (never to another contact), a contact's
+// list with paging and sorting, delete, and archived contacts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createReminder,
+  deleteReminder,
+  getReminder,
+  listContactReminders,
+  listReminders,
+  updateReminder,
+} from '../../generated/client/sdk.gen.js';
+import type { Reminder, ReminderCreate } from '../../generated/client/types.gen.js';
+import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
+import { ids, newContact, newReminder, reminderBody, unchecked } from '../helpers/factories.js';
+import { archiveContact, startFilesServer } from '../helpers/filesServer.js';
+import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+
+afterAll(closeTestServers);
+
+/** Tests that start a server of their own (loading the spec takes a few seconds on a busy machine). */
+const SERVER_START_TIMEOUT = 60_000;
+
+let main: TestServer;
+beforeAll(async () => {
+  main = await startTestServer();
+}, SERVER_START_TIMEOUT);
+
+const REMINDER_KEYS = [
+  'id', 'uuid', 'object', 'title', 'description', 'frequency_type', 'frequency_number', 'initial_date', 'delible',
+  'account', 'contact', 'created_at', 'updated_at',
+].sort();
+
+describe('reminders', () => {
+  it('create answers 201; initial_date may lie in the past and comes back as a timestamp; get returns the same', async () => {
+    const contact = await newContact(main.demo);
+    main.clock.advance(30);
+    const result = await createReminder({
+      client: main.demo,
+      body: reminderBody(contact.id, {
+        title: '  Call about the wedding  ',
+        description: 'Make sure everything is fine.',
+        initial_date: '2001-09-09',
+        frequency_type: 'week',
+        frequency_number: '3',
+        next_expected_date: '2001-01-01',
+      }),
+    });
+    const reminder = ok(result, 201).data;
+    expect(Object.keys(reminder).sort()).toEqual(REMINDER_KEYS);
+    expect(reminder).toMatchObject({
+      object: 'reminder',
+      title: 'Call about the wedding',
+      description: 'Make sure everything is fine.',
+      frequency_type: 'week',
+      frequency_number: 3,
+      initial_date: '2001-09-09T00:00:00Z',
+      delible: true,
+      contact: { id: contact.id, object: 'contact' },
+      created_at: main.clock.stamp(),
+      updated_at: main.clock.stamp(),
+    });
+    expect(ok(await getReminder({ client: main.demo, path: { id: reminder.id } })).data).toEqual(reminder);
+  });
+
+  it('delible takes lenient booleans; one_time reminders keep the frequency_number they are given', async () => {
+    const contact = await newContact(main.demo);
+    const fixed = await newReminder(main.demo, contact.id, { delible: '0', frequency_type: 'one_time', frequency_number: 7 });
+    expect(fixed).toMatchObject({ delible: false, frequency_type: 'one_time', frequency_number: 7 });
+    const nulled = await newReminder(main.demo, contact.id, { delible: null, frequency_type: 'year' });
+    expect(nulled.delible).toBe(true);
+  });
+
+  it('update replaces every field: left-out description and frequency_number become null, delible true again', async () => {
+    const contact = await newContact(main.demo);
+    const reminder = await newReminder(main.demo, contact.id, { description: 'Old', frequency_number: 2, delible: false });
+    main.clock.advance(60);
+    const updated = ok(
+      await updateReminder({
+        client: main.demo,
+        path: { id: reminder.id },
+        body: { title: 'New title', initial_date: '2031-03-01', frequency_type: 'year', contact_id: String(contact.id) },
+      }),
+    ).data;
+    expect(updated).toMatchObject({
+      id: reminder.id,
+      title: 'New title',
+      description: null,
+      frequency_type: 'year',
+      frequency_number: null,
+      initial_date: '2031-03-01T00:00:00Z',
+      delible: true,
+      created_at: reminder.created_at,
+      updated_at: main.clock.stamp(),
+    });
+    expect(updated.updated_at).not.toBe(reminder.updated_at);
+  });
+
+  it('a reminder cannot move to another contact: 404, and nothing changes', async () => {
+    const contact = await newContact(main.demo);
+    const elsewhere = await newContact(main.demo);
+    const reminder = await newReminder(main.demo, contact.id);
+    expectNotFound(
+      await updateReminder({ client: main.demo, path: { id: reminder.id }, body: { ...reminderBody(elsewhere.id), title: 'Moved' } }),
+    );
+    expectNotFound(
+      await updateReminder({ client: main.demo, path: { id: reminder.id }, body: { ...reminderBody(999999999), title: 'Moved' } }),
+    );
+    expect(ok(await getReminder({ client: main.demo, path: { id: reminder.id } })).data).toEqual(reminder);
+    expect(ok(await listContactReminders({ client: main.demo, path: { id: elsewhere.id } })).meta.total).toBe(0);
+  });
+
+  it('create for an unknown contact answers 404; unknown reminder ids answer 404 on get, update and delete', async () => {
+    const before = ok(await listReminders({ client: main.demo, query: { limit: 1 } })).meta.total;
+    expectNotFound(await createReminder({ client: main.demo, body: reminderBody(999999999) }));
+    expect(ok(await listReminders({ client: main.demo, query: { limit: 1 } })).meta.total).toBe(before);
+    const contact = await newContact(main.demo);
+    expectNotFound(await getReminder({ client: main.demo, path: { id: 999999999 } }));
+    expectNotFound(await updateReminder({ client: main.demo, path: { id: 999999999 }, body: reminderBody(contact.id) }));
+    expectNotFound(await deleteReminder({ client: main.demo, path: { id: 999999999 } }));
+    expectNotFound(await listContactReminders({ client: main.demo, path: { id: 999999999 } }));
+  });
+
+  it('validation: 422 with a message array for each rule, and nothing is created', async () => {
+    const contact = await newContact(main.demo);
+    const send = (body: unknown) => createReminder({ client: main.demo, body: unchecked<ReminderCreate>(body) });
+    const base = reminderBody(contact.id);
+    const { initial_date: _date, ...withoutDate } = base;
+    const { frequency_number: _number, ...withoutNumber } = base;
+    expect(expectValidationError(await send(withoutDate))).toContain('The initial date field is required.');
+    expect(expectValidationError(await send(withoutNumber))).toContain('The frequency number field is required.');
+    expect(expectValidationError(await send({ ...base, frequency_type: 'day' }))).toContain('The selected frequency type is invalid.');
+    expect(expectValidationError(await send({ ...base, title: '   ' }))).toContain('The title field is required.');
+    expect(expectValidationError(await send({ ...base, initial_date: '2023-02-30' }))).toEqual([
+      'The initial date does not match the format Y-m-d.',
+    ]);
+    expect(expectValidationError(await send({ ...base, initial_date: '15/01/2030' })).length).toBeGreaterThan(0);
+    expect(expectValidationError(await send({ ...base, frequency_number: '3.5' })).length).toBeGreaterThan(0);
+    expect(expectValidationError(await send({ ...base, frequency_number: '99999999999999999999' }))).toEqual([
+      'The frequency number must be an integer.',
+    ]);
+    expect(ok(await listContactReminders({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(0);
+
+    const reminder = await newReminder(main.demo, contact.id);
+    const update = (body: unknown) => updateReminder({ client: main.demo, path: { id: reminder.id }, body: unchecked(body) });
+    expect(expectValidationError(await update({ ...base, initial_date: undefined }))).toContain('The initial date field is required.');
+    expect(ok(await getReminder({ client: main.demo, path: { id: reminder.id } })).data).toEqual(reminder);
+  });
+
+  it('listContactReminders lists one contact\'s reminders, pages them and sorts them', async () => {
+    const contact = await newContact(main.demo);
+    const elsewhere = await newContact(main.demo);
+    const mine: Reminder[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      main.clock.advance(10);
+      mine.push(await newReminder(main.demo, contact.id));
+    }
+    await newReminder(main.demo, elsewhere.id);
+
+    const all = ok(await listContactReminders({ client: main.demo, path: { id: contact.id } }));
+    expect(ids(all.data)).toEqual(ids(mine));
+    expect(all.data.every((r) => r.contact.id === contact.id)).toBe(true);
+
+    const page2 = ok(await listContactReminders({ client: main.demo, path: { id: contact.id }, query: { limit: 2, page: 2 } }));
+    expect(ids(page2.data)).toEqual([mine[2]!.id]);
+    expect(page2.meta).toMatchObject({ total: 3, per_page: 2, current_page: 2, last_page: 2, from: 3, to: 3 });
+    expect(page2.links.prev).toMatch(new RegExp(`/contacts/${contact.id}/reminders\\?page=1$`));
+
+    const desc = ok(await listContactReminders({ client: main.demo, path: { id: contact.id }, query: { sort: '-created_at' } }));
+    expect(ids(desc.data)).toEqual(ids(mine).reverse());
+
+    main.clock.advance(10);
+    ok(await updateReminder({ client: main.demo, path: { id: mine[0]!.id }, body: reminderBody(contact.id) }));
+    const byUpdate = ok(await listContactReminders({ client: main.demo, path: { id: contact.id }, query: { sort: '-updated_at' } }));
+    expect(byUpdate.data[0]!.id).toBe(mine[0]!.id);
+  });
+
+  it('delete answers {deleted, id} and the reminder is gone; the contact stays', async () => {
+    const contact = await newContact(main.demo);
+    const reminder = await newReminder(main.demo, contact.id);
+    expect(ok(await deleteReminder({ client: main.demo, path: { id: reminder.id } }))).toEqual({ deleted: true, id: reminder.id });
+    expectNotFound(await getReminder({ client: main.demo, path: { id: reminder.id } }));
+    expect(ok(await listContactReminders({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(0);
+  });
+});
+
+describe('archived contacts', () => {
+  it('reminder writes about an archived contact answer 422 code 32; reads and deletes still work', { timeout: SERVER_START_TIMEOUT }, async () => {
+    const server = await startFilesServer();
+    try {
+      const client = server.demo;
+      const contact = await newContact(client);
+      const reminder = await newReminder(client, contact.id);
+      archiveContact(server.db, contact.id);
+
+      const created = expectValidationError(await createReminder({ client, body: reminderBody(contact.id) }));
+      expect(created).toHaveLength(1);
+      expect(created[0]).toMatch(/archived/);
+      expectValidationError(await updateReminder({ client, path: { id: reminder.id }, body: { ...reminderBody(contact.id), title: 'Changed' } }));
+      // Unchanged, but for its contact now showing as archived.
+      expect(ok(await getReminder({ client, path: { id: reminder.id } })).data).toEqual({ ...reminder, contact: { ...reminder.contact, is_active: false } });
+      expect(ok(await listContactReminders({ client, path: { id: contact.id } })).meta.total).toBe(1);
+      ok(await deleteReminder({ client, path: { id: reminder.id } }));
+    } finally {
+      await server.close();
+    }
+  });
+});
