@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../conformance/contract.js';
+import { UsageError } from '../conformance/errors.js';
+import { runConformance } from '../conformance/runner.js';
 import { startFaultyServer } from './helpers/faultyServer.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -85,6 +87,12 @@ describe('conformance command: usage and connection errors', () => {
     expectUsageError(url, /must be the API's base URL, ending in \/api/);
     expectUsageError(only, /--only "NoSuchResource": no tag or operationId/);
   }, 60_000);
+
+  it('starts no server of its own: runConformance without a URL needs a starter passed in', async () => {
+    const run = runConformance({ only: ['getContact'] });
+    await expect(run).rejects.toBeInstanceOf(UsageError);
+    await expect(run).rejects.toThrow(/--url is required/);
+  });
 });
 
 describe('conformance command: runs and reports', () => {
