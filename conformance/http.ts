@@ -1,12 +1,14 @@
 // One plain request to a Monica-compatible API: a JSON body or a multipart form, a bearer token when given, and the
 // answer as status, headers, text and parsed JSON (undefined when the text is not JSON).
+import { nodeAt } from '../contract/document.js';
 import type { Json } from './contract.js';
 
 export interface HttpReply {
   status: number;
   headers: Record<string, string>;
   text: string;
-  json: any;
+  /** The parsed body, or undefined when it is not JSON; read it with `valueAt`. */
+  json: unknown;
 }
 
 export interface HttpOptions {
@@ -31,10 +33,15 @@ export async function request(baseUrl: string, method: string, path: string, opt
 }
 
 /** The value a JSON text holds, or undefined when the text is not JSON (an empty body included). */
-export function parseJson(text: string): any {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+/** The value at a JSON pointer of a parsed body (`valueAt(reply.json, '/data/0/id')`), or undefined. */
+export function valueAt(json: unknown, pointer: string): Json | undefined {
+  return json === undefined ? undefined : nodeAt(json as Json, pointer);
 }

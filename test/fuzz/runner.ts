@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { caseArbitrary, validCase, type FuzzCase } from './cases.js';
+import { valueAt } from '../../conformance/http.js';
 import { Fixtures, namesOwnObjects } from './fixtures.js';
 import { databaseProblems, ResponseJudge } from './invariants.js';
 import { readBackPath, sentTexts, textProblems } from './roundTrip.js';
@@ -35,7 +36,7 @@ export async function startFuzzSession(): Promise<FuzzSession> {
   const accountOf = async (token: string) => {
     const me = await fixtures.api('GET', '/me', undefined, token);
     if (me.status !== 200) throw new Error(`GET /me answered ${me.status}`);
-    return me.json.data.account.id as number;
+    return Number(valueAt(me.json, '/data/account/id'));
   };
   return {
     baseUrl: server.url,
