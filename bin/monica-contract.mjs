@@ -8,7 +8,7 @@
 import { register } from 'tsx/esm/api';
 
 const commands = {
-  conformance: ['../conformance/cli.ts', 'test a Monica-compatible server against the contract'],
+  conformance: ['../scripts/conformance.ts', 'test a Monica-compatible server against the contract'],
   mock: ['../mock/start.ts', 'the Prism mock of the contract (examples, or --dynamic data)'],
   serve: ['../server/main.ts', 'the reference server with demo data (the stateful mock)'],
 };

@@ -1,6 +1,7 @@
 // `monica-contract conformance` / `npm run conformance -- ...`: tests a Monica-compatible server against the
 // contract. Exit status: 0 when everything passes, 1 when the server breaks the contract, 2 for a usage or
-// connection problem (one line on stderr, never a stack trace).
+// connection problem (one line on stderr, never a stack trace). The entry point (scripts/conformance.ts) passes in
+// how to start the reference server a run without --url tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,7 @@ import { UsageError } from './errors.js';
 import { colors, plain, progressLine, summaryText } from './report/console.js';
 import { htmlReport } from './report/html.js';
 import { junitXml } from './report/junit.js';
-import { runConformance } from './runner.js';
+import { runConformance, type StartReference } from './runner.js';
 
 const HELP = `Usage: monica-contract conformance [options]      (or: npm run conformance -- [options])
 
@@ -87,7 +88,7 @@ function write(file: string, text: string) {
   return path;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], startReference: StartReference | undefined): Promise<number> {
   const opts = options(argv);
   if (opts.help) {
     process.stdout.write(HELP);
@@ -101,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
     otherToken: opts.otherToken,
     burnToken: opts.burnToken,
     only: opts.only,
+    startReference,
     onTarget: (target, reference) =>
       process.stdout.write(`Testing ${target.baseUrl}${reference ? ' (a fresh reference server, as no --url was given)' : ''}\n`),
     onResult: (result) => {
@@ -113,12 +115,12 @@ async function main(argv: string[]): Promise<number> {
   return report.ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
+/** Runs the command with these arguments; resolves to its exit status, having said what went wrong on stderr. */
+export function conformanceCommand(argv: string[], options: { startReference?: StartReference } = {}): Promise<number> {
+  return main(argv, options.startReference).catch((err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`conformance: ${message}${err instanceof UsageError ? '' : ' (unexpected error)'}\n`);
     if (!(err instanceof UsageError) && process.env.DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
-    process.exit(2);
-  },
-);
+    return 2;
+  });
+}

@@ -1,7 +1,7 @@
 // What a run reached: the operations that answered at least one documented status, and the documented
 // (operation, status) pairs it saw answered, out of those the run selected.
 import type { CheckResult, Coverage, CoverageCount, ResourceSummary } from './types.js';
-import type { OperationRef } from './spec.js';
+import type { Operation } from './contract.js';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10);
 
@@ -10,7 +10,7 @@ function count(all: string[], seen: Set<string>): CoverageCount {
   return { exercised: all.length - missing.length, total: all.length, percent: percent(all.length - missing.length, all.length), missing };
 }
 
-export function coverageOf(results: CheckResult[], operations: OperationRef[]): Coverage {
+export function coverageOf(results: CheckResult[], operations: readonly Operation[]): Coverage {
   const seenOperations = new Set<string>();
   const seenPairs = new Set<string>();
   for (const result of results) {

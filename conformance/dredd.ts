@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CheckResult, Exchange, Target } from './types.js';
-import { findOperation, type OperationRef } from './spec.js';
+import { operationAt, tagOf, type Operation } from './contract.js';
+import { registerHooks } from './dredd/hooks.js';
+import { IN_PROCESS_HOOKS, transactionKey, type CompiledTransaction, type DreddHooks, type DreddTest } from './dredd/types.js';
 
 const require = createRequire(import.meta.url);
 const dreddRequire = createRequire(require.resolve('dredd'));
@@ -16,30 +18,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const SPEC_3_0 = `${root}generated/openapi-3.0.json`;
 const CACHE_DIR = `${root}node_modules/.cache/monica-contract`;
 const HOOKS = fileURLToPath(new URL('./dredd/hooks.cjs', import.meta.url));
-const { settings, noteKey } = require('./dredd/settings.cjs') as {
-  settings: { current: Target | undefined; notes: Map<string, string>; hooksLoaded: boolean };
-  noteKey(method: string, template: string, status: string | number): string;
-};
-
-/** What Dredd compiles from the spec: one per documented (operation, status). */
-interface CompiledTransaction {
-  name: string;
-  request: { method: string; uri: string };
-  response: { status: string };
-  origin: { resourceName: string };
-  apiDescription?: { location: string; mediaType: string };
-}
-
-/** What Dredd reports for one transaction (`transaction.test`), plus the problems our hooks found. */
-interface DreddTest {
-  title: string;
-  message?: string;
-  origin: { resourceName: string };
-  request?: { method: string; uri: string; headers?: Record<string, string>; body?: string; bodyEncoding?: string };
-  actual?: { statusCode: number; headers?: Record<string, string>; body?: string; bodyEncoding?: string };
-  results?: { fields?: { statusCode?: { errors?: Array<{ message: string }> } } };
-  problems?: string[];
-}
 
 let compiled: Promise<CompiledSpec> | undefined;
 
@@ -95,11 +73,11 @@ function parseWithDredd(text: string): Promise<CompiledSpec> {
 export interface DreddRunOptions {
   target: Target;
   /** Which operations to run (all when absent). */
-  selected?: (operation: OperationRef) => boolean;
+  selected?: (operation: Operation) => boolean;
   onResult?: (result: CheckResult) => void;
 }
 
-/** Only one Dredd run at a time: the hooks read their target from one shared module. */
+/** Only one Dredd run at a time: the hook file finds the run's hooks under one global key. */
 let running: Promise<unknown> = Promise.resolve();
 
 export function runDredd(options: DreddRunOptions): Promise<CheckResult[]> {
@@ -111,7 +89,7 @@ export function runDredd(options: DreddRunOptions): Promise<CheckResult[]> {
 async function runDreddNow({ target, selected, onResult }: DreddRunOptions): Promise<CheckResult[]> {
   const { mediaType, transactions } = await compileSpec();
   const chosen = transactions.filter((t) => {
-    const operation = findOperation(t.request.method, t.origin.resourceName);
+    const operation = operationAt(t.request.method, t.origin.resourceName);
     return operation !== undefined && (!selected || selected(operation));
   });
   if (chosen.length === 0) return [];
@@ -129,6 +107,8 @@ async function runDreddNow({ target, selected, onResult }: DreddRunOptions): Pro
   });
   const results: CheckResult[] = [];
   const startedAt = new Map<string, number>();
+  /** Why the hooks skipped a transaction, by `transactionKey`. */
+  const notes = new Map<string, string>();
   const finish = (result: CheckResult) => {
     results.push(result);
     onResult?.(result);
@@ -138,17 +118,19 @@ async function runDreddNow({ target, selected, onResult }: DreddRunOptions): Pro
   emitter.on('end', (done: () => void) => done());
   emitter.on('test start', (test: DreddTest) => startedAt.set(test.title, Date.now()));
   for (const outcome of ['pass', 'fail', 'skip'] as const) {
-    emitter.on(`test ${outcome}`, (test: DreddTest) => finish(toResult(test, outcome, target, startedAt.get(test.title))));
+    emitter.on(`test ${outcome}`, (test: DreddTest) => finish(toResult(test, outcome, target, notes, startedAt.get(test.title))));
   }
   emitter.on('test error', (error: Error, test: DreddTest) => {
-    const result = toResult(test, 'fail', target, startedAt.get(test.title));
+    const result = toResult(test, 'fail', target, notes, startedAt.get(test.title));
     result.message = `${result.message ?? test.title}: the request failed: ${error.message}`;
     finish(result);
   });
 
-  settings.current = target;
-  settings.notes.clear();
-  settings.hooksLoaded = false;
+  // The hook file (hooks.cjs) registers the hooks this module loaded, bound to this run.
+  let hooksLoaded = false;
+  const slots = globalThis as unknown as Record<symbol, ((hooks: DreddHooks) => void) | undefined>;
+  slots[IN_PROCESS_HOOKS] = (hooks) =>
+    registerHooks(hooks, { target, onSkip: (key, reason) => notes.set(key, reason), onLoaded: () => (hooksLoaded = true) });
   dredd.configuration.apiDescriptions = [{ location: SPEC_3_0, mediaType }];
   dredd.transactionRunner.config(dredd.configuration);
   const copies = chosen.map((t) => ({ apiDescription: { location: SPEC_3_0, mediaType }, ...structuredClone(t) }));
@@ -157,9 +139,9 @@ async function runDreddNow({ target, selected, onResult }: DreddRunOptions): Pro
       dredd.transactionRunner.run(copies, (error: Error | null) => (error ? reject(error) : resolve()));
     });
   } finally {
-    settings.current = undefined;
+    delete slots[IN_PROCESS_HOOKS];
   }
-  if (!settings.hooksLoaded) throw new Error(`the Dredd hooks (${HOOKS}) could not be loaded`);
+  if (!hooksLoaded) throw new Error(`the Dredd hooks (${HOOKS}) could not be loaded`);
   return results;
 }
 
@@ -184,12 +166,12 @@ function parseTitle(title: string): { method: string; status: number } {
   return { method: match?.[1] ?? 'GET', status: Number(match?.[2] ?? 0) };
 }
 
-function toResult(test: DreddTest, outcome: 'pass' | 'fail' | 'skip', target: Target, started?: number): CheckResult {
+function toResult(test: DreddTest, outcome: 'pass' | 'fail' | 'skip', target: Target, notes: Map<string, string>, started?: number): CheckResult {
   const { method, status } = parseTitle(test.title);
   const template = test.origin.resourceName;
-  const operation = findOperation(method, template);
+  const operation = operationAt(method, template);
   const operationId = operation?.operationId ?? `${method} ${template}`;
-  const resource = operation?.tag ?? 'Unknown';
+  const resource = operation ? tagOf(operation) : 'Unknown';
   const real = test.actual?.statusCode;
   const documented = operation?.statuses.includes(Number(real)) ?? false;
   const result: CheckResult = {
@@ -201,7 +183,7 @@ function toResult(test: DreddTest, outcome: 'pass' | 'fail' | 'skip', target: Ta
     exchanges: [],
     durationMs: started === undefined ? 0 : Date.now() - started,
   };
-  if (outcome === 'skip') result.message = settings.notes.get(noteKey(method, template, status)) ?? 'skipped';
+  if (outcome === 'skip') result.message = notes.get(transactionKey(method, template, status)) ?? 'skipped';
   if (outcome === 'fail') {
     result.message = failureMessage(test, method, template, status);
     result.exchanges = [exchangeOf(test, target)];

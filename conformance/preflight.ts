@@ -2,6 +2,7 @@
 // a UsageError (exit 2) with one line that says what to fix, not a page of failed checks.
 import type { Target } from './types.js';
 import { UsageError } from './errors.js';
+import { parseJson } from './http.js';
 
 const TIMEOUT_MS = 10_000;
 
@@ -39,12 +40,7 @@ async function getMe(baseUrl: string, token: string): Promise<Me> {
   }
   const type = res.headers.get('content-type') ?? '';
   const text = await res.text().catch(() => '');
-  let json: { data?: { account?: { id?: unknown } } } | undefined;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
+  const json = parseJson(text) as { data?: { account?: { id?: unknown } } } | undefined;
   if (!/json/i.test(type) || json === undefined) {
     const what = /html/i.test(type) || /^\s*</.test(text) ? 'HTML' : type ? `"${type}"` : 'a body that is not JSON';
     throw new UsageError(

@@ -1,22 +1,37 @@
 // One conformance run: finds (or starts) the server under test, runs every selected operation through Dredd, then
 // the workflows and negative cases, and gathers the results into a Report. Used by the command (cli.ts) and by
-// tests; it never exits the process. Usage problems throw a UsageError.
-import { startServer, type RunningServer } from '../server/start.js';
+// tests; it never exits the process. Usage problems throw a UsageError. Conformance talks to servers only over
+// HTTP: a run without a URL starts a reference server through the `startReference` function its caller passes in.
 import { allChecks } from './checks/index.js';
 import { coverageOf, summarize } from './coverage.js';
 import { runDredd } from './dredd.js';
 import { UsageError } from './errors.js';
 import { preflight } from './preflight.js';
 import { select } from './selection.js';
-import { allOperations } from './spec.js';
+import { operations as allOperations, tagOf } from './contract.js';
 import type { Check, CheckResult, Report, Target } from './types.js';
 
+/** A server the run started itself, with the tokens a full run needs. */
+export interface ReferenceServer {
+  /** Base URL ending in /api. */
+  url: string;
+  /** A token of the account the checks write to, one of a second account, and a second one of the first account. */
+  tokens: { main: string; other?: string; burn?: string };
+  /** A new token of the first account: each workflow or negative check gets a rate-limit budget of its own. */
+  newToken(): string;
+  close(): Promise<void>;
+}
+
+export type StartReference = () => Promise<ReferenceServer>;
+
 export interface ConformanceOptions {
-  /** Base URL ending in /api; without it a fresh reference server is started (and stopped afterwards). */
+  /** Base URL ending in /api; without it a reference server is started with `startReference` (and stopped afterwards). */
   url?: string;
   token?: string;
   otherToken?: string;
   burnToken?: string;
+  /** Starts the server a run without `url` tests. */
+  startReference?: StartReference;
   /** Tags or operationIds to restrict the run to. */
   only?: string[];
   /** Run the Dredd transactions (default true). */
@@ -27,29 +42,6 @@ export interface ConformanceOptions {
   onResult?: (result: CheckResult) => void;
   /** Called once the server under test is known (before any check). */
   onTarget?: (target: Target, reference: boolean) => void;
-}
-
-/**
- * The reference server's rate limit when the run starts its own: above what one token uses (the Dredd run sends
- * about 650 requests with its token; each workflow or negative check gets a token of its own), so that only the
- * 429 checks meet it, and low enough that using up a budget for them stays quick.
- */
-const REFERENCE_RATE_LIMIT = 1000;
-
-/** Starts a fresh reference server and the tokens a full run needs. */
-async function startReference(): Promise<{ server: RunningServer; target: Target; newToken(): string }> {
-  const server = await startServer({ demoData: false, rateLimit: REFERENCE_RATE_LIMIT, trustProxy: true, validateResponses: false, log: () => {} });
-  return {
-    server,
-    target: {
-      baseUrl: server.url,
-      token: server.tokens.demo,
-      otherToken: server.tokens.other,
-      burnToken: server.issueToken('conformance rate-limit checks'),
-    },
-    // Each workflow or negative check gets a budget of its own (a token is one row), so none meets the limit.
-    newToken: () => server.issueToken('conformance check'),
-  };
 }
 
 /** How many of our checks run at once. */
@@ -89,16 +81,17 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   if (!options.url && (options.token || options.otherToken || options.burnToken)) {
     throw new UsageError('--token, --token-other and --burn-token need --url (without it a reference server is started with its own tokens)');
   }
-  const operations = allOperations().filter((op) => selection.operation(op));
+  const operations = allOperations.filter((op) => selection.operation(op));
   const checks = (options.checks ?? allChecks()).filter((check) => selection.check(check));
 
-  let reference: Awaited<ReturnType<typeof startReference>> | undefined;
+  let reference: ReferenceServer | undefined;
   let target: Target;
   if (options.url) {
     target = await preflight({ baseUrl: options.url, token: options.token ?? '', otherToken: options.otherToken, burnToken: options.burnToken });
   } else {
-    reference = await startReference();
-    target = reference.target;
+    if (!options.startReference) throw new UsageError('--url is required (no reference server to start was given)');
+    reference = await options.startReference();
+    target = { baseUrl: reference.url, token: reference.tokens.main, otherToken: reference.tokens.other, burnToken: reference.tokens.burn };
   }
   const checkTarget = (): Target => (reference ? { ...target, token: reference.newToken() } : target);
   options.onTarget?.(target, reference !== undefined);
@@ -116,12 +109,12 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
       runPool(checks, CHECK_CONCURRENCY, async (check) => record(await runCheck(check, checkTarget()))),
     ]);
   } finally {
-    await reference?.server.close();
+    await reference?.close();
   }
 
   const totals = { passed: 0, failed: 0, skipped: 0 };
   for (const result of results) totals[result.outcome] += 1;
-  const tagOrder = [...new Set(allOperations().map((op) => op.tag))];
+  const tagOrder = [...new Set(allOperations.map(tagOf))];
   return {
     target: { baseUrl: target.baseUrl, reference: reference !== undefined, otherToken: Boolean(target.otherToken), burnToken: Boolean(target.burnToken) },
     only: selection.only,

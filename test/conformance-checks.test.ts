@@ -3,7 +3,7 @@
 // they are skipped when there is no second account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allChecks } from '../conformance/checks/index.js';
-import { listOperations, operations, requestBody } from '../conformance/checks/contract.js';
+import { listOperations, operations, requestBody } from '../conformance/contract.js';
 import type { CheckResult, Target } from '../conformance/types.js';
 import { startServer, type RunningServer } from '../server/start.js';
 

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '../conformance/contract.js';
+import { UsageError } from '../conformance/errors.js';
+import { runConformance } from '../conformance/runner.js';
 import { startFaultyServer } from './helpers/faultyServer.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -84,16 +87,19 @@ describe('conformance command: usage and connection errors', () => {
     expectUsageError(url, /must be the API's base URL, ending in \/api/);
     expectUsageError(only, /--only "NoSuchResource": no tag or operationId/);
   }, 60_000);
+
+  it('starts no server of its own: runConformance without a URL needs a starter passed in', async () => {
+    const run = runConformance({ only: ['getContact'] });
+    await expect(run).rejects.toBeInstanceOf(UsageError);
+    await expect(run).rejects.toThrow(/--url is required/);
+  });
 });
 
 describe('conformance command: runs and reports', () => {
   it('tests a fresh reference server without --url, restricted by --only', async () => {
     const run = await conformance(['--only', 'tags,getContact']);
     expect(run.status, run.stdout.slice(-3000) + run.stderr).toBe(0);
-    const spec = JSON.parse(readFileSync(`${root}generated/openapi.json`, 'utf8'));
-    const selected = Object.values<Record<string, { operationId: string; tags: string[] }>>(spec.paths)
-      .flatMap((item) => Object.values(item))
-      .filter((op) => op.operationId && (op.tags[0] === 'Tags' || op.operationId === 'getContact'));
+    const selected = operations.filter((op) => op.tag === 'Tags' || op.operationId === 'getContact');
     // Every selected operation and nothing else is counted and exercised.
     expect(run.stdout).toMatch(new RegExp(`Operations exercised:\\s+${selected.length}/${selected.length} \\(100%\\)`));
     const dreddLines = run.stdout.split('\n').filter((line) => /^[✓✗-] \S.* > \w+ > \d{3}/.test(line));

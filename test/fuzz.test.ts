@@ -1,18 +1,22 @@
-// Bad input never breaks the reference server: every operation of the table gets generated requests (valid
-// inputs from its schemas, then broken), with a fixed seed so a failure here fails the same way every time.
-// The rules checked on each answer are in test/fuzz/invariants.ts and roundTrip.ts; `npm run fuzz` runs the
-// same generators for longer, with a new seed.
+// Bad input never breaks the reference server, and valid input is taken: every operation of the table gets
+// generated requests (valid ones from its schemas and the rules its descriptions state, each of which must succeed,
+// then cases broken in one way), with a fixed seed so a failure here fails the same way every time, and whatever
+// ran before. The rules checked on each answer are in test/fuzz/invariants.ts and roundTrip.ts; `npm run fuzz` runs
+// the same generators for longer, with a new seed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fuzzOperations } from './fuzz/spec.js';
-import { databaseProblems } from './fuzz/invariants.js';
-import { checkOneCase, describeFailure, fuzzOperation, startFuzzSession, type FuzzSession, type OperationResult } from './fuzz/runner.js';
-import { trimSpaces } from './fuzz/roundTrip.js';
+import { operation as operationMeta } from '../conformance/contract.js';
+import { valueAt } from '../conformance/http.js';
+import { fuzzOperations, type FuzzOperation } from './fuzz/spec.js';
+import { nastyQueryCases } from './fuzz/cases.js';
+import { checkOneCase, describeFailure, fuzzOperation, startFuzzSession, type FuzzSession } from './fuzz/runner.js';
+import { isFreeText, trimSpaces } from './fuzz/roundTrip.js';
+import { flatten } from './fuzz/schemaArbitrary.js';
 
 const SEED = 20_240_611;
 const RUNS_PER_OPERATION = 6;
+const VALID_RUNS_PER_OPERATION = 2;
 
 let session: FuzzSession;
-const results: OperationResult[] = [];
 
 beforeAll(async () => {
   session = await startFuzzSession();
@@ -21,7 +25,15 @@ afterAll(async () => {
   await session?.close();
 });
 
-describe(`fuzzing every operation (seed ${SEED}, ${RUNS_PER_OPERATION} cases each)`, () => {
+/** Whether every valid body of the operation holds free text (a required text field) to compare after the write. */
+function requiresText(op: FuzzOperation): boolean {
+  if (op.body?.contentType !== 'application/json' || op.method === 'delete') return false;
+  const schema = flatten(op.body.schema);
+  const properties = (schema['properties'] ?? {}) as Record<string, Record<string, unknown>>;
+  return ((schema['required'] ?? []) as string[]).some((name) => properties[name] && isFreeText(flatten(properties[name])));
+}
+
+describe(`fuzzing every operation (seed ${SEED}, ${VALID_RUNS_PER_OPERATION} valid and ${RUNS_PER_OPERATION} mixed cases each)`, () => {
   it('covers the whole operation table', () => {
     expect(fuzzOperations).toHaveLength(151);
     expect(new Set(fuzzOperations.map((op) => op.operationId)).size).toBe(151);
@@ -29,26 +41,50 @@ describe(`fuzzing every operation (seed ${SEED}, ${RUNS_PER_OPERATION} cases eac
 
   for (const op of fuzzOperations) {
     it(`${op.operationId}: ${op.method.toUpperCase()} ${op.path}`, async () => {
-      const result = await fuzzOperation(session, op, { seed: SEED, runs: RUNS_PER_OPERATION, shrinkTimeLimit: 20_000 });
-      results.push(result);
+      const result = await fuzzOperation(session, op, { seed: SEED, runs: RUNS_PER_OPERATION, validRuns: VALID_RUNS_PER_OPERATION, shrinkTimeLimit: 20_000 });
       expect(result.failure, describeFailure(result)).toBeUndefined();
-      expect(result.runs).toBeGreaterThanOrEqual(RUNS_PER_OPERATION);
+      expect(result.runs).toBeGreaterThanOrEqual(VALID_RUNS_PER_OPERATION + RUNS_PER_OPERATION);
+      // Each valid case was taken (a refused one fails the run above): the operation reached real objects.
+      expect(result.validRuns).toBe(VALID_RUNS_PER_OPERATION);
+      expect(Object.keys(result.statuses).some((status) => status.startsWith('2')), JSON.stringify(result.statuses)).toBe(true);
+      if (requiresText(op)) expect(result.textsCompared, 'texts compared after successful writes').toBeGreaterThan(0);
     }, 60_000);
   }
 
-  it('reached real objects: most operations answered 2xx to some case, and texts were compared', () => {
-    const succeeded = results.filter((r) => Object.keys(r.statuses).some((s) => s.startsWith('2')));
-    // Generated cases that are valid by schema still fail the server's own rules sometimes; a fuzzer that never
-    // got past validation would prove little, so most operations must have seen a success.
-    expect(succeeded.length, `operations without a 2xx: ${results.filter((r) => !succeeded.includes(r)).map((r) => r.operationId).join(', ')}`).toBeGreaterThan(
-      results.length * 0.7,
-    );
-    expect(results.reduce((n, r) => n + r.textsCompared, 0)).toBeGreaterThan(50);
-  });
+  it('answers nasty text in the query string of every operation as the contract says', async () => {
+    const failures: string[] = [];
+    for (const op of fuzzOperations) {
+      for (const c of nastyQueryCases(op)) {
+        const { problems } = await checkOneCase(session, op, c);
+        if (problems.length > 0) failures.push(problems.join('\n'));
+      }
+    }
+    expect(failures.slice(0, 5).join('\n\n'), `${failures.length} failing requests`).toBe('');
+  }, 180_000);
 
-  it('leaves a sound database file and a quiet log', () => {
-    expect(databaseProblems(session.databaseFile)).toEqual([]);
-    expect(session.logs).toEqual([]);
+  it('known bug: a delete whose path id has a leading space (`%201`) answers 500', async () => {
+    // Found by `npm run fuzz -- --runs 30 --seed 99`: the server takes " 1" as the id 1 and deletes, then its answer
+    // echoes the id as the text " 1", which the response validation refuses (500, logged).
+    const failures: string[] = [];
+    for (const op of fuzzOperations.filter((o) => o.method === 'delete' && o.pathParams.length === 1)) {
+      const id = await session.fixtures.fresh(operationMeta(op.operationId).pathParams['id']!.references!);
+      const { problems } = await checkOneCase(session, op, { broken: 'path id with a leading space', auth: 'demo', path: { id: `%20${id}` }, query: [] });
+      if (problems.length > 0) failures.push(problems.slice(0, 3).join(' / '));
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  it('known gap: a birthdate_age outside 0..150 is refused with 422, which the contract does not say', async () => {
+    // ContactFields gives `birthdate_age` no range (a LenientInteger), so any integer is valid by the contract;
+    // the valid case generator keeps ages inside 0..150 so that this test alone shows the gap.
+    const createContact = fuzzOperations.find((op) => op.operationId === 'createContact')!;
+    const failures: string[] = [];
+    for (const age of [-1, 151]) {
+      const body = { first_name: 'Aged', is_birthdate_known: true, birthdate_is_age_based: true, birthdate_age: age, is_deceased: false, is_deceased_date_known: false };
+      const { problems } = await checkOneCase(session, createContact, { broken: 'valid', auth: 'demo', path: {}, query: [], body: { kind: 'json', value: body } });
+      if (problems.length > 0) failures.push(problems.join('\n'));
+    }
+    expect(failures.join('\n\n')).toBe('');
   });
 });
 
@@ -64,8 +100,16 @@ describe('regressions found by fuzzing', () => {
       expect(result.statuses, id).toEqual({ 200: 1 });
     }
     const page = await session.fixtures.api('GET', '/tags?page=1e%2B308');
-    expect(page.json.data).toEqual([]);
-    expect(page.json.meta.current_page).toBe(Number.MAX_SAFE_INTEGER);
+    expect(valueAt(page.json, '/data')).toEqual([]);
+    expect(valueAt(page.json, '/meta/current_page')).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('a contact search for text holding U+0000 (`%00%01%1F`) finds nothing, not a 500 (SQLite read it as a C string)', async () => {
+    for (const query of ['\u0000\u0001\u001F', 'a\u0000b']) {
+      const { problems, result } = await checkOneCase(session, operation('listContacts'), { ...valid, broken: 'valid', query: [['query', query]] });
+      expect(problems, JSON.stringify(query)).toEqual([]);
+      expect(result.statuses).toEqual({ 200: 1 });
+    }
   });
 
   it('text made only of U+0085 is text for the contract (\\S), so it is stored as sent, not trimmed to empty', async () => {
@@ -78,7 +122,7 @@ describe('regressions found by fuzzing', () => {
     expect(problems).toEqual([]);
     expect(result.statuses).toEqual({ 201: 1 });
     const created = await session.fixtures.api('POST', '/tags', { name: `${nel}tag${nel}` });
-    expect(created.json.data.name).toBe(`${nel}tag${nel}`);
+    expect(valueAt(created.json, '/data/name')).toBe(`${nel}tag${nel}`);
   });
 });
 

@@ -11,6 +11,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   contract: ['generated'],
   server: ['contract', 'generated'],
   mock: ['contract', 'generated'],
+  // Conformance tests any server over HTTP: whoever wants the reference server tested passes a starter in.
+  conformance: ['contract', 'generated'],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -23,10 +25,10 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** The top-level folders a file's relative imports reach (`import … from '../generated/x.js'` → generated). */
+/** The top-level folders a file's relative imports reach (`import … from '../generated/x.js'` → generated), side-effect imports and requires included. */
 function importedParts(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+|require\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
   return specifiers.map((spec) => path.relative(root, path.resolve(path.dirname(file), spec)).split(path.sep)[0]!);
 }
 

@@ -1,8 +1,10 @@
 // One check's conversation with the server under test: every request goes through `send`, which records the
 // exchange for the reports, notes which documented statuses were exercised, holds back on 429, and checks the
-// response against the contract (rules.cjs). Faults found along the way are collected, not thrown, so that one
-// check can report several precise problems.
-import * as rules from '../spec.js';
+// response against the contract (contract/responses.ts). Faults found along the way are collected, not thrown, so
+// that one check can report several precise problems.
+import { contract, responseProblems } from '../contract.js';
+import { parseJson } from '../http.js';
+import { errorCodes, type ErrorCode } from '../../contract/index.js';
 import type { Exchange, Target } from '../types.js';
 
 /** Who a request is sent as: the target's account, the second account, nobody, or an explicit token. */
@@ -94,13 +96,7 @@ export class Session {
         continue;
       }
       exchange.response = { status: response.status, headers: responseHeaders, body: text.length > MAX_RECORDED_BODY ? `${text.slice(0, MAX_RECORDED_BODY)}…` : text };
-      let json: any;
-      try {
-        json = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      const reply: Reply = { status: response.status, headers: responseHeaders, text, json, label };
+      const reply: Reply = { status: response.status, headers: responseHeaders, text, json: parseJson(text), label };
       this.checkContract(method, path, reply);
       return reply;
     }
@@ -108,9 +104,9 @@ export class Session {
 
   /** Every response must keep the contract, whatever the check was after. */
   private checkContract(method: string, path: string, reply: Reply): void {
-    const operation = rules.findOperation(method, path);
+    const operation = contract.findOperation(method, path)?.operation;
     if (!operation) return;
-    const problems = rules.responseProblems({ method, template: operation.template, status: reply.status, headers: reply.headers, body: reply.text });
+    const problems = responseProblems({ method, template: operation.path, status: reply.status, headers: reply.headers, body: reply.text });
     const undocumented = problems.some((p) => p.startsWith(`status ${reply.status} is not documented`));
     if (!undocumented && !this.exercised.some((e) => e.operationId === operation.operationId && e.status === reply.status)) {
       this.exercised.push({ operationId: operation.operationId, status: reply.status });
@@ -128,8 +124,9 @@ export class Session {
     return false;
   }
 
-  /** A Monica error: the status, the envelope, and the documented code for it. */
-  expectError(reply: Reply, status: number, code: number, context: string): boolean {
+  /** A Monica error: the error code, with the status the contract's error table gives it, in the envelope. */
+  expectError(reply: Reply, code: ErrorCode, context: string): boolean {
+    const { status } = errorCodes[code];
     if (reply.status !== status) {
       this.fault(`${context}: ${reply.label} answered ${reply.status}, expected ${status} (error code ${code})${brief(reply)}`);
       return false;
@@ -146,11 +143,12 @@ export class Session {
     return true;
   }
 
-  /** The 401 of a request without a token: Laravel's body, not the envelope. */
+  /** The 401 of a request without a token: Laravel's body with code 42's message, not the envelope. */
   expectUnauthenticated(reply: Reply, context: string): boolean {
-    if (!this.expectStatus(reply, 401, context)) return false;
-    if (!reply.json || reply.json.message !== 'Unauthenticated.') {
-      this.fault(`${context}: ${reply.label} answered 401 with ${short(reply.text)}, expected {"message":"Unauthenticated."}`);
+    const { status, message } = errorCodes[42];
+    if (!this.expectStatus(reply, status, context)) return false;
+    if (!reply.json || reply.json.message !== message) {
+      this.fault(`${context}: ${reply.label} answered ${status} with ${short(reply.text)}, expected ${JSON.stringify({ message })}`);
       return false;
     }
     return true;

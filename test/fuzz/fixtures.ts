@@ -1,71 +1,65 @@
-// Real objects for the ids a request names, made through the API with the conformance run's own fixture rules
-// (conformance/dredd/resources/*.cjs), so the fuzzer and Dredd agree on how each resource is built.
+// Real objects for the ids a request names, made through the API by the conformance fixture registry
+// (conformance/fixtures), so the fuzzer, the checks and Dredd agree on how each resource is made.
 //
 // Generated cases hold markers instead of ids, so a counterexample reads the same in every run:
-//   "@fixture:contacts"         the id of a contact kept for the run (made on first use)
-//   "@fixture:contacts:string"  the same id written as text ("12")
-//   "@fresh:contacts"           a new contact for this case only (what a successful delete consumes)
-//   "@params:messageId"         a value from the path's own rule (paths with two ids)
-import { bodyRefs, fixtureContext, pathRules, type FixtureContext } from '../helpers/resourceFixtures.js';
+//   "@fixture:contacts"          the id of a contact kept for the run (made on first use)
+//   "@fixture:contacts:1"        another kept contact (the second person a request names)
+//   "@fixture:contacts:0:string" the same id written as text ("12")
+//   "@path:messageId"            the path's own value for {messageId}: kept objects for a read, a new object for
+//                                the last id of any write (so that no case changes what the next one reads)
+import { FixtureRegistry, httpSend, MISSING_ID, referenceSlots } from '../../conformance/fixtures/index.js';
+import { operation, type Operation } from '../../conformance/contract.js';
+import { request, type HttpOptions, type HttpReply } from '../../conformance/http.js';
 
-/**
- * Body fields that name another object, and the fixture that fills them: the conformance run's list, except
- * that the second person of a link (partner, child, the other side of a relationship) is a different contact.
- */
-export const bodyLinks: Record<string, string> = {
-  ...bodyRefs,
-  of_contact: 'relatives',
-  partner_id: 'relatives',
-  child_id: 'relatives',
-};
-/** Fields whose meaning depends on the operation (`tags` holds names for setTags, ids for unsetTag). */
-export const operationLinks: Record<string, Record<string, string>> = {
-  unsetContactTag: { tags: 'tags' },
-  setContactTags: { tags: '' },
-};
+export { MISSING_ID, referenceSlots };
 
-/** The fixture a path's `{id}` names: the factory named like the path's first segment. */
-export const fixtureForPath = (template: string): string => template.split('/')[1]!;
+/** The marker of a kept object: `@fixture:contacts:1`, as text (`:string`) when a form or a path carries it. */
+export const fixtureMarker = (resource: string, nth = 0, asString = false): string => `@fixture:${resource}:${nth}${asString ? ':string' : ''}`;
+
+/** The markers of a path's values: each resolved by the registry (a write's last id names a new object). */
+export const pathMarkers = (op: Pick<Operation, 'pathParams'>): Record<string, string> =>
+  Object.fromEntries(Object.keys(op.pathParams).map((name) => [name, `@path:${name}`]));
+
+/** Whether a case's path names only the registry's own objects (not an id a breaker put there). */
+export const namesOwnObjects = (path: Record<string, string>): boolean => Object.values(path).every((v) => v.startsWith('@path:'));
 
 /** One account's fixtures for the fuzzer, and the markers of generated cases resolved into them. */
-export class Fixtures {
-  private readonly ctx: FixtureContext;
-  readonly api: FixtureContext['api'];
-  readonly fresh: FixtureContext['fresh'];
-  readonly fixture: FixtureContext['fixture'];
-  readonly forget: FixtureContext['forget'];
-
-  constructor(baseUrl: string, token: string) {
-    this.ctx = fixtureContext(baseUrl, token);
-    this.api = this.ctx.api;
-    this.fresh = this.ctx.fresh;
-    this.fixture = this.ctx.fixture;
-    this.forget = this.ctx.forget;
+export class Fixtures extends FixtureRegistry {
+  constructor(
+    readonly baseUrl: string,
+    readonly token: string,
+  ) {
+    super(httpSend(baseUrl, token));
   }
 
-  /** Replaces the markers in a path's values, a JSON value or a form field. */
-  async resolve<T>(value: T, template: string): Promise<T> {
-    const params = new Map<string, Promise<Record<string, number>>>();
+  /** A request with this account's token, or another (`''` for none). */
+  api(method: string, path: string, body?: HttpOptions['body'], token = this.token): Promise<HttpReply> {
+    return request(this.baseUrl, method, path, { body, token });
+  }
+
+  /** Replaces the markers in a case's path values, JSON body and form fields. */
+  async resolve<T>(value: T, operationId: string): Promise<T> {
+    const op = operation(operationId);
+    await this.prepare(op);
+    let pathValues: Promise<Record<string, number>> | undefined;
     const marker = async (text: string): Promise<unknown> => {
-      const m = /^@(fixture|fresh|params|disposable):([A-Za-z]+)(:string)?$/.exec(text);
-      if (!m) return text;
-      const [, kind, name, asString] = m;
-      let id: number;
-      if (kind === 'fixture') id = await this.fixture(name!);
-      else if (kind === 'fresh') id = await this.fresh(name!);
-      else {
-        const rule = pathRules[template];
-        const make = kind === 'params' ? rule?.params : rule?.disposable;
-        if (!make) throw new Error(`no ${kind} rule for ${template}`);
-        if (!params.has(kind!)) params.set(kind!, make(this.ctx));
-        id = (await params.get(kind!)!)[name!]!;
+      const kept = /^@fixture:([a-z]+):(\d+)(:string)?$/.exec(text);
+      if (kept) {
+        const id = await this.get(kept[1]!, Number(kept[2]));
+        return kept[3] ? String(id) : id;
       }
-      return asString ? String(id) : id;
+      const own = /^@path:([A-Za-z]+)$/.exec(text);
+      if (own) {
+        pathValues ??= this.pathValues(op, { fresh: op.method !== 'get' });
+        return String((await pathValues)[own[1]!]);
+      }
+      return text;
     };
     const walk = async (node: unknown): Promise<unknown> => {
       if (typeof node === 'string') return marker(node);
       if (Array.isArray(node)) return Promise.all(node.map(walk));
-      if (node && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
+      // Plain objects, with or without a prototype (fast-check's records are sometimes made without one).
+      if (node && typeof node === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(node))) {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(node)) out[k] = await walk(v);
         return out;

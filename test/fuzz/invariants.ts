@@ -1,25 +1,26 @@
 // What must hold for every answer, whatever was sent: no 5xx; a documented status whose body and headers keep
-// the spec (conformance/rules.cjs, the same judge the conformance run uses); JSON even where the spec declares
-// no body; an error code whose status is the one the ErrorCode table gives; no internals in error messages; and
-// nothing from another account in a successful answer.
+// the spec (contract/responses.ts, the same judge the conformance run uses); JSON even where the spec declares
+// no body; an error code whose status is the one the contract's error table gives; no internals in error messages;
+// and nothing from another account in a successful answer.
 import Database from 'better-sqlite3';
-import { responseProblems } from '../../conformance/spec.js';
+import { errorCodes, type ErrorCode } from '../../contract/index.js';
+import { responseProblems } from '../../contract/responses.js';
 import type { Answer } from './send.js';
-import { errorCodeStatuses, type FuzzOperation } from './spec.js';
+import type { FuzzOperation } from './spec.js';
 
 /** Traces of the server's insides that must never reach a client. */
 const LEAKS = /\bat [\w.<>]+ \(|node_modules|SQLITE_|sqlite|better-sqlite3|\/work\/|\.ts:\d+|Error: |syntax error/i;
 
-export class ResponseJudge {
-  private readonly codeStatus = errorCodeStatuses();
+const statusOfCode = (code: number): number | undefined => errorCodes[code as ErrorCode]?.status;
 
+export class ResponseJudge {
   /** The broken rules, as sentences (empty when the answer keeps the contract). */
   problems(op: FuzzOperation, answer: Answer, callerAccountId: number | undefined): string[] {
     const problems: string[] = [];
     const { status, json } = answer;
     if (status >= 500) problems.push(`answered ${status}`);
     problems.push(...responseProblems({ method: op.method, template: op.path, status, headers: answer.headers, body: answer.text }));
-    // rules.cjs checks Content-Type and JSON only where the spec declares a JSON body; the fuzzer wants them always.
+    // responseProblems checks Content-Type and JSON only where the spec declares a JSON body; the fuzzer wants them always.
     const judgedBody = op.responses.get(status) !== undefined;
     if (!judgedBody && !/^application\/json\b/i.test(answer.contentType)) problems.push(`Content-Type is "${answer.contentType}"`);
     if (answer.jsonError) {
@@ -28,8 +29,8 @@ export class ResponseJudge {
     }
     if (status >= 400) {
       const code = json?.error?.error_code;
-      if (status !== 401 && typeof code === 'number' && this.codeStatus.get(code) !== status) {
-        problems.push(`error code ${code} goes with status ${this.codeStatus.get(code)}, not ${status}`);
+      if (status !== 401 && typeof code === 'number' && statusOfCode(code) !== status) {
+        problems.push(`error code ${code} goes with status ${statusOfCode(code)}, not ${status}`);
       }
       const message = status === 401 ? json?.message : json?.error?.message;
       const text = ([] as unknown[]).concat(message).join(' ');

@@ -54,6 +54,30 @@ export const NASTY_STRINGS: readonly string[] = [
   'data:text/html,<h1>x</h1>',
 ];
 
+/**
+ * Text for query strings, where a server may hand it to a search engine or a LIKE pattern: every C0 control
+ * character (U+0000-U+001F) together and some alone, U+007F, U+0085, the line and paragraph separators, quotes,
+ * backslashes and the LIKE wildcards `%` and `_`.
+ */
+export const NASTY_QUERY_TEXTS: readonly string[] = [
+  Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)).join(''),
+  Array.from({ length: 0x1f }, (_, code) => String.fromCharCode(code + 1)).join(''),
+  '\u0000',
+  '\u0000\u0001\u001F',
+  'a\u0001b',
+  '\t\n\r',
+  '\u007F',
+  '\u0085',
+  '\u2028\u2029',
+  '"',
+  "'",
+  '\\',
+  '%',
+  '_',
+  '%_\\%',
+  'x" OR \'1\'=\'1',
+];
+
 /** Numbers at and beyond the edges: zero, negatives, fractions, beyond 32 and 53 bits, near the double limits. */
 export const NASTY_NUMBERS: readonly number[] = [
   0,

@@ -8,7 +8,7 @@
 // is stored as null (or dropped, for a label). Anything else (a lost character, a changed normalisation, a
 // cut) is a failure.
 import { flatten, typesOf } from './schemaArbitrary.js';
-import { fuzzOperations, resolveSchema, type FuzzOperation, type Schema } from './spec.js';
+import { fuzzOperations, type FuzzOperation, type Schema } from './spec.js';
 
 export interface SentText {
   field: string;
@@ -48,8 +48,8 @@ export function sentTexts(op: FuzzOperation, body: unknown): SentText[] {
   return texts;
 }
 
-function isFreeText(schema: Schema): boolean {
-  const s = resolveSchema(schema);
+/** Text a client may choose freely: a string without an enum, a format or a pattern beyond "not only spaces". */
+export function isFreeText(s: Schema): boolean {
   return typesOf(s).includes('string') && !s.enum && !s.format && !('const' in s) && (s.pattern === undefined || s.pattern === '\\S');
 }
 

@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/start.js';
-import { caseArbitrary, type FuzzCase } from './cases.js';
-import { Fixtures } from './fixtures.js';
+import { caseArbitrary, validCase, type FuzzCase } from './cases.js';
+import { valueAt } from '../../conformance/http.js';
+import { Fixtures, namesOwnObjects } from './fixtures.js';
 import { databaseProblems, ResponseJudge } from './invariants.js';
 import { readBackPath, sentTexts, textProblems } from './roundTrip.js';
 import { send, type Tokens } from './send.js';
@@ -35,7 +36,7 @@ export async function startFuzzSession(): Promise<FuzzSession> {
   const accountOf = async (token: string) => {
     const me = await fixtures.api('GET', '/me', undefined, token);
     if (me.status !== 200) throw new Error(`GET /me answered ${me.status}`);
-    return me.json.data.account.id as number;
+    return Number(valueAt(me.json, '/data/account/id'));
   };
   return {
     baseUrl: server.url,
@@ -55,6 +56,8 @@ export async function startFuzzSession(): Promise<FuzzSession> {
 export interface OperationResult {
   operationId: string;
   runs: number;
+  /** How many of the runs were valid cases (each of which was taken). */
+  validRuns: number;
   seed: number;
   /** How many answers had each status. */
   statuses: Record<number, number>;
@@ -72,19 +75,21 @@ export function operationSeed(seed: number, operationId: string): number {
   return (hash ^ seed) | 0;
 }
 
-const usesOwnObject = (c: FuzzCase) => Object.values(c.path).some((v) => /^@(fresh|disposable):/.test(v));
 
 /** Sends one case and returns every broken rule (empty when all hold). */
 async function checkCase(session: FuzzSession, op: FuzzOperation, c: FuzzCase, result: OperationResult, uncompared: Set<string>): Promise<string[]> {
   const logged = session.logs.length;
-  const resolved = await session.fixtures.resolve(c, op.path);
+  const resolved = await session.fixtures.resolve(c, op.operationId);
   const { request, answer } = await send(op, resolved, session.baseUrl, session.tokens);
   result.statuses[answer.status] = (result.statuses[answer.status] ?? 0) + 1;
   const caller = resolved.auth === 'demo' ? session.accounts.demo : resolved.auth === 'other' ? session.accounts.other : undefined;
   const problems = session.judge.problems(op, answer, caller);
   const success = answer.status >= 200 && answer.status < 300;
-  // A delete may have removed a kept fixture (or the contact that owns it): make new ones from now on.
-  if (success && op.method === 'delete' && !usesOwnObject(c)) session.fixtures.forget();
+  // A case valid by the contract (its schemas and the rules its descriptions state) must be taken.
+  if (c.broken === 'valid' && !success) problems.push(`a valid request was refused with ${answer.status}`);
+  // A write to an id a breaker chose may have changed or removed a kept fixture (made a contact partial, deleted the
+  // contact that owns it): make new ones from now on.
+  if (success && op.method !== 'get' && !namesOwnObjects(c.path)) session.fixtures.forget();
 
   if (success && resolved.body?.kind === 'json' && !resolved.body.rawNumber && (op.method === 'post' || op.method === 'put')) {
     const texts = sentTexts(op, resolved.body.value);
@@ -110,15 +115,18 @@ async function checkCase(session: FuzzSession, op: FuzzOperation, c: FuzzCase, r
 
 /** Checks one hand-written case (regression tests of what fuzzing found); returns the broken rules. */
 export async function checkOneCase(session: FuzzSession, op: FuzzOperation, c: FuzzCase): Promise<{ problems: string[]; result: OperationResult }> {
-  const result: OperationResult = { operationId: op.operationId, runs: 1, seed: 0, statuses: {}, textsCompared: 0, uncompared: [] };
+  const result: OperationResult = { operationId: op.operationId, runs: 1, validRuns: 0, seed: 0, statuses: {}, textsCompared: 0, uncompared: [] };
   const problems = await checkCase(session, op, c, result, new Set());
   return { problems, result };
 }
 
 export interface FuzzRunOptions {
   seed: number;
+  /** Cases of any kind (valid, then mostly broken in one way). */
   runs: number;
-  /** Replays one counterexample (fast-check's path) instead of a fresh run. */
+  /** Valid cases sent first, each of which must be taken (default 2). */
+  validRuns?: number;
+  /** Replays one counterexample of the mixed cases (fast-check's path) instead of a fresh run. */
   path?: string;
   /** Stop shrinking after this long (ms); the counterexample is then less small. */
   shrinkTimeLimit?: number;
@@ -126,34 +134,38 @@ export interface FuzzRunOptions {
 
 export async function fuzzOperation(session: FuzzSession, op: FuzzOperation, options: FuzzRunOptions): Promise<OperationResult> {
   const seed = operationSeed(options.seed, op.operationId);
-  const result: OperationResult = { operationId: op.operationId, runs: 0, seed, statuses: {}, textsCompared: 0, uncompared: [] };
+  const result: OperationResult = { operationId: op.operationId, runs: 0, validRuns: 0, seed, statuses: {}, textsCompared: 0, uncompared: [] };
   const uncompared = new Set<string>();
-  let lastProblems: string[] = [];
-  const property = fc.asyncProperty(caseArbitrary(op), async (c) => {
-    result.runs += 1;
-    const problems = await checkCase(session, op, c, result, uncompared);
-    if (problems.length > 0) {
-      lastProblems = problems;
-      throw new Error(problems.join('\n'));
-    }
-  });
-  const details = await fc.check(property, {
-    seed,
-    numRuns: options.runs,
-    path: options.path,
-    skipAllAfterTimeLimit: options.shrinkTimeLimit,
-  });
-  result.uncompared = [...uncompared].sort();
   const replay = (path?: string | null) =>
     `npm run fuzz -- --seed ${options.seed} --runs ${options.runs} --only ${op.operationId}${path ? ` --path ${path}` : ''}`;
-  if (details.failed) {
-    result.failure = {
-      message: lastProblems.length > 0 ? lastProblems.join('\n') : String(details.errorInstance),
-      counterexample: cut(fc.stringify(details.counterexample?.[0]), 3000),
-      replay: replay(details.counterexamplePath),
-    };
-    return result;
+  const phases = [
+    // Valid cases first: the operation must take them (and so reach real objects), whatever ran before.
+    { arbitrary: validCase(op), numRuns: options.validRuns ?? 2, valid: true, path: undefined },
+    { arbitrary: caseArbitrary(op), numRuns: options.runs, valid: false, path: options.path },
+  ];
+  for (const phase of options.path ? phases.slice(1) : phases) {
+    let lastProblems: string[] = [];
+    const property = fc.asyncProperty(phase.arbitrary, async (c) => {
+      result.runs += 1;
+      if (phase.valid) result.validRuns += 1;
+      const problems = await checkCase(session, op, c, result, uncompared);
+      if (problems.length > 0) {
+        lastProblems = problems;
+        throw new Error(problems.join('\n'));
+      }
+    });
+    const details = await fc.check(property, { seed, numRuns: phase.numRuns, path: phase.path, skipAllAfterTimeLimit: options.shrinkTimeLimit });
+    if (details.failed) {
+      result.uncompared = [...uncompared].sort();
+      result.failure = {
+        message: lastProblems.length > 0 ? lastProblems.join('\n') : String(details.errorInstance),
+        counterexample: cut(fc.stringify(details.counterexample?.[0]), 3000),
+        replay: replay(phase.valid ? undefined : details.counterexamplePath),
+      };
+      return result;
+    }
   }
+  result.uncompared = [...uncompared].sort();
   // The database stays sound whatever the operation was sent.
   const broken = databaseProblems(session.databaseFile);
   if (broken.length > 0) result.failure = { message: broken.join('\n'), counterexample: '(the whole run)', replay: replay() };

@@ -1,9 +1,7 @@
 // Turns a resolved case (no markers left) into an HTTP request and reads the answer.
+import { samplePdf, samplePng } from '../../conformance/fixtures/index.js';
 import type { Auth, Body, FormValue, FuzzCase } from './cases.js';
 import type { FuzzOperation } from './spec.js';
-
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n% A document uploaded by the fuzz run.\n%%EOF\n', 'utf8');
 
 export interface Tokens {
   demo: string;
@@ -30,9 +28,9 @@ export interface Answer {
 function fileOf(value: Exclude<FormValue, string>): File {
   switch (value.file) {
     case 'png':
-      return new File([PNG], value.filename, { type: 'image/png' });
+      return new File([samplePng], value.filename, { type: 'image/png' });
     case 'pdf':
-      return new File([PDF], value.filename, { type: 'application/pdf' });
+      return new File([samplePdf], value.filename, { type: 'application/pdf' });
     case 'text':
       return new File(['just some text'], value.filename, { type: 'text/plain' });
     case 'empty':
@@ -78,6 +76,12 @@ function encodeBody(body: Body, headers: Record<string, string>): { payload: Bod
   }
 }
 
+/**
+ * A query name or value as OpenAPI sends one (`allowReserved: false`): every reserved character percent-encoded,
+ * a space as `%20` (not the form encoding's `+`, which is a reserved character of its own).
+ */
+export const encodeQuery = (text: string): string => encodeURIComponent(text).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+
 function authHeader(auth: Auth, tokens: Tokens): string | undefined {
   if (auth === 'none') return undefined;
   if (auth === 'demo') return `Bearer ${tokens.demo}`;
@@ -87,7 +91,7 @@ function authHeader(auth: Auth, tokens: Tokens): string | undefined {
 
 export function buildRequest(op: FuzzOperation, c: FuzzCase, baseUrl: string, tokens: Tokens): { request: SentRequest; init: RequestInit } {
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(c.path[name] ?? ''));
-  const query = c.query.length > 0 ? `?${new URLSearchParams(c.query).toString()}` : '';
+  const query = c.query.length > 0 ? `?${c.query.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join('&')}` : '';
   const headers: Record<string, string> = { Accept: 'application/json' };
   const auth = authHeader(c.auth, tokens);
   if (auth !== undefined) headers.Authorization = auth;

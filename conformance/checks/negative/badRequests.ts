@@ -2,7 +2,7 @@
 // otherwise valid request: no token (401), `limit` over the maximum (400/30), a body that is not JSON (400/37),
 // a required field left out (422/32, `message` an array), a field of the wrong type (422/32).
 import type { Check } from '../../types.js';
-import { byResource, limitMaximum, listOperations, operations, requestBody, wrongTypeValue, type Operation } from '../contract.js';
+import { byResource, operations, requestBody, wrongTypeField, type Operation } from '../../contract.js';
 import { defineCheck } from '../define.js';
 import type { Fixtures } from '../fixtures.js';
 import { withQuery } from '../lists.js';
@@ -13,22 +13,21 @@ import type { Reply, Session } from '../session.js';
 const NOT_JSON = '{"this is": "not JSON"';
 
 export function badRequestChecks(): Check[] {
-  const lists = new Set(listOperations().map((op) => op.operationId));
   // One check per resource: its operations share the fixtures, which a check per operation would make again.
-  return [...byResource(operations.filter((op) => op.authRequired || lists.has(op.operationId)))].map(([resource, ops]) =>
+  return [...byResource(operations.filter((op) => op.authRequired || op.paging))].map(([resource, ops]) =>
     defineCheck({
       name: `negative: ${resource}, refused requests (401, 400/30, 400/37, 422/32)`,
       kind: 'negative',
       resource,
       operationIds: ops.map((op) => op.operationId),
       async body(session, fixtures) {
-        for (const op of ops) await refusals(op, lists.has(op.operationId), session, fixtures);
+        for (const op of ops) await refusals(op, session, fixtures);
       },
     }),
   );
 }
 
-async function refusals(op: Operation, isList: boolean, session: Session, fixtures: Fixtures): Promise<void> {
+async function refusals(op: Operation, session: Session, fixtures: Fixtures): Promise<void> {
   const request = await validRequest(op, fixtures);
   const what = `${request.method} ${op.path}`;
 
@@ -37,10 +36,10 @@ async function refusals(op: Operation, isList: boolean, session: Session, fixtur
     session.expectUnauthenticated(reply, `${what} without a token`);
   }
 
-  const maximum = limitMaximum(op);
-  if (isList && maximum !== undefined) {
-    const reply = await session.send('GET', withQuery(request.path, { limit: maximum + 1 }));
-    session.expectError(reply, 400, 30, `${what} with limit=${maximum + 1}`);
+  if (op.paging) {
+    const limit = op.paging.maxLimit + 1;
+    const reply = await session.send('GET', withQuery(request.path, { limit }));
+    session.expectError(reply, 30, `${what} with limit=${limit}`);
   }
 
   if (request.json) await jsonBodyRefusals(op, request, session, fixtures);
@@ -53,7 +52,7 @@ async function jsonBodyRefusals(op: Operation, request: PreparedRequest, session
   const valid = request.json ?? {};
 
   const notJson = await session.send(request.method, request.path, { raw: NOT_JSON });
-  session.expectError(notJson, 400, 37, `${what} with a body that is not JSON`);
+  session.expectError(notJson, 37, `${what} with a body that is not JSON`);
 
   for (const field of body?.required ?? []) {
     const { [field]: _left, ...without } = valid;
@@ -71,40 +70,19 @@ async function jsonBodyRefusals(op: Operation, request: PreparedRequest, session
 async function formRefusals(op: Operation, request: PreparedRequest, session: Session, fixtures: Fixtures): Promise<void> {
   // A multipart upload has no JSON to break and its fields are text: only leaving out what the contract requires applies.
   const what = `${request.method} ${op.path}`;
-  const required = requestBody(op)?.required ?? [];
-  if (required.includes('contact_id')) {
-    const reply = await sendPrepared(session, { ...request, form: () => request.form!({ withContact: false }) }, fixtures);
-    expectValidationError(session, reply, `${what} without the required field contact_id`);
-  }
-  const fileField = op.path === '/photos' ? 'photo' : 'document';
-  if (required.includes(fileField)) {
-    const reply = await sendPrepared(session, { ...request, form: () => request.form!({ withFile: false }) }, fixtures);
-    expectValidationError(session, reply, `${what} without the required file ${fileField}`);
+  const body = requestBody(op);
+  for (const field of body?.required ?? []) {
+    const file = body?.properties[field]?.['format'] === 'binary';
+    const reply = await sendPrepared(session, { ...request, form: () => request.form!([field]) }, fixtures);
+    expectValidationError(session, reply, `${what} without the required ${file ? 'file' : 'field'} ${field}`);
   }
 }
 
 /** 422 with code 32, and `message` an array of sentences. */
 function expectValidationError(session: Session, reply: Reply, context: string): void {
-  if (!session.expectError(reply, 422, 32, context)) return;
+  if (!session.expectError(reply, 32, context)) return;
   const message = reply.json.error.message;
   if (!Array.isArray(message) || message.length === 0 || !message.every((m: unknown) => typeof m === 'string')) {
     session.fault(`${context}: ${reply.label} answered 422 with error.message ${JSON.stringify(message)?.slice(0, 80)}, expected an array of sentences`);
   }
-}
-
-/** The field to give a wrong type: a required one that is not an id if there is one, else any. */
-function wrongTypeField(op: Operation, valid: Record<string, unknown>): { field: string; value: unknown } | undefined {
-  const body = requestBody(op);
-  if (!body) return undefined;
-  const names = Object.keys(body.properties);
-  const ranked = [
-    ...names.filter((n) => body.required.includes(n) && !n.endsWith('_id')),
-    ...names.filter((n) => body.required.includes(n) && n.endsWith('_id')),
-    ...names.filter((n) => !body.required.includes(n) && n in valid),
-  ];
-  for (const field of ranked) {
-    const value = wrongTypeValue(body.properties[field]);
-    if (value !== undefined) return { field, value };
-  }
-  return undefined;
 }

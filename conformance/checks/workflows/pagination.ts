@@ -4,7 +4,7 @@
 // contact's notes), so other clients of the same account cannot move items between pages mid-walk.
 import type { Check } from '../../types.js';
 import { defineCheck } from '../define.js';
-import { contactBody, uniqueWord, type Fixtures } from '../fixtures.js';
+import { uniqueWord, type Fixtures } from '../fixtures.js';
 import { withQuery } from '../lists.js';
 import type { Reply, Session } from '../session.js';
 
@@ -28,10 +28,9 @@ const LISTS: PagedList[] = [
     noun: 'contacts',
     async fill(session, fixtures) {
       const name = uniqueWord('paged');
+      const contact = await fixtures.exampleBody('createContact');
       const ids: number[] = [];
-      for (let i = 0; i < ITEMS; i += 1) {
-        ids.push(await fixtures.create('/contacts', contactBody(`Page ${i}`, { last_name: name })));
-      }
+      for (let i = 0; i < ITEMS; i += 1) ids.push(await fixtures.create('createContact', { ...contact, first_name: `Page ${i}`, last_name: name }));
       return { path: `/contacts?query=${name}`, ids };
     },
   },
@@ -41,9 +40,10 @@ const LISTS: PagedList[] = [
     operationIds: ['listContactNotes', 'createNote'],
     noun: 'notes',
     async fill(session, fixtures) {
-      const contact = await fixtures.fresh('contact');
+      const contact = await fixtures.fresh('contacts');
+      const note = await fixtures.exampleBody('createNote');
       const ids: number[] = [];
-      for (let i = 0; i < ITEMS; i += 1) ids.push(await fixtures.create('/notes', { body: `Note ${i} of the paging check.`, contact_id: contact }));
+      for (let i = 0; i < ITEMS; i += 1) ids.push(await fixtures.create('createNote', { ...note, body: `Note ${i} of the paging check.`, contact_id: contact }));
       return { path: `/contacts/${contact}/notes`, ids };
     },
   },

@@ -1,9 +1,9 @@
 // `GET /contacts?query=`: a contact is found by a unique word in each field the contract says is searched (read
 // from the `query` parameter's description), the search finds nothing else, and `meta.query` echoes the term.
 import type { Check } from '../../types.js';
-import { operation, queryParameters } from '../contract.js';
+import { operation, queryParameters } from '../../contract.js';
 import { defineCheck } from '../define.js';
-import { contactBody, uniqueWord } from '../fixtures.js';
+import { uniqueWord } from '../fixtures.js';
 
 /** Searchable fields, the words the parameter's description names them by, and how a contact gets a value. */
 const FIELDS: Array<{ field: string; phrase: RegExp; via: 'contact' | 'work' }> = [
@@ -32,10 +32,11 @@ export function searchChecks(): Check[] {
       resource: 'Contacts',
       operationIds: ['listContacts', 'createContact', 'updateContactWork'],
       async body(session, fixtures) {
+        const contact = await fixtures.exampleBody('createContact');
         const found: Array<{ field: string; word: string; id: number }> = [];
         for (const { field, via } of fields) {
           const word = uniqueWord(field.replace(/_/g, ''));
-          const id = await fixtures.create('/contacts', contactBody('Searched', via === 'contact' ? { [field]: word } : {}));
+          const id = await fixtures.create('createContact', { ...contact, first_name: 'Searched', ...(via === 'contact' ? { [field]: word } : {}) });
           if (via === 'work') {
             const work = await session.send('PUT', `/contacts/${id}/work`, { json: { [field]: word } });
             session.expectStatus(work, 200, `setting the ${field}`);

@@ -2,9 +2,9 @@
 // creation and update order disagree; every sort value the contract lists must order them by that field
 // (descending with a leading `-`), and a value it does not list is refused with 400/39.
 import type { Check } from '../../types.js';
-import { operation, sortValues } from '../contract.js';
+import { operation, pathOf, sortValues } from '../../contract.js';
 import { defineCheck } from '../define.js';
-import { contactBody, uniqueWord } from '../fixtures.js';
+import { uniqueWord } from '../fixtures.js';
 import { withQuery } from '../lists.js';
 
 /** Timestamps have whole seconds: a little more than one apart orders them for sure. */
@@ -22,18 +22,19 @@ export function sortingChecks(): Check[] {
       operationIds: ['listContacts', 'createContact', 'updateContact'],
       async body(session, fixtures) {
         const name = uniqueWord('sorted');
-        const body = (first: string) => contactBody(first, { last_name: name });
-        const make = (first: string) => fixtures.create('/contacts', body(first));
+        const contact = await fixtures.exampleBody('createContact');
+        const make = (first: string) => fixtures.create('createContact', { ...contact, first_name: first, last_name: name });
         const older = await make('Older');
         await pause();
         const newer = await make('Newer');
         await pause();
-        session.expectStatus(await session.send('PUT', `/contacts/${older}`, { json: body('Older, updated') }), 200, 'updating the older contact');
+        const update = { ...(await fixtures.exampleBody('updateContact')), first_name: 'Older, updated', last_name: name };
+        session.expectStatus(await session.send('PUT', pathOf(operation('updateContact'), { id: older }), { json: update }), 200, 'updating the older contact');
 
         for (const value of values) {
           const field = value.replace(/^-/, '');
           const descending = value.startsWith('-');
-          const reply = await session.send('GET', withQuery(`/contacts?query=${name}`, { sort: value }));
+          const reply = await session.send('GET', withQuery(list.path, { query: name, sort: value }));
           if (!session.expectStatus(reply, 200, `sort=${value}`)) continue;
           const items: Array<Record<string, unknown>> = Array.isArray(reply.json?.data) ? reply.json.data : [];
           const order = items.map((item) => Number(item.id)).filter((id) => id === older || id === newer);
@@ -49,8 +50,8 @@ export function sortingChecks(): Check[] {
           if (stamps.join() !== sorted.join()) session.fault(`${reply.label}: ${field} values are not in ${descending ? 'descending' : 'ascending'} order: ${stamps.join(', ')}`);
         }
 
-        const refused = await session.send('GET', '/contacts?sort=not_a_sort_value');
-        session.expectError(refused, 400, 39, 'a sort value the contract does not list');
+        const refused = await session.send('GET', withQuery(list.path, { sort: 'not_a_sort_value' }));
+        session.expectError(refused, 39, 'a sort value the contract does not list');
       },
     }),
   ];

@@ -33,7 +33,7 @@ export function taggingChecks(): Check[] {
       resource: 'Tags',
       operationIds: ['setContactTags', 'unsetContactTag', 'unsetContactTags', 'listContactsForTag', 'getContact'],
       async body(session, fixtures) {
-        const contact = await fixtures.get('contact');
+        const contact = await fixtures.get('contacts');
         const contactPath = `/contacts/${contact}`;
         const [first, second, third] = [uniqueWord('tagone'), uniqueWord('tagtwo'), uniqueWord('tagthree')];
 
