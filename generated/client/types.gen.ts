@@ -1056,9 +1056,14 @@ export type ContactFields = {
      */
     birthdate_year?: LenientInteger;
     /**
-     * Age in years. Required when the birthdate is known and age based.
+     * Age in years, from 0 to 150, also as a numeric string (`"42"`). Required when the birthdate is known and age
+     * based.
+     *
+     * **Differs from Monica 4.x:** 4.x takes any integer here; an age outside 0 to 150 is no one's age, and this
+     * contract refuses it with 422 and code 32.
+     *
      */
-    birthdate_age?: LenientInteger;
+    birthdate_age?: number | string | null;
     birthdate_add_reminder?: LenientNullableBoolean;
     is_deceased: LenientBoolean;
     is_deceased_date_known: LenientBoolean;

@@ -574,7 +574,10 @@ export const zContactFields = z.object({
     birthdate_day: zLenientInteger.optional(),
     birthdate_month: zLenientInteger.optional(),
     birthdate_year: zLenientInteger.optional(),
-    birthdate_age: zLenientInteger.optional(),
+    birthdate_age: z.union([
+        z.int().gte(0).lte(150),
+        z.string().regex(/^(0|[1-9][0-9]?|1[0-4][0-9]|150)$/)
+    ]).nullish(),
     birthdate_add_reminder: zLenientNullableBoolean.optional(),
     is_deceased: zLenientBoolean,
     is_deceased_date_known: zLenientBoolean,

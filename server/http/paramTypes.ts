@@ -46,7 +46,8 @@ export function coerceIntegers(values: Record<string, unknown>, names: Set<strin
   const out: Record<string, unknown> = { ...values };
   for (const name of names) {
     const v = out[name];
-    if (typeof v === 'string' && /^-?\d{1,15}$/.test(v)) out[name] = Number(v);
+    // The validator's coercion takes surrounding white space (`%201`) as the integer too: so must the handler.
+    if (typeof v === 'string' && /^\s*-?\d{1,15}\s*$/.test(v)) out[name] = Number(v);
   }
   return out;
 }
