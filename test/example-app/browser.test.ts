@@ -46,18 +46,21 @@ async function buildAndServe(mode: 'production' | 'mock'): Promise<ServedApp> {
 }
 
 let browser: Browser;
-const served: ServedApp[] = [];
+/** The app as built for a server, and as built in mock mode. */
+let app: ServedApp;
+let mocked: ServedApp;
 
 beforeAll(async () => {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`Chromium is not installed, and this test needs it. ${INSTALL_HINT}`);
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
   mkdirSync(SCREENSHOTS, { recursive: true });
-}, 90_000);
+  [app, mocked] = await Promise.all([buildAndServe('production'), buildAndServe('mock')]);
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(served.map((app) => app.server.close()));
+  await Promise.all([app, mocked].map((served) => served?.server.close()));
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -117,12 +120,6 @@ function meetingPoint(parties: number, ms: number): () => Promise<void> {
 }
 
 describe('the example app in Chromium against the reference server, an account per test', () => {
-  let app: ServedApp;
-  beforeAll(async () => {
-    app = await buildAndServe('production');
-    served.push(app);
-  }, 120_000);
-
   // Both tests add a note to the same demo contact of their own account, wait for each other, then look.
   const bothAdded = meetingPoint(2, 60_000);
   const noteOf = (who: string) => `${who}: met at the climbing gym, owes me a coffee`;
@@ -197,12 +194,6 @@ describe('the example app in Chromium against the reference server, an account p
 });
 
 describe('the example app in Chromium in mock mode, MSW\'s service worker answering', () => {
-  let app: ServedApp;
-  beforeAll(async () => {
-    app = await buildAndServe('mock');
-    served.push(app);
-  }, 120_000);
-
   it('lists the documented example contacts, and no request reaches a server', async () => {
     const { context, page, problems } = await openPage();
     try {
@@ -210,13 +201,13 @@ describe('the example app in Chromium in mock mode, MSW\'s service worker answer
       page.on('response', (response) => {
         if (new URL(response.url()).pathname.startsWith('/api/')) apiResponses.push({ url: response.url(), fromWorker: response.fromServiceWorker() });
       });
-      await page.goto(app.url);
+      await page.goto(mocked.url);
       for (const name of documentedContactNames()) await page.getByRole('button', { name }).waitFor();
       await screenshot(page, 'msw');
       expect(apiResponses.length).toBeGreaterThan(0);
       expect(apiResponses.filter((r) => !r.fromWorker)).toEqual([]);
-      expect(app.asked.filter((asked) => asked.startsWith('/api'))).toEqual([]);
-      expect(app.asked).toContain('/mockServiceWorker.js');
+      expect(mocked.asked.filter((asked) => asked.startsWith('/api'))).toEqual([]);
+      expect(mocked.asked).toContain('/mockServiceWorker.js');
       expect(problems).toEqual([]);
     } finally {
       await context.close();

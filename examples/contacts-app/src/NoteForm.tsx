@@ -7,16 +7,15 @@ interface NoteFormProps {
   label: string;
   submitLabel: string;
   initial?: string;
-  pending: boolean;
-  /** The failed save's error (the API's answer), shown under the form. */
-  error: unknown;
+  /** The save's state (a TanStack Query mutation): whether it runs, and the failed save's error, shown under the form. */
+  saving: { isPending: boolean; error: unknown };
   /** Saves the text; resolves once saved. */
   onSave: (body: string) => Promise<unknown>;
   onCancel?: () => void;
 }
 
 /** A note's text, checked with the contract's own schema before it is sent. */
-export function NoteForm({ contactId, label, submitLabel, initial = '', pending, error, onSave, onCancel }: NoteFormProps) {
+export function NoteForm({ contactId, label, submitLabel, initial = '', saving, onSave, onCancel }: NoteFormProps) {
   const [body, setBody] = useState(initial);
   const [problem, setProblem] = useState<string>();
   const submit = async (event: FormEvent) => {
@@ -40,10 +39,10 @@ export function NoteForm({ contactId, label, submitLabel, initial = '', pending,
         <textarea value={body} rows={3} onChange={(e) => setBody(e.target.value)} />
       </label>
       {problem && <p role="alert" className="error">{problem}</p>}
-      <ErrorMessages error={error} />
+      <ErrorMessages error={saving.error} />
       <div className="actions">
-        <button type="submit" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
+        <button type="submit" disabled={saving.isPending}>
+          {saving.isPending ? 'Saving…' : submitLabel}
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>

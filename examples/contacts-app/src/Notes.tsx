@@ -21,8 +21,7 @@ export function Notes({ contactId }: { contactId: number }) {
         contactId={contactId}
         label="New note"
         submitLabel="Add note"
-        pending={create.isPending}
-        error={create.error}
+        saving={create}
         onSave={(body) => create.mutateAsync({ body: { body, contact_id: contactId } })}
       />
       <ErrorMessages error={notes.error} />
@@ -49,8 +48,7 @@ function NoteItem({ note, contactId, onChanged }: { note: Note; contactId: numbe
           label="Edit note"
           submitLabel="Save"
           initial={note.body}
-          pending={update.isPending}
-          error={update.error}
+          saving={update}
           // Monica un-favourites a note whose update leaves is_favorited out: it is sent as it was.
           onSave={(body) =>
             update.mutateAsync({ path: { id: note.id }, body: { body, contact_id: contactId, is_favorited: note.is_favorited } }).then(() => setEditing(false))
