@@ -2052,7 +2052,7 @@ export type LenientBoolean = true | false | 1 | 0 | '1' | '0';
  * midnight UTC, so a value the server returned (`2024-02-03T00:00:00Z`) may always be sent back.
  *
  */
-export type LenientDate = unknown | unknown | unknown;
+export type LenientDate = string | string | string;
 
 /**
  * The id of an object of the same account. Like Monica, the API also accepts it as a numeric string (`"12"`).

@@ -285,9 +285,9 @@ export const zLenientBoolean = z.union([
  *
  */
 export const zLenientDate = z.union([
-    z.unknown(),
-    z.unknown(),
-    z.unknown()
+    z.iso.date(),
+    z.iso.datetime(),
+    z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?$/)
 ]);
 
 /**
