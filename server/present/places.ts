@@ -1,0 +1,21 @@
+import type { Place } from '../../generated/client/types.gen.js';
+import type { PlaceRow } from '../store/places.js';
+import { presentCountryOfCode } from './countries.js';
+import { toApiTimestamp } from './dates.js';
+
+export function presentPlace(row: PlaceRow): Place {
+  return {
+    id: row.id,
+    object: 'place',
+    street: row.street,
+    city: row.city,
+    province: row.province,
+    postal_code: row.postal_code,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    country: presentCountryOfCode(row.country),
+    account: { id: row.account_id },
+    created_at: toApiTimestamp(row.created_at),
+    updated_at: toApiTimestamp(row.updated_at),
+  };
+}
