@@ -3,6 +3,7 @@ import type { ReminderCreate, ReminderUpdate } from '../../generated/client/type
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
+import { formatDateIn } from '../present/dates.js';
 import { presentDeleted } from '../present/deleted.js';
 import { presentReminders, presentUpcomingReminder } from '../present/reminders.js';
 import { presentWithContacts } from '../present/withContacts.js';
@@ -132,24 +133,13 @@ function nextOccurrence(row: ReminderRow, todayMs: number): number | null {
   return Number.isNaN(next) ? null : next;
 }
 
-/** Today in a time zone, as a UTC midnight (the UTC day when the zone is unknown). */
-function todayIn(timeZone: string | null, now: Date): number {
-  let day: string;
-  try {
-    day = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    day = now.toISOString().slice(0, 10);
-  }
-  return dayMs(day);
-}
-
 /**
  * The reminders due in month `month` from the current one (in the user's time zone), soonest first: each
  * reminder's next occurrence from today on, when it falls in that month (Monica plans one occurrence at a time).
  */
 const listUpcomingRemindersHandler: Handler<'listUpcomingReminders'> = ({ context, path }) => {
   const { accountId, userId } = context.caller;
-  const todayMs = todayIn(getUserProfile(context.db, accountId, userId)?.timezone ?? null, context.now());
+  const todayMs = dayMs(formatDateIn(context.now(), getUserProfile(context.db, accountId, userId)?.timezone ?? null));
   const today = new Date(todayMs);
   const monthStart = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + path.month, 1);
   const monthEnd = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + path.month + 1, 1);
