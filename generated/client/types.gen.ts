@@ -524,14 +524,13 @@ export type CallCreate = {
      */
     contact_id: LenientId;
     /**
-     * The day of the call, `YYYY-MM-DD`; past and future days are both accepted. It is returned as a timestamp at
-     * midnight UTC. Logging a call also moves the contact's `last_called` forward when this day is later.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse (the docs' overview says so too, e.g.
-     * `2018-02-02 14:30`); this contract takes only `YYYY-MM-DD`, the format the docs' input table names.
+     * The day of the call; past and future days are both accepted. Any date text PHP can parse is taken, as the
+     * docs' overview says (`2018-02-02`, `2018-02-02 14:30`, `2018-02-02T14:30:00Z`, ...); only the day is kept,
+     * and it is returned as a timestamp at midnight UTC. Logging a call also moves the contact's `last_called`
+     * forward when this day is later.
      *
      */
-    called_at: string;
+    called_at: LenientDate;
     /**
      * What was said. Optional; an empty string is stored as null.
      */
@@ -575,14 +574,13 @@ export type CallList = {
  */
 export type CallUpdate = {
     /**
-     * The day of the call, `YYYY-MM-DD`; past and future days are both accepted. It is returned as a timestamp at
-     * midnight UTC. The contact's `last_called` moves forward when this day is later.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse (the docs' overview says so too, e.g.
-     * `2018-02-02 14:30`); this contract takes only `YYYY-MM-DD`, the format the docs' input table names.
+     * The day of the call; past and future days are both accepted. Any date text PHP can parse is taken, as the
+     * docs' overview says (`2018-02-02`, `2018-02-02 14:30`, `2018-02-02T14:30:00Z`, ...); only the day is kept,
+     * and it is returned as a timestamp at midnight UTC, which may be sent back as it is. The contact's
+     * `last_called` moves forward when this day is later.
      *
      */
-    called_at: string;
+    called_at: LenientDate;
     /**
      * What was said. Leaving it out, or sending null or an empty string, clears it.
      */
@@ -1326,13 +1324,11 @@ export type Conversation = {
  */
 export type ConversationCreate = {
     /**
-     * The day of the conversation, `YYYY-MM-DD`. It is returned as a timestamp at midnight UTC.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse; this contract takes only `YYYY-MM-DD`,
-     * as the published docs say.
+     * The day of the conversation. Any date text PHP can parse is taken (`2019-10-29`, `2019-10-29T18:00:00Z`,
+     * ...); only the day is kept, and it is returned as a timestamp at midnight UTC.
      *
      */
-    happened_at: string;
+    happened_at: LenientDate;
     /**
      * The contact the conversation was with. An unknown contact, or one of another account, answers 404 with code 31.
      *
@@ -1377,13 +1373,11 @@ export type ConversationList = {
  */
 export type ConversationUpdate = {
     /**
-     * The day of the conversation, `YYYY-MM-DD`. It is returned as a timestamp at midnight UTC.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse; this contract takes only `YYYY-MM-DD`,
-     * as the published docs say.
+     * The day of the conversation. Any date text PHP can parse is taken (`2019-10-29`, `2019-10-29T18:00:00Z`,
+     * ...); only the day is kept, and it is returned as a timestamp at midnight UTC, which may be sent back as it is.
      *
      */
-    happened_at: string;
+    happened_at: LenientDate;
     /**
      * The channel: a contact field type of the account. Required even when it does not change. An unknown type, or
      * one of another account, answers 404 with code 31.
@@ -1895,13 +1889,12 @@ export type GiftWrite = {
     amount?: number | string | null;
     status: GiftStatus;
     /**
-     * The day the gift was (or will be) given, `YYYY-MM-DD`; past and future dates are both accepted.
-     *
-     * **Differs from Monica 4.x:** 4.x accepts any date PHP can parse (e.g. `24 February 2015`); this contract
-     * takes `YYYY-MM-DD` only, the format the published docs give.
+     * The day the gift was (or will be) given; past and future dates are both accepted. Any date text PHP can parse
+     * is taken (`2015-02-24`, `2015-02-24T10:00:00Z`, ...); only the day is kept, and it is returned as `YYYY-MM-DD`.
+     * Null, or leaving it out, means no date.
      *
      */
-    date?: string | null;
+    date?: LenientDate | null;
 };
 
 /**
@@ -2050,6 +2043,9 @@ export type LenientBoolean = true | false | 1 | 0 | '1' | '0';
  * `2024-02-03T10:00:00`, `2024-02-03 10:00:00`, `2024-02-03T10:00:00.000000Z`, `2024-02-03T10:00:00+02:00`), as
  * Monica takes any date text PHP can parse here. The server keeps only the day and answers it as a timestamp at
  * midnight UTC, so a value the server returned (`2024-02-03T00:00:00Z`) may always be sent back.
+ *
+ * **Differs from Monica 4.x:** 4.x also takes dates written in words (`24 February 2015`, `tomorrow`); this
+ * contract takes the numeric forms above.
  *
  */
 export type LenientDate = string | string | string;
@@ -2335,13 +2331,11 @@ export type Message = {
  */
 export type MessageWrite = {
     /**
-     * The day the message was written, `YYYY-MM-DD`. It is returned as a timestamp at midnight UTC.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse; this contract takes only `YYYY-MM-DD`,
-     * as the published docs say.
+     * The day the message was written. Any date text PHP can parse is taken (`1998-02-02`, `1998-02-02T09:15:00Z`,
+     * ...); only the day is kept, and it is returned as a timestamp at midnight UTC, which may be sent back as it is.
      *
      */
-    written_at: string;
+    written_at: LenientDate;
     /**
      * True when the user wrote the message, false when the contact did.
      */

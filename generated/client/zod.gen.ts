@@ -283,6 +283,9 @@ export const zLenientBoolean = z.union([
  * Monica takes any date text PHP can parse here. The server keeps only the day and answers it as a timestamp at
  * midnight UTC, so a value the server returned (`2024-02-03T00:00:00Z`) may always be sent back.
  *
+ * **Differs from Monica 4.x:** 4.x also takes dates written in words (`24 February 2015`, `tomorrow`); this
+ * contract takes the numeric forms above.
+ *
  */
 export const zLenientDate = z.union([
     z.iso.date(),
@@ -342,7 +345,7 @@ export const zContactFieldWrite = z.object({
  *
  */
 export const zConversationCreate = z.object({
-    happened_at: z.iso.date(),
+    happened_at: zLenientDate,
     contact_id: zLenientId,
     contact_field_type_id: zLenientId
 });
@@ -355,7 +358,7 @@ export const zConversationCreate = z.object({
  *
  */
 export const zConversationUpdate = z.object({
-    happened_at: z.iso.date(),
+    happened_at: zLenientDate,
     contact_field_type_id: zLenientId
 });
 
@@ -411,7 +414,7 @@ export const zGiftWrite = z.object({
         z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
     ]).nullish(),
     status: zGiftStatus,
-    date: z.iso.date().nullish()
+    date: zLenientDate.nullish()
 });
 
 /**
@@ -455,7 +458,7 @@ export const zLenientNullableBoolean = z.union([
  */
 export const zCallCreate = z.object({
     contact_id: zLenientId,
-    called_at: z.iso.date(),
+    called_at: zLenientDate,
     content: z.string().nullish(),
     contact_called: zLenientNullableBoolean.optional(),
     emotions: z.array(zLenientId).nullish()
@@ -471,7 +474,7 @@ export const zCallCreate = z.object({
  *
  */
 export const zCallUpdate = z.object({
-    called_at: z.iso.date(),
+    called_at: zLenientDate,
     content: z.string().nullish(),
     contact_called: zLenientNullableBoolean.optional(),
     emotions: z.array(zLenientId).nullish(),
@@ -576,7 +579,7 @@ export const zMeContactAnswer = z.tuple([z.literal('true')]);
  *
  */
 export const zMessageWrite = z.object({
-    written_at: z.iso.date(),
+    written_at: zLenientDate,
     written_by_me: zLenientBoolean,
     content: z.string().min(1).regex(/\S/),
     contact_id: z.unknown().optional()
