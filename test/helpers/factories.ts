@@ -32,6 +32,9 @@ import {
   listContactRelationships,
   listContacts,
   listGroups,
+  listLifeEvents,
+  listPets,
+  listPlaces,
   listRelationshipTypes,
   setContactTags,
 } from '../../generated/client/sdk.gen.js';
@@ -319,4 +322,16 @@ export async function newPet(client: Client, contactId: number, overrides: Parti
 
 export async function newPlace(client: Client, body: PlaceWrite = { city: uniqueWord('City') }): Promise<Place> {
   return ok(await createPlace({ client, body }), 201).data;
+}
+
+export function allLifeEvents(client: Client): Promise<LifeEvent[]> {
+  return collectPages(async (page) => ok(await listLifeEvents({ client, query: { page, limit: 100 } })));
+}
+
+export function allPets(client: Client): Promise<Pet[]> {
+  return collectPages(async (page) => ok(await listPets({ client, query: { page, limit: 100 } })));
+}
+
+export function allPlaces(client: Client): Promise<Place[]> {
+  return collectPages(async (page) => ok(await listPlaces({ client, query: { page, limit: 100 } })));
 }

@@ -182,7 +182,7 @@ describe('addresses', () => {
 });
 
 describe("the account's addresses", () => {
-  it('lists every contact\'s addresses, oldest first, paged and sorted; another account sees none of them', async () => {
+  it('lists every contact\'s addresses, oldest first, paged and sorted; another account sees none of them', { timeout: 30_000 }, async () => {
     const server = await startTestServer();
     const a = await newContact(server.demo);
     const b = await newContact(server.demo);

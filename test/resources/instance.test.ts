@@ -1,7 +1,7 @@
 // The instance through the generated SDK: `GET /` (a greeting and the main lists' URLs, with a token) and the public
 // `GET /statistics` (figures of all accounts together, rate-limited by address), which the
 // `--no-public-statistics` setting turns into a 404 as on a Monica instance that does not allow it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createContact, getApiRoot, getCurrentUser, getStatistics } from '../../generated/client/sdk.gen.js';
 import { CONFIG_HELP, readConfig } from '../../server/config.js';
 import { createAccount } from '../../server/store/accounts.js';
@@ -11,6 +11,9 @@ import { expectError, expectNotFound, expectUnauthenticated, ok } from '../helpe
 import { contactBody, newContact } from '../helpers/factories.js';
 import { startFilesServer } from '../helpers/filesServer.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+
+// Most tests start a server of their own (loading the spec takes a few seconds on a busy machine).
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 let main: TestServer;
 beforeAll(async () => {

@@ -23,7 +23,7 @@ import { migrations } from '../../server/store/migrations.js';
 import { getPlace as storeGetPlace } from '../../server/store/places.js';
 import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
-import { collectPages, ids, newContact, newPlace, unchecked } from '../helpers/factories.js';
+import { allPlaces, collectPages, newContact, newPlace, unchecked } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -39,8 +39,7 @@ const PLACE_KEYS = ['account', 'city', 'country', 'created_at', 'id', 'latitude'
 
 /** The place behind an address: the one with the same location (the API does not name it). */
 async function placeOf(server: TestServer, city: string): Promise<Place> {
-  const all = await collectPages(async (page) => ok(await listPlaces({ client: server.demo, query: { page, limit: 100 } })));
-  const found = all.filter((p) => p.city === city);
+  const found = (await allPlaces(server.demo)).filter((p) => p.city === city);
   expect(found).toHaveLength(1);
   return found[0]!;
 }
@@ -168,7 +167,7 @@ function createPlace(body: Record<string, unknown>) {
 describe('demo places', () => {
   it('the demo account has its addresses\' places and a few of its own; the other account none', async () => {
     const server = await startTestServer({ demoData: true });
-    const places = await collectPages(async (page) => ok(await listPlaces({ client: server.demo, query: { page, limit: 100 } })));
+    const places = await allPlaces(server.demo);
     const addresses = await collectPages(async (page) => ok(await listAddresses({ client: server.demo, query: { page, limit: 100 } })));
     expect(addresses.length).toBeGreaterThan(10);
     expect(places.length).toBeGreaterThanOrEqual(addresses.length + 3);
