@@ -219,11 +219,16 @@ export const unsetMeContact = <ThrowOnError extends boolean = false>(options?: O
  *
  * Marks a contact of the account as the user's own: that contact then has `is_me` true, and `GET /me` returns it
  * as `me_contact`. Another contact marked before loses the mark. Answers with the array `["true"]`.
+ * A partial contact cannot represent the user: it answers 422 (code 32) with the message "The contact can't be a
+ * partial contact".
  *
  * On Monica's hosted service, an account whose plan has limitations is refused with 402 and Laravel's own error
  * body.
  *
  * **Not in the published docs:** Monica 4.x serves this call and answers 200 with `["true"]`.
+ *
+ * **Differs from Monica 4.x:** 4.x also marks a partial contact, which `GET /me` then shows as `me_contact`; this
+ * contract keeps `me_contact` a real contact.
  *
  */
 export const setMeContact = <ThrowOnError extends boolean = false>(options: Options<SetMeContactData, ThrowOnError>) => (options.client ?? client).post<SetMeContactResponses, SetMeContactErrors, ThrowOnError>({

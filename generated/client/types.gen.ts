@@ -1172,7 +1172,9 @@ export type ContactIntroduction = {
      */
     is_age_based?: LenientNullableBoolean;
     /**
-     * Day of the meeting (1 to 31). Required when the date is known and not age based.
+     * Day of the meeting (1 to 31). Required when the date is known and not age based. A day that does not exist
+     * (30 February) answers 422.
+     *
      */
     day?: LenientInteger;
     /**
@@ -1184,8 +1186,10 @@ export type ContactIntroduction = {
      */
     year?: LenientInteger;
     /**
-     * How many years ago they met. Required when the date is known and age based; the date is then January 1st of
-     * that year, with `is_age_based` true.
+     * How many years ago they met, from 0 to 150 (any other age answers 422). Required when the date is known and
+     * age based; the date is then January 1st of that year, with `is_age_based` true.
+     *
+     * **Differs from Monica 4.x:** 4.x sets no bounds on the age.
      *
      */
     age?: LenientInteger;
