@@ -1,13 +1,14 @@
 // `npm run example`: the reference server (in memory, with its demo data) and the example app's Vite dev server,
-// the app pointed at the server. `npm run example -- --mock`: the app alone, MSW's service worker answering every
-// call with the contract's documented examples. Ctrl-C stops both.
+// the app pointed at the server; with VITE_MONICA_API and VITE_MONICA_TOKEN set, the app alone, pointed at that
+// server. `npm run example -- --mock`: the app alone, MSW's service worker answering every call with the
+// contract's documented examples. Ctrl-C stops both.
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { startServer, type RunningServer } from '../../server/start.js';
 
 const mock = process.argv.includes('--mock');
 let api: RunningServer | undefined;
-if (!mock) {
+if (!mock && !(process.env['VITE_MONICA_API'] && process.env['VITE_MONICA_TOKEN'])) {
   api = await startServer({ port: 0, databasePath: ':memory:', demoData: true, log: () => {} });
   // Vite hands VITE_* variables of its environment to the app as import.meta.env.
   process.env['VITE_MONICA_API'] = api.url;
