@@ -46,6 +46,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Check every response against the spec (a failing one becomes a 500); on by default. */
   validateResponses?: boolean;
+  /** Whether `GET /statistics` answers without a token; on by default (off, it answers 404 as Monica does by default). */
+  publicStatistics?: boolean;
   log?: (message: string) => void;
   /** The control API (server/control/), mounted at /_control when given. */
   control?: RequestHandler;
@@ -124,6 +126,7 @@ export function createApp(options: AppOptions): Express {
       now,
       baseUrl: `${req.protocol}://${req.get('host')}/api`,
       filesDir: options.filesDir,
+      publicStatistics: options.publicStatistics !== false,
     }),
   }));
 

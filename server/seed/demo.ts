@@ -17,7 +17,7 @@ import { setTagsByName } from '../store/tags.js';
 import { formatTimestamp, type Clock } from '../present/dates.js';
 import { seedAccountReferenceData } from './referenceData.js';
 import { makeRng, type Rng } from './random.js';
-import { addDemoContent } from './demo/index.js';
+import { addDemoContent, addLaterDemoContent } from './demo/index.js';
 
 export const DEMO_ACCOUNT_NAME = 'Demo account';
 export const OTHER_ACCOUNT_NAME = 'Other account';
@@ -294,7 +294,7 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles | u
   );
 
   seedNotes(db, demo.accountId, real, 60, rng, nowMs);
-  addDemoContent(db, {
+  const demoAccount = {
     accountId: demo.accountId,
     actor: demo.actor,
     contactIds: real.map((c) => c.id),
@@ -302,7 +302,11 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles | u
     nowMs,
     filesDir: filesDir ?? '',
     rng,
-  });
+  };
+  addDemoContent(db, demoAccount);
+  // The resources added since, right after the others: every account given the demo content (the control API's
+  // too) then draws the same numbers for all of it. The second account's content comes after.
+  addLaterDemoContent(db, demoAccount);
   if (!other) return;
 
   // The second account: a little data of its own.
