@@ -1,12 +1,17 @@
-// Every answer the Monica API gives one account to a GET, as the exact text the server sent: each list (every page,
-// at its largest limit), each object of every id those lists name, each contact's sub-lists, and the bytes of every
-// stored file the answers link to. Two such maps are equal exactly when the account reads the same, byte for byte.
+// Every answer the Monica API gives one account to a GET (the operations that need its token), as the exact text the
+// server sent: each list (every page, at its largest limit), each object of every id those lists name, each contact's
+// sub-lists, the upcoming reminders of the next months, and the bytes of every stored file the answers link to. Two
+// such maps are equal exactly when the account reads the same, byte for byte.
 import { operations } from '../../generated/server/operations.gen.js';
 import { resources } from '../../generated/server/contract.gen.js';
 
 type Op = (typeof operations)[keyof typeof operations];
 
-const GETS: readonly Op[] = Object.values(operations).filter((op) => op.method === 'get');
+// The account's answers: public operations (terms, currencies, the instance's statistics) say nothing of it.
+const GETS: readonly Op[] = Object.values(operations).filter((op) => op.method === 'get' && op.authRequired);
+
+/** Values for path parameters that name no resource: the next twelve months of upcoming reminders. */
+const OTHER_PARAMS: Readonly<Record<string, readonly number[]>> = { month: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] };
 
 /** The resource whose ids a list operation's `data` holds. */
 const LISTED: ReadonlyMap<string, string> = new Map(
@@ -70,7 +75,14 @@ export async function accountAnswers(apiUrl: string, token: string, options: Ans
   };
 
   // The lists first (they name the ids), then what the ids open, until nothing new is named.
-  await inBatches(GETS.filter((op) => Object.keys(op.pathParams).length === 0), 8, (op) => get(op, op.path));
+  const fixed = GETS.flatMap((op) => {
+    const params = Object.keys(op.pathParams);
+    if (params.length === 0) return [{ op, path: op.path }];
+    const [name] = params;
+    const values = params.length === 1 ? OTHER_PARAMS[name!] : undefined;
+    return (values ?? []).map((v) => ({ op, path: op.path.replace(`{${name}}`, String(v)) }));
+  });
+  await inBatches(fixed, 8, ({ op, path }) => get(op, path));
   const done = new Set<string>();
   while (options.depth !== 'lists') {
     const pending: Array<{ op: Op; path: string }> = [];
