@@ -110,7 +110,7 @@ function jsonBody(): RequestHandler {
 function accountId(req: Request): number {
   const given = String(req.params.id);
   if (!/^[1-9][0-9]{0,14}$/.test(given)) {
-    throw new ControlError(400, 'invalid_id', `The account id must be a positive integer, not "${given.slice(0, 40)}".`);
+    throw new ControlError(400, 'invalid_id', `The account id must be a positive integer of at most 15 digits, not "${given.slice(0, 40)}".`);
   }
   return Number(given);
 }
@@ -128,7 +128,7 @@ function asControlError(err: unknown): ControlError {
   const e = err as { type?: string; status?: number };
   switch (e.type) {
     case 'entity.parse.failed':
-      return new ControlError(400, 'invalid_json', 'The body is not valid JSON.');
+      return new ControlError(400, 'invalid_json', 'The body is not valid JSON, or not an object.');
     case 'entity.too.large':
       return new ControlError(413, 'too_large', `The body is larger than ${BODY_LIMIT.replace('kb', ' kB')}.`);
     case 'encoding.unsupported':
