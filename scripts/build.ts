@@ -15,4 +15,6 @@ run(bin('tsc'), ['-p', path.join(repoRoot, 'tsconfig.build.json')], { cwd: repoR
 for (const file of ['openapi.json', 'openapi-3.0.json', 'openapi-mock.json', 'docs/index.html']) {
   cpSync(path.join(repoRoot, 'generated', file), path.join(dist, 'generated', file));
 }
+// The control API serves its own document and reads its request schema from it.
+cpSync(path.join(repoRoot, 'server/control/openapi.yaml'), path.join(dist, 'server/control/openapi.yaml'));
 console.log(`wrote ${path.relative(repoRoot, dist)}/`);

@@ -1,5 +1,5 @@
 // Builds the Express app. The middleware order below is the request's path through the server.
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { stringify as stringifyYaml } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { operationDispatcher } from './http/routes.js';
 import { createContractValidation } from './http/validation.js';
 import { validatorOptions } from './http/validatorOptions.js';
 import { handlers } from './handlers/index.js';
+import { CONTROL_BASE_PATH } from './control/router.js';
 
 export const SPEC_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
 export const DOCS_PATH = fileURLToPath(new URL('../generated/docs/index.html', import.meta.url));
@@ -48,6 +49,8 @@ export interface AppOptions {
   /** Whether `GET /statistics` answers without a token; on by default (off, it answers 404 as Monica does by default). */
   publicStatistics?: boolean;
   log?: (message: string) => void;
+  /** The control API (server/control/), mounted at /_control when given. */
+  control?: RequestHandler;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -67,6 +70,9 @@ export function createApp(options: AppOptions): Express {
   if (options.trustProxy) app.set('trust proxy', true);
   app.set('etag', false);
   app.set('query parser', 'simple');
+
+  // The control API, when on: outside /api and ahead of CORS, so that no web page is ever let in (server/control/).
+  if (options.control) app.use(CONTROL_BASE_PATH, options.control);
 
   // 0. Browsers first: a preflight is answered here, and every later answer (errors too) carries the CORS headers.
   app.use(createCors(options.corsOrigins ?? ['*']));

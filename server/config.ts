@@ -17,6 +17,10 @@ export interface ServerConfig {
   timeouts: ServerTimeouts;
   /** Origins browsers may call the API from; `['*']` allows any. */
   corsOrigins: string[];
+  /** The control API at /_control (accounts for tests, server/control/). */
+  controlApi: boolean;
+  /** The token the control API requires; it must have one on an address other than loopback. */
+  controlToken: string | undefined;
 }
 
 /** Sizes a request may not exceed; each has its own documented answer (README, "Limits"). */
@@ -81,6 +85,9 @@ export const CONFIG_HELP = `Usage: npm start -- [options]
   --request-timeout <ms>   REQUEST_TIMEOUT   time allowed to send a whole request (default 30000)
   --keep-alive-timeout <ms> KEEP_ALIVE_TIMEOUT  idle keep-alive connections close after this (default 5000)
   --shutdown-timeout <ms>  SHUTDOWN_TIMEOUT  on SIGTERM, wait this long for requests in flight (default 10000)
+  --no-control-api      CONTROL_API=false    turn off the control API at /_control (accounts for tests; default on)
+  --control-token <t>   CONTROL_TOKEN        token the control API requires (at least 16 characters); needed
+                                             unless the host is loopback (127.0.0.1, ::1, localhost)
   --help                                     show this help
 `;
 
@@ -161,6 +168,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     limits,
     timeouts,
     corsOrigins: parseOrigins(flag(argv, '--cors-origins') ?? env.CORS_ORIGINS ?? '*'),
+    controlApi: argv.includes('--no-control-api') ? false : bool(env.CONTROL_API, true),
+    controlToken: (flag(argv, '--control-token') ?? env.CONTROL_TOKEN) || undefined,
   };
 }
 

@@ -27,6 +27,8 @@ async function main() {
     limits: config.limits,
     timeouts: config.timeouts,
     corsOrigins: config.corsOrigins,
+    controlApi: config.controlApi,
+    controlToken: config.controlToken,
   });
   const lines = [
     `Monica reference server listening on ${running.url}`,
@@ -34,6 +36,9 @@ async function main() {
     `Demo account token: ${running.tokens.demo}`,
     ...(running.tokens.other ? [`Second account token: ${running.tokens.other}`] : []),
     `Try: curl -H "Authorization: Bearer ${running.tokens.demo}" ${running.url}/contacts`,
+    ...(running.controlUrl
+      ? [`Control API (accounts for tests): ${running.controlUrl}/accounts${config.controlToken ? ' (with the control token)' : ''}`]
+      : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   // SIGTERM and SIGINT: no new connections, requests in flight finish (within the shutdown timeout), the

@@ -11,6 +11,7 @@ import { firstUser, issueToken, listAccounts } from './store/accounts.js';
 import { formatTimestamp } from './present/dates.js';
 import { checkTimeouts, DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type RequestLimits, type ServerTimeouts } from './config.js';
 import { createClientErrorHandler } from './http/clientErrors.js';
+import { checkControlAccess, CONTROL_BASE_PATH, createControlApi } from './control/index.js';
 
 export interface StartOptions {
   port?: number;
@@ -32,6 +33,10 @@ export interface StartOptions {
   timeouts?: Partial<ServerTimeouts>;
   /** Origins browsers may call from; `['*']` (the default) allows any. */
   corsOrigins?: readonly string[];
+  /** The control API at /_control (accounts for tests, server/control/); on unless false. */
+  controlApi?: boolean;
+  /** The token the control API requires (`Authorization: Bearer`); it must have one on an address other than loopback. */
+  controlToken?: string;
 }
 
 export interface RunningServer {
@@ -42,6 +47,10 @@ export interface RunningServer {
   tokens: { demo: string; other: string | undefined };
   /** True when this start created the accounts (a fresh database). */
   created: boolean;
+  /** The ids of the demo account and of the second one. */
+  accountIds: { demo: number; other: number };
+  /** The control API's base URL (ending in `/_control`), or undefined when it is off. */
+  controlUrl: string | undefined;
   server: Server;
   /** Issues one more token for the demo account (each token has its own rate-limit budget). */
   issueToken(name: string): string;
@@ -56,6 +65,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const timeouts: ServerTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   checkTimeouts(timeouts);
+  const controlApi = options.controlApi ?? true;
+  if (controlApi) checkControlAccess(options.host ?? '127.0.0.1', options.controlToken);
   const databasePath = options.databasePath ?? ':memory:';
   const db = openDatabase(databasePath);
   // Uploads live beside a database file; an in-memory database gets a temporary directory, removed on close.
@@ -64,6 +75,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   mkdirSync(filesDir, { recursive: true });
   const now = options.now ?? (() => new Date());
   const seeded = ensureDemoData(db, { withDemoContent: options.demoData ?? true, clock: now, filesDir });
+  const control = controlApi
+    ? createControlApi({
+        db,
+        filesDir,
+        now,
+        token: options.controlToken,
+        demoDataByDefault: options.demoData ?? true,
+        log: options.log,
+        createdAccounts: seeded.created
+          ? [seeded.accountIds.demo, seeded.accountIds.other].map((id) => ({ id, demoData: options.demoData ?? true }))
+          : [],
+      })
+    : undefined;
   const app = createApp({
     db,
     filesDir,
@@ -78,6 +102,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     urlLimitBytes: limits.urlBytes,
     queryParamLimit: limits.queryParams,
     corsOrigins: options.corsOrigins,
+    control,
   });
   // A slow client may not hold a connection open for ever: Node drops a request whose headers (or whole body)
   // take longer than these. It looks at the connections only every `connectionsCheckingInterval` (30 s by
@@ -100,11 +125,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   let closed = false;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/api`,
+    url: `${origin}/api`,
     port,
     tokens: { demo: seeded.tokens.demo, other: seeded.tokens.other },
     created: seeded.created,
+    accountIds: seeded.accountIds,
+    controlUrl: control ? `${origin}${CONTROL_BASE_PATH}` : undefined,
     server,
     issueToken(name: string) {
       const account = listAccounts(db)[0];

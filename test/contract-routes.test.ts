@@ -38,6 +38,15 @@ describe('contract routes of the reference server', () => {
     expect(await res.text()).toContain(bundle.info.title);
   });
 
+  it('knows the control API (/_control, its own document) as no part of the Monica API', async () => {
+    const paths = Object.keys(bundle.paths);
+    expect(paths.filter((p) => p.includes('_control'))).toEqual([]);
+    expect(JSON.stringify(bundle.servers)).not.toContain('_control');
+    // Under the Monica base URL it does not exist; outside it, it answers on its own terms.
+    expect((await fetch(`${server.url}/_control/accounts`)).status).toBe(404);
+    expect((await fetch(`${origin}/_control/accounts`)).status).toBe(200);
+  });
+
   it('answers an unknown path outside /api with the error envelope', async () => {
     const res = await fetch(`${origin}/nothing-here`);
     expect(res.status).toBe(404);

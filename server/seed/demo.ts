@@ -21,6 +21,8 @@ import { addDemoContent, addLaterDemoContent } from './demo/index.js';
 
 export const DEMO_ACCOUNT_NAME = 'Demo account';
 export const OTHER_ACCOUNT_NAME = 'Other account';
+/** The demo account's user, who is also the user of every account the control API creates. */
+const DEMO_USER = { first: 'Jane', last: 'Doe', email: 'jane@example.com' };
 
 export interface DemoOptions {
   withDemoContent: boolean;
@@ -34,6 +36,8 @@ export interface DemoResult {
   tokens: { demo: string; other: string };
   /** True when the accounts were created by this call. */
   created: boolean;
+  /** The ids of the demo and the second account. */
+  accountIds: { demo: number; other: number };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -244,7 +248,11 @@ function seedNotes(
   }
 }
 
-function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, nowMs: number, filesDir?: string): void {
+/**
+ * The demo content: the demo account's, then the second account's (when there is one). An account created later
+ * (the control API's) gets the demo account's content alone, from a new generator: the same content again.
+ */
+function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles | undefined, nowMs: number, filesDir?: string): void {
   const rng = makeRng(20240611);
   const spanDays = 730;
   const contacts = seedPeople(db, demo, PEOPLE, rng, nowMs, spanDays);
@@ -296,6 +304,10 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, no
     rng,
   };
   addDemoContent(db, demoAccount);
+  // The resources added since, right after the others: every account given the demo content (the control API's
+  // too) then draws the same numbers for all of it. The second account's content comes after.
+  addLaterDemoContent(db, demoAccount);
+  if (!other) return;
 
   // The second account: a little data of its own.
   const otherPeople: DemoPerson[] = [
@@ -308,9 +320,6 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, no
     if (c.person.tags) setTagsByName(db, other.accountId, c.id, c.person.tags, formatTimestamp(new Date(c.createdMs)));
   }
   seedNotes(db, other.accountId, otherContacts, 2, rng, nowMs);
-
-  // Last, so that everything above draws the numbers it always drew.
-  addLaterDemoContent(db, demoAccount);
 }
 
 // ---------------------------------------------------------------------------
@@ -352,7 +361,7 @@ export function ensureDemoData(db: Db, opts: DemoOptions): DemoResult {
     let demo: AccountHandles;
     let other: AccountHandles;
     if (created) {
-      demo = createSeededAccount(db, DEMO_ACCOUNT_NAME, { first: 'Jane', last: 'Doe', email: 'jane@example.com' }, now);
+      demo = createSeededAccount(db, DEMO_ACCOUNT_NAME, DEMO_USER, now);
       other = createSeededAccount(db, OTHER_ACCOUNT_NAME, { first: 'John', last: 'Roe', email: 'john@example.org' }, now);
       if (opts.withDemoContent) seedDemoContent(db, demo, other, nowDate.getTime(), opts.filesDir);
     } else {
@@ -371,6 +380,28 @@ export function ensureDemoData(db: Db, opts: DemoOptions): DemoResult {
         other: issueToken(db, other.accountId, other.actor.userId!, created ? 'other' : `other (${now})`, now),
       },
       created,
+      accountIds: { demo: demo.accountId, other: other.accountId },
     };
+  })();
+}
+
+export interface FreshAccountOptions {
+  name: string;
+  withDemoContent: boolean;
+  clock: Clock;
+  /** Where demo photos and documents are written; without it the demo has none. */
+  filesDir?: string;
+}
+
+/**
+ * One more account, as the demo account was made: its user (Jane Doe), the reference data and, when asked, the
+ * demo account's content, all seeded at the clock's now. Returns the account and its user.
+ */
+export function createFreshAccount(db: Db, opts: FreshAccountOptions): { accountId: number; userId: number } {
+  return db.transaction(() => {
+    const nowDate = opts.clock();
+    const account = createSeededAccount(db, opts.name, DEMO_USER, formatTimestamp(nowDate));
+    if (opts.withDemoContent) seedDemoContent(db, account, undefined, nowDate.getTime(), opts.filesDir);
+    return { accountId: account.accountId, userId: account.actor.userId! };
   })();
 }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { stmt, type Db } from './db.js';
 
 export type FileFolder = 'photos' | 'documents';
@@ -64,6 +64,14 @@ export function readStoredFile(filesDir: string, relative: string): Buffer | nul
   } catch {
     return null;
   }
+}
+
+/** Writes a stored file back under the name it had (a reset of the account); paths this module did not make are refused. */
+export function restoreStoredFile(filesDir: string, relative: string, bytes: Uint8Array): void {
+  const full = absolute(filesDir, relative);
+  if (!full) throw new Error(`not a stored file path: ${relative}`);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, bytes);
 }
 
 /** Removes stored files; missing ones and paths this module did not make are skipped. */

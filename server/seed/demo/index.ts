@@ -60,8 +60,9 @@ export function addDemoContent(db: Db, demo: DemoAccount): void {
 }
 
 /**
- * The demo content of the resources added since: seeded after the second account's content (server/seed/demo.ts),
- * so that everything seeded before draws the same numbers as it always did. A new seeder goes last here too.
+ * The demo content of the resources added since: seeded right after addDemoContent (server/seed/demo.ts), so that
+ * everything seeded before draws the same numbers as it always did, and before the second account's content, so
+ * that every account given the demo content (the control API's too) draws the same. A new seeder goes last here too.
  */
 export function addLaterDemoContent(db: Db, demo: DemoAccount): void {
   addPetsDemo(db, demo);
