@@ -3,6 +3,7 @@
 // itself is untouched; every fault is made here, in the answers (or the forwarding) of the proxy.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadContract } from '../../contract/index.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 
 export type Fault =
@@ -21,7 +22,12 @@ export type Fault =
   /** Another account's token reads any contact: the proxy asks again with the demo account's token. */
   | 'otherAccountReads'
   /** Deleting a contact answers the success body but deletes nothing (the request is never forwarded). */
-  | 'deleteKeeps';
+  | 'deleteKeeps'
+  /**
+   * Ids only as JSON numbers: a write whose body names an object (`x-references`) with a numeric string, as
+   * Monica's clients may, is refused with 422 and code 32.
+   */
+  | 'strictIds';
 
 export interface FaultyServer {
   /** The proxy's API base URL, ending in `/api`. */
@@ -33,6 +39,8 @@ export interface FaultyServer {
 }
 
 const CONTACT_ITEM = /^\/api\/contacts\/\d+$/;
+/** What the proxy's own answers say of the rate limit, so that their only fault is the one they are made for. */
+const RATE_LIMIT_HEADERS = { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '59' };
 /** Hop-by-hop and length headers are recomputed for the changed body. */
 const DROPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive']);
 
@@ -57,10 +65,16 @@ export async function startFaultyServer(fault: Fault): Promise<FaultyServer> {
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0];
 
+    const refused = fault === 'strictIds' ? stringIdField(method, path, body) : undefined;
+    if (refused) {
+      const message = [`The ${refused.replace(/_/g, ' ')} must be an integer.`];
+      send(res, 422, { 'content-type': 'application/json', ...RATE_LIMIT_HEADERS }, JSON.stringify({ error: { message, error_code: 32 } }));
+      return;
+    }
+
     if (fault === 'deleteKeeps' && method === 'DELETE' && CONTACT_ITEM.test(path)) {
       // The success answer, headers included, so that the only fault is that nothing was deleted.
-      const limits = { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '59' };
-      send(res, 200, { 'content-type': 'application/json', ...limits }, JSON.stringify({ deleted: true, id: Number(path.split('/').pop()) }));
+      send(res, 200, { 'content-type': 'application/json', ...RATE_LIMIT_HEADERS }, JSON.stringify({ deleted: true, id: Number(path.split('/').pop()) }));
       return;
     }
 
@@ -112,6 +126,19 @@ export async function startFaultyServer(fault: Fault): Promise<FaultyServer> {
       await upstream.close();
     },
   };
+}
+
+/** The first field of a JSON write body that names an object (`x-references`) with a string, as a strict server sees it. */
+function stringIdField(method: string, path: string, body: Buffer): string | undefined {
+  if (method !== 'POST' && method !== 'PUT') return undefined;
+  const operation = loadContract().findOperation(method, path)?.operation;
+  const json = parse(body.toString('utf8'));
+  if (!operation || !json || typeof json !== 'object') return undefined;
+  const values = json as Record<string, unknown>;
+  return Object.keys(operation.bodyReferences).find((field) => {
+    const value = values[field];
+    return typeof value === 'string' || (Array.isArray(value) && value.some((item) => typeof item === 'string'));
+  });
 }
 
 function parse(text: string): unknown {
