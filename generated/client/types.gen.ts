@@ -1067,7 +1067,21 @@ export type ContactFields = {
     birthdate_add_reminder?: LenientNullableBoolean;
     is_deceased: LenientBoolean;
     is_deceased_date_known: LenientBoolean;
+    /**
+     * Day of the date of death (1 to 31). Required when the contact is deceased and the date of death is known.
+     *
+     * **Differs from Monica 4.x:** 4.x's rule lets it be left out then, but 4.x cannot store the date without it;
+     * this contract refuses that with 422 and code 32.
+     *
+     */
     deceased_date_day?: LenientInteger;
+    /**
+     * Month of the date of death (1 to 12). Required when the contact is deceased and the date of death is known.
+     *
+     * **Differs from Monica 4.x:** 4.x's rule lets it be left out then, but 4.x cannot store the date without it;
+     * this contract refuses that with 422 and code 32.
+     *
+     */
     deceased_date_month?: LenientInteger;
     deceased_date_year?: LenientInteger;
     deceased_date_add_reminder?: LenientNullableBoolean;
@@ -1077,6 +1091,10 @@ export type ContactFields = {
     deceased_date_is_age_based?: LenientNullableBoolean;
     /**
      * A UUID to give the contact; one is generated otherwise.
+     *
+     * **Differs from Monica 4.x:** 4.x takes any text here (its rule is `nullable|string`); this contract takes only
+     * a UUID, which is what the contact's `uuid` is answered as.
+     *
      */
     uuid?: string | null;
 };
