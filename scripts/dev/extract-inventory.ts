@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/dev/extract-inventory.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const INVENTORY_FILE = fileURLToPath(new URL('../../../shared/reference/inventory.json', import.meta.url));
@@ -57,6 +57,12 @@ export function extract(inventory: readonly InventoryEntry[]): ExtractEntry[] {
       in_impl_4x: f.in_impl_4x,
     })),
   }));
+}
+
+/** The inventory's operations: from the reference when it is beside the repository, else its committed extract. */
+export function inventoryOperations(): ExtractEntry[] {
+  if (existsSync(INVENTORY_FILE)) return extract(JSON.parse(readFileSync(INVENTORY_FILE, 'utf8')) as InventoryEntry[]);
+  return (JSON.parse(readFileSync(EXTRACT_FILE, 'utf8')) as { operations: ExtractEntry[] }).operations;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
