@@ -1947,6 +1947,12 @@ export type LenientId = number | string;
 export type LenientInteger = number | string | null;
 
 /**
+ * An integer, never null. Like Monica, the API also accepts it written as a numeric string (`"12"`).
+ *
+ */
+export type LenientNonNullInteger = number | string;
+
+/**
  * A boolean, or null. Like Monica, the API also accepts `1`/`0` and `"1"`/`"0"`.
  *
  */
@@ -2706,13 +2712,12 @@ export type ReminderCreate = {
      */
     frequency_type: 'one_time' | 'week' | 'month' | 'year';
     /**
-     * How many weeks, months or years (per `frequency_type`) lie between two occurrences. Like Monica, the
-     * API also accepts it as a numeric string (`"3"`).
+     * How many weeks, months or years (per `frequency_type`) lie between two occurrences.
      *
      * **Differs from the published docs:** they make it optional; Monica 4.x requires it on create, even for `one_time` reminders.
      *
      */
-    frequency_number: number | string;
+    frequency_number: LenientNonNullInteger;
     /**
      * The contact the reminder is about. An unknown contact, or one of another account, answers 404 with code 31;
      * an archived contact answers 422 with code 32.

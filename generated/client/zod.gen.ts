@@ -374,6 +374,15 @@ export const zLenientInteger = z.union([
 ]).nullable();
 
 /**
+ * An integer, never null. Like Monica, the API also accepts it written as a numeric string (`"12"`).
+ *
+ */
+export const zLenientNonNullInteger = z.union([
+    z.int(),
+    z.string().regex(/^-?[0-9]+$/)
+]);
+
+/**
  * A boolean, or null. Like Monica, the API also accepts `1`/`0` and `"1"`/`"0"`.
  *
  */
@@ -1054,10 +1063,7 @@ export const zReminderCreate = z.object({
         'month',
         'year'
     ]),
-    frequency_number: z.union([
-        z.int(),
-        z.string().regex(/^-?[0-9]+$/)
-    ]),
+    frequency_number: zLenientNonNullInteger,
     contact_id: zLenientId,
     delible: zLenientNullableBoolean.optional(),
     next_expected_date: z.string().nullish()
