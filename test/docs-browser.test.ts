@@ -158,6 +158,12 @@ describe('the Chromium setup run by npm install', () => {
     expect(lines.join('\n')).toContain('apt-get install --no-install-recommends chromium');
   });
 
+  it('does nothing on the machine of a project that installs this package as a dependency', () => {
+    lines.length = 0;
+    expect(setupChromium({ ...deps({ CHROMIUM_PATH: '/nonexistent/chromium' }), asDependency: true })).toBe('skipped');
+    expect(lines).toEqual(['Chromium setup skipped (installed as a dependency).']);
+  });
+
   it('can be skipped', () => {
     lines.length = 0;
     expect(setupChromium(deps({ SKIP_CHROMIUM_INSTALL: 'true', CHROMIUM_PATH: '/nonexistent/chromium' }))).toBe('skipped');

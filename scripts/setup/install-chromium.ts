@@ -19,6 +19,8 @@ export interface SetupDeps {
   env: NodeJS.ProcessEnv;
   dryRun: boolean;
   isRoot: boolean;
+  /** True when npm installs this package into another project (its install scripts then do nothing). */
+  asDependency?: boolean;
   /** Runs a command with inherited output; returns its exit status. */
   run(command: string, args: string[]): number;
   say(line: string): void;
@@ -47,6 +49,12 @@ export function setupChromium(deps: SetupDeps): 'present' | 'skipped' | 'install
   const { env, say } = deps;
   if (truthy(env['SKIP_CHROMIUM_INSTALL'])) {
     say('Chromium setup skipped (SKIP_CHROMIUM_INSTALL).');
+    return 'skipped';
+  }
+  // Installed as another project's dependency, the package must not touch that machine: the browser is for
+  // this repository's own tests. npm runs install scripts in the package's folder and says where it began.
+  if (deps.asDependency) {
+    say('Chromium setup skipped (installed as a dependency).');
     return 'skipped';
   }
   const found = findChromium(env);
@@ -94,6 +102,7 @@ function main(): void {
   setupChromium({
     env,
     dryRun: process.argv.includes('--dry-run') || truthy(env['CHROMIUM_SETUP_DRY_RUN']),
+    asDependency: env['INIT_CWD'] !== undefined && path.resolve(env['INIT_CWD']) !== process.cwd(),
     isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
     run: (command, args) =>
       spawnSync(command, args, { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } }).status ?? 1,
