@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, isObject, LENIENT_DAY, operationAt, operations, type Json, type JsonObject, type Operation } from '../conformance/contract.js';
 import { FixtureRegistry, httpSend, referenceSlots, type ReferenceSlot } from '../conformance/fixtures/index.js';
 import { request, valueAt } from '../conformance/http.js';
-import { inventoryOperations } from '../scripts/dev/extract-inventory.js';
+import { extractedOperations } from '../scripts/dev/extract-inventory.js';
 import { parseRule, valueCases, type ParsedRule, type RuleKind, type ValueCase } from './helpers/laravelRules.js';
 import { closeTestServers, startTestServer } from './helpers/server.js';
 
@@ -41,7 +41,7 @@ function auditPlan(): { audited: AuditedOperation[]; notInSpec: string[]; fields
   const audited: AuditedOperation[] = [];
   const notInSpec: string[] = [];
   const fieldsNotInSpec: string[] = [];
-  for (const entry of inventoryOperations()) {
+  for (const entry of extractedOperations()) {
     if (entry.request_content_type !== 'application/json' || entry.impl_broken) continue;
     const label = `${entry.method} ${entry.path}`;
     const ruled = entry.request_fields.map((f) => ({ ...f, parsed: parseRule(f.rule, f.required) })).filter((f) => f.parsed);
@@ -195,7 +195,7 @@ describe('every request field takes what Monica 4.x takes, and refuses what it r
   it('audits every JSON write of the spec the inventory has rules for, with every kind of rule', () => {
     // The others are those 4.x serves without reading a rule (groups, partners and kids).
     const audited = new Set(plan.audited.map((a) => a.op.operationId));
-    const ruled = new Set(inventoryOperations().filter((e) => e.request_fields.some((f) => parseRule(f.rule))).map((e) => `${e.method} ${e.path}`));
+    const ruled = new Set(extractedOperations().filter((e) => e.request_fields.some((f) => parseRule(f.rule))).map((e) => `${e.method} ${e.path}`));
     const left = operations.filter((op) => op.requestContentType === 'application/json' && !audited.has(op.operationId));
     expect(left.filter((op) => ruled.has(`${op.method.toUpperCase()} ${op.path}`)).map((op) => op.operationId)).toEqual([]);
     expect(plan.audited.length).toBeGreaterThanOrEqual(45);

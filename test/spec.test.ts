@@ -12,7 +12,7 @@ import { specAjv, validator } from './helpers/schemaWalk.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 
-import { EXTRACT_FILE, INVENTORY_FILE, extract, inventoryOperations, type ExtractEntry } from '../scripts/dev/extract-inventory.js';
+import { EXTRACT_FILE, INVENTORY_FILE, extract, type ExtractEntry } from '../scripts/dev/extract-inventory.js';
 
 /** `GET /contacts/{id}` for every operation of the bundle. */
 function specOperations(): Set<string> {
@@ -21,6 +21,12 @@ function specOperations(): Set<string> {
     for (const method of Object.keys(item)) if (METHODS.includes(method)) keys.add(`${method.toUpperCase()} ${path}`);
   }
   return keys;
+}
+
+/** The inventory's operations: from the reference when it is beside the repository, else its committed extract. */
+function inventoryOperations(): ExtractEntry[] {
+  if (existsSync(INVENTORY_FILE)) return extract(JSON.parse(readFileSync(INVENTORY_FILE, 'utf8')));
+  return (JSON.parse(readFileSync(EXTRACT_FILE, 'utf8')) as { operations: ExtractEntry[] }).operations;
 }
 
 /** The documented operations (in the seeds or the upstream markdown). */
