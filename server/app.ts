@@ -45,6 +45,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Check every response against the spec (a failing one becomes a 500); on by default. */
   validateResponses?: boolean;
+  /** Whether `GET /statistics` answers without a token; on by default (off, it answers 404 as Monica does by default). */
+  publicStatistics?: boolean;
   log?: (message: string) => void;
 }
 
@@ -118,6 +120,7 @@ export function createApp(options: AppOptions): Express {
       now,
       baseUrl: `${req.protocol}://${req.get('host')}/api`,
       filesDir: options.filesDir,
+      publicStatistics: options.publicStatistics !== false,
     }),
   }));
 

@@ -16,4 +16,6 @@ export interface Context {
   baseUrl: string;
   /** Where uploaded files (documents, photos) are stored. */
   filesDir: string;
+  /** Whether `GET /statistics` answers without a token (Monica's `allow_statistics_through_public_api_access`); default true. */
+  publicStatistics?: boolean;
 }

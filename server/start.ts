@@ -22,6 +22,8 @@ export interface StartOptions {
   trustProxy?: boolean;
   demoData?: boolean;
   validateResponses?: boolean;
+  /** Whether `GET /statistics` answers without a token (default true); false answers 404, as Monica does by default. */
+  publicStatistics?: boolean;
   now?: () => Date;
   log?: (message: string) => void;
   /** Size limits; each one left out keeps its default (server/config.ts). */
@@ -69,6 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     rateLimit: options.rateLimit,
     trustProxy: options.trustProxy,
     validateResponses: options.validateResponses,
+    publicStatistics: options.publicStatistics,
     log: options.log,
     bodyLimitBytes: limits.bodyBytes,
     uploadLimitBytes: limits.uploadBytes,

@@ -22,7 +22,7 @@ describe('deleting a contact', () => {
     await closeTestServers();
   });
 
-  it('removes its notes, activities, calls, conversations, reminders, tasks, gifts, debts, addresses, fields, photos, documents, relationships and occupations', async () => {
+  it('removes its notes, activities, calls, conversations, reminders, tasks, gifts, debts, addresses (and their places), fields, photos, documents, relationships, occupations, pets and life events', async () => {
     const client = server.demo;
     const contact = await newContact(client);
     const friend = await newContact(client);
@@ -48,12 +48,18 @@ describe('deleting a contact', () => {
       document: (await newDocument(client, contact.id)).id,
       relationship: ok(await sdk.createRelationship({ client, body: { contact_is: contact.id, of_contact: friend.id, relationship_type_id: friendType.id } }), 201).data.id,
       occupation: ok(await sdk.createOccupation({ client, body: { contact_id: contact.id, company_id: company.id, title: 'Salesman' } }), 201).data.id,
+      pet: ok(await sdk.createPet({ client, body: { contact_id: contact.id, pet_category_id: 4, name: 'Rex' } }), 201).data.id,
+      lifeEvent: ok(await sdk.createLifeEvent({ client, body: { contact_id: contact.id, life_event_type_id: 10, happened_at: '2015-05-05', has_reminder: true, happened_at_month_unknown: false, happened_at_day_unknown: false } })).data.id,
     };
+    const place = ok(await sdk.listPlaces({ client, query: { sort: '-created_at', limit: 1 } })).data[0]!;
+    expect(place.city).toBe('Scranton');
+    const placeOnItsOwn = ok(await sdk.createPlace({ client, body: { city: 'Nobody lives here' } }), 201).data;
     expect(storedFiles(server.filesDir)).toHaveLength(2);
     const before = ok(await sdk.getContact({ client, path: { id: contact.id } })).data;
     expect(before.is_partial).toBe(false);
     if (!before.is_partial) {
-      expect(before.statistics).toMatchObject({ number_of_notes: 1, number_of_activities: 1, number_of_calls: 1, number_of_reminders: 1, number_of_tasks: 1, number_of_gifts: 1, number_of_debts: 1 });
+      // The life event's yearly reminder is the second one.
+      expect(before.statistics).toMatchObject({ number_of_notes: 1, number_of_activities: 1, number_of_calls: 1, number_of_reminders: 2, number_of_tasks: 1, number_of_gifts: 1, number_of_debts: 1 });
       expect(before.addresses.map((a) => a.id)).toEqual([owned.address]);
       expect(before.information.relationships.friend.total).toBe(1);
     }
@@ -75,10 +81,16 @@ describe('deleting a contact', () => {
     expectNotFound(await sdk.getDocument({ client, path: { id: owned.document } }));
     expectNotFound(await sdk.getRelationship({ client, path: { id: owned.relationship } }));
     expectNotFound(await sdk.getOccupation({ client, path: { id: owned.occupation } }));
+    expectNotFound(await sdk.getPet({ client, path: { id: owned.pet } }));
+    expectNotFound(await sdk.getLifeEvent({ client, path: { id: owned.lifeEvent } }));
+    expectNotFound(await sdk.getPlace({ client, path: { id: place.id } }));
+    expect(ok(await sdk.listReminders({ client, query: { limit: 100 } })).data.filter((r) => r.contact.id === contact.id)).toEqual([]);
     expect(storedFiles(server.filesDir)).toEqual([]);
 
-    // What only pointed at the contact stays: the tag, the company, the other contact (without the relationship).
+    // What only pointed at the contact stays: the tag, the company, a place of nobody's address, the other contact
+    // (without the relationship).
     expect(ok(await sdk.getTag({ client, path: { id: tag.id } })).data.name).toBe(tag.name);
+    expect(ok(await sdk.getPlace({ client, path: { id: placeOnItsOwn.id } })).data).toEqual(placeOnItsOwn);
     expect(ok(await sdk.getCompany({ client, path: { id: company.id } })).data.name).toBe('Dunder Mifflin');
     const left = ok(await sdk.getContact({ client, path: { id: friend.id } })).data;
     expect(left.is_partial || left.information.relationships.friend.total).toBe(0);

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client/index.js';
-import type { AddConversationMessageData, AddConversationMessageErrors, AddConversationMessageResponses, AttachContactsToGroupData, AttachContactsToGroupErrors, AttachContactsToGroupResponses, CreateActivityData, CreateActivityErrors, CreateActivityResponses, CreateActivityTypeCategoryData, CreateActivityTypeCategoryErrors, CreateActivityTypeCategoryResponses, CreateActivityTypeData, CreateActivityTypeErrors, CreateActivityTypeResponses, CreateAddressData, CreateAddressErrors, CreateAddressResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateContactData, CreateContactErrors, CreateContactFieldData, CreateContactFieldErrors, CreateContactFieldResponses, CreateContactFieldTypeData, CreateContactFieldTypeErrors, CreateContactFieldTypeResponses, CreateContactResponses, CreateConversationData, CreateConversationErrors, CreateConversationResponses, CreateDebtData, CreateDebtErrors, CreateDebtResponses, CreateDocumentData, CreateDocumentErrors, CreateDocumentResponses, CreateGenderData, CreateGenderErrors, CreateGenderResponses, CreateGiftData, CreateGiftErrors, CreateGiftResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateJournalEntryData, CreateJournalEntryErrors, CreateJournalEntryResponses, CreateNoteData, CreateNoteErrors, CreateNoteResponses, CreateOccupationData, CreateOccupationErrors, CreateOccupationResponses, CreatePhotoData, CreatePhotoErrors, CreatePhotoResponses, CreateRelationshipData, CreateRelationshipErrors, CreateRelationshipResponses, CreateReminderData, CreateReminderErrors, CreateReminderResponses, CreateTagData, CreateTagErrors, CreateTagResponses, CreateTaskData, CreateTaskErrors, CreateTaskResponses, DeleteActivityData, DeleteActivityErrors, DeleteActivityResponses, DeleteActivityTypeCategoryData, DeleteActivityTypeCategoryErrors, DeleteActivityTypeCategoryResponses, DeleteActivityTypeData, DeleteActivityTypeErrors, DeleteActivityTypeResponses, DeleteAddressData, DeleteAddressErrors, DeleteAddressResponses, DeleteCallData, DeleteCallErrors, DeleteCallResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteContactData, DeleteContactErrors, DeleteContactFieldData, DeleteContactFieldErrors, DeleteContactFieldResponses, DeleteContactFieldTypeData, DeleteContactFieldTypeErrors, DeleteContactFieldTypeResponses, DeleteContactResponses, DeleteConversationData, DeleteConversationErrors, DeleteConversationMessageData, DeleteConversationMessageErrors, DeleteConversationMessageResponses, DeleteConversationResponses, DeleteDebtData, DeleteDebtErrors, DeleteDebtResponses, DeleteDocumentData, DeleteDocumentErrors, DeleteDocumentResponses, DeleteGenderData, DeleteGenderErrors, DeleteGenderResponses, DeleteGiftData, DeleteGiftErrors, DeleteGiftResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteJournalEntryData, DeleteJournalEntryErrors, DeleteJournalEntryResponses, DeleteNoteData, DeleteNoteErrors, DeleteNoteResponses, DeleteOccupationData, DeleteOccupationErrors, DeleteOccupationResponses, DeletePhotoData, DeletePhotoErrors, DeletePhotoResponses, DeleteRelationshipData, DeleteRelationshipErrors, DeleteRelationshipResponses, DeleteReminderData, DeleteReminderErrors, DeleteReminderResponses, DeleteTagData, DeleteTagErrors, DeleteTagResponses, DeleteTaskData, DeleteTaskErrors, DeleteTaskResponses, GetActivityData, GetActivityErrors, GetActivityResponses, GetActivityTypeCategoryData, GetActivityTypeCategoryErrors, GetActivityTypeCategoryResponses, GetActivityTypeData, GetActivityTypeErrors, GetActivityTypeResponses, GetAddressData, GetAddressErrors, GetAddressResponses, GetCallData, GetCallErrors, GetCallResponses, GetCompanyData, GetCompanyErrors, GetCompanyResponses, GetComplianceSignatureData, GetComplianceSignatureErrors, GetComplianceSignatureResponses, GetContactData, GetContactErrors, GetContactFieldData, GetContactFieldErrors, GetContactFieldResponses, GetContactFieldTypeData, GetContactFieldTypeErrors, GetContactFieldTypeResponses, GetContactResponses, GetConversationData, GetConversationErrors, GetConversationResponses, GetCurrencyData, GetCurrencyErrors, GetCurrencyResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetDebtData, GetDebtErrors, GetDebtResponses, GetDocumentData, GetDocumentErrors, GetDocumentResponses, GetGenderData, GetGenderErrors, GetGenderResponses, GetGiftData, GetGiftErrors, GetGiftResponses, GetGroupData, GetGroupErrors, GetGroupResponses, GetJournalEntryData, GetJournalEntryErrors, GetJournalEntryResponses, GetNoteData, GetNoteErrors, GetNoteResponses, GetOccupationData, GetOccupationErrors, GetOccupationResponses, GetPhotoData, GetPhotoErrors, GetPhotoResponses, GetRelationshipData, GetRelationshipErrors, GetRelationshipResponses, GetRelationshipTypeData, GetRelationshipTypeErrors, GetRelationshipTypeGroupData, GetRelationshipTypeGroupErrors, GetRelationshipTypeGroupResponses, GetRelationshipTypeResponses, GetReminderData, GetReminderErrors, GetReminderResponses, GetTagData, GetTagErrors, GetTagResponses, GetTaskData, GetTaskErrors, GetTaskResponses, GetTermData, GetTermErrors, GetTermResponses, LinkContactChildData, LinkContactChildErrors, LinkContactChildResponses, LinkContactPartnerData, LinkContactPartnerErrors, LinkContactPartnerResponses, ListActivitiesData, ListActivitiesErrors, ListActivitiesResponses, ListActivityTypeCategoriesData, ListActivityTypeCategoriesErrors, ListActivityTypeCategoriesResponses, ListActivityTypesData, ListActivityTypesErrors, ListActivityTypesResponses, ListAuditLogsData, ListAuditLogsErrors, ListAuditLogsResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListComplianceSignaturesData, ListComplianceSignaturesErrors, ListComplianceSignaturesResponses, ListContactActivitiesData, ListContactActivitiesErrors, ListContactActivitiesResponses, ListContactAddressesData, ListContactAddressesErrors, ListContactAddressesResponses, ListContactCallsData, ListContactCallsErrors, ListContactCallsResponses, ListContactContactFieldsData, ListContactContactFieldsErrors, ListContactContactFieldsResponses, ListContactConversationsData, ListContactConversationsErrors, ListContactConversationsResponses, ListContactDocumentsData, ListContactDocumentsErrors, ListContactDocumentsResponses, ListContactFieldTypesData, ListContactFieldTypesErrors, ListContactFieldTypesResponses, ListContactGiftsData, ListContactGiftsErrors, ListContactGiftsResponses, ListContactLogsData, ListContactLogsErrors, ListContactLogsResponses, ListContactNotesData, ListContactNotesErrors, ListContactNotesResponses, ListContactPhotosData, ListContactPhotosErrors, ListContactPhotosResponses, ListContactRelationshipsData, ListContactRelationshipsErrors, ListContactRelationshipsResponses, ListContactRemindersData, ListContactRemindersErrors, ListContactRemindersResponses, ListContactsData, ListContactsErrors, ListContactsForTagData, ListContactsForTagErrors, ListContactsForTagResponses, ListContactsResponses, ListContactTasksData, ListContactTasksErrors, ListContactTasksResponses, ListConversationsData, ListConversationsErrors, ListConversationsResponses, ListCountriesData, ListCountriesErrors, ListCountriesResponses, ListCurrenciesData, ListCurrenciesErrors, ListCurrenciesResponses, ListDebtsData, ListDebtsErrors, ListDebtsResponses, ListDocumentsData, ListDocumentsErrors, ListDocumentsResponses, ListGendersData, ListGendersErrors, ListGendersResponses, ListGiftsData, ListGiftsErrors, ListGiftsResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListJournalEntriesData, ListJournalEntriesErrors, ListJournalEntriesResponses, ListNotesData, ListNotesErrors, ListNotesResponses, ListOccupationsData, ListOccupationsErrors, ListOccupationsResponses, ListPhotosData, ListPhotosErrors, ListPhotosResponses, ListRelationshipTypeGroupsData, ListRelationshipTypeGroupsErrors, ListRelationshipTypeGroupsResponses, ListRelationshipTypesData, ListRelationshipTypesErrors, ListRelationshipTypesResponses, ListRemindersData, ListRemindersErrors, ListRemindersResponses, ListTagsData, ListTagsErrors, ListTagsResponses, ListTasksData, ListTasksErrors, ListTasksResponses, ListTermsData, ListTermsErrors, ListTermsResponses, SetContactTagsData, SetContactTagsErrors, SetContactTagsResponses, SetGiftPhotoData, SetGiftPhotoErrors, SetGiftPhotoResponses, SignLatestTermData, SignLatestTermErrors, SignLatestTermResponses, UnlinkContactChildData, UnlinkContactChildErrors, UnlinkContactChildResponses, UnlinkContactPartnerData, UnlinkContactPartnerErrors, UnlinkContactPartnerResponses, UnsetContactTagData, UnsetContactTagErrors, UnsetContactTagResponses, UnsetContactTagsData, UnsetContactTagsErrors, UnsetContactTagsResponses, UpdateActivityData, UpdateActivityErrors, UpdateActivityResponses, UpdateActivityTypeCategoryData, UpdateActivityTypeCategoryErrors, UpdateActivityTypeCategoryResponses, UpdateActivityTypeData, UpdateActivityTypeErrors, UpdateActivityTypeResponses, UpdateAddressData, UpdateAddressErrors, UpdateAddressResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateContactData, UpdateContactErrors, UpdateContactFieldData, UpdateContactFieldErrors, UpdateContactFieldResponses, UpdateContactFieldTypeData, UpdateContactFieldTypeErrors, UpdateContactFieldTypeResponses, UpdateContactResponses, UpdateContactWorkData, UpdateContactWorkErrors, UpdateContactWorkResponses, UpdateConversationData, UpdateConversationErrors, UpdateConversationMessageData, UpdateConversationMessageErrors, UpdateConversationMessageResponses, UpdateConversationResponses, UpdateDebtData, UpdateDebtErrors, UpdateDebtResponses, UpdateGenderData, UpdateGenderErrors, UpdateGenderResponses, UpdateGiftData, UpdateGiftErrors, UpdateGiftResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateJournalEntryData, UpdateJournalEntryErrors, UpdateJournalEntryResponses, UpdateNoteData, UpdateNoteErrors, UpdateNoteResponses, UpdateOccupationData, UpdateOccupationErrors, UpdateOccupationResponses, UpdateRelationshipData, UpdateRelationshipErrors, UpdateRelationshipResponses, UpdateReminderData, UpdateReminderErrors, UpdateReminderResponses, UpdateTagData, UpdateTagErrors, UpdateTagResponses, UpdateTaskData, UpdateTaskErrors, UpdateTaskResponses } from './types.gen.js';
+import type { AddConversationMessageData, AddConversationMessageErrors, AddConversationMessageResponses, AttachContactsToGroupData, AttachContactsToGroupErrors, AttachContactsToGroupResponses, CreateActivityData, CreateActivityErrors, CreateActivityResponses, CreateActivityTypeCategoryData, CreateActivityTypeCategoryErrors, CreateActivityTypeCategoryResponses, CreateActivityTypeData, CreateActivityTypeErrors, CreateActivityTypeResponses, CreateAddressData, CreateAddressErrors, CreateAddressResponses, CreateCallData, CreateCallErrors, CreateCallResponses, CreateCompanyData, CreateCompanyErrors, CreateCompanyResponses, CreateContactData, CreateContactErrors, CreateContactFieldData, CreateContactFieldErrors, CreateContactFieldResponses, CreateContactFieldTypeData, CreateContactFieldTypeErrors, CreateContactFieldTypeResponses, CreateContactResponses, CreateConversationData, CreateConversationErrors, CreateConversationResponses, CreateDebtData, CreateDebtErrors, CreateDebtResponses, CreateDocumentData, CreateDocumentErrors, CreateDocumentResponses, CreateGenderData, CreateGenderErrors, CreateGenderResponses, CreateGiftData, CreateGiftErrors, CreateGiftResponses, CreateGroupData, CreateGroupErrors, CreateGroupResponses, CreateJournalEntryData, CreateJournalEntryErrors, CreateJournalEntryResponses, CreateLifeEventData, CreateLifeEventErrors, CreateLifeEventResponses, CreateNoteData, CreateNoteErrors, CreateNoteResponses, CreateOccupationData, CreateOccupationErrors, CreateOccupationResponses, CreatePetData, CreatePetErrors, CreatePetResponses, CreatePhotoData, CreatePhotoErrors, CreatePhotoResponses, CreatePlaceData, CreatePlaceErrors, CreatePlaceResponses, CreateRelationshipData, CreateRelationshipErrors, CreateRelationshipResponses, CreateReminderData, CreateReminderErrors, CreateReminderResponses, CreateTagData, CreateTagErrors, CreateTagResponses, CreateTaskData, CreateTaskErrors, CreateTaskResponses, DeleteActivityData, DeleteActivityErrors, DeleteActivityResponses, DeleteActivityTypeCategoryData, DeleteActivityTypeCategoryErrors, DeleteActivityTypeCategoryResponses, DeleteActivityTypeData, DeleteActivityTypeErrors, DeleteActivityTypeResponses, DeleteAddressData, DeleteAddressErrors, DeleteAddressResponses, DeleteCallData, DeleteCallErrors, DeleteCallResponses, DeleteCompanyData, DeleteCompanyErrors, DeleteCompanyResponses, DeleteContactData, DeleteContactErrors, DeleteContactFieldData, DeleteContactFieldErrors, DeleteContactFieldResponses, DeleteContactFieldTypeData, DeleteContactFieldTypeErrors, DeleteContactFieldTypeResponses, DeleteContactResponses, DeleteConversationData, DeleteConversationErrors, DeleteConversationMessageData, DeleteConversationMessageErrors, DeleteConversationMessageResponses, DeleteConversationResponses, DeleteDebtData, DeleteDebtErrors, DeleteDebtResponses, DeleteDocumentData, DeleteDocumentErrors, DeleteDocumentResponses, DeleteGenderData, DeleteGenderErrors, DeleteGenderResponses, DeleteGiftData, DeleteGiftErrors, DeleteGiftResponses, DeleteGroupData, DeleteGroupErrors, DeleteGroupResponses, DeleteJournalEntryData, DeleteJournalEntryErrors, DeleteJournalEntryResponses, DeleteLifeEventData, DeleteLifeEventErrors, DeleteLifeEventResponses, DeleteNoteData, DeleteNoteErrors, DeleteNoteResponses, DeleteOccupationData, DeleteOccupationErrors, DeleteOccupationResponses, DeletePetData, DeletePetErrors, DeletePetResponses, DeletePhotoData, DeletePhotoErrors, DeletePhotoResponses, DeletePlaceData, DeletePlaceErrors, DeletePlaceResponses, DeleteRelationshipData, DeleteRelationshipErrors, DeleteRelationshipResponses, DeleteReminderData, DeleteReminderErrors, DeleteReminderResponses, DeleteTagData, DeleteTagErrors, DeleteTagResponses, DeleteTaskData, DeleteTaskErrors, DeleteTaskResponses, GetActivityData, GetActivityErrors, GetActivityResponses, GetActivityTypeCategoryData, GetActivityTypeCategoryErrors, GetActivityTypeCategoryResponses, GetActivityTypeData, GetActivityTypeErrors, GetActivityTypeResponses, GetAddressData, GetAddressErrors, GetAddressResponses, GetApiRootData, GetApiRootErrors, GetApiRootResponses, GetCallData, GetCallErrors, GetCallResponses, GetCompanyData, GetCompanyErrors, GetCompanyResponses, GetComplianceSignatureData, GetComplianceSignatureErrors, GetComplianceSignatureResponses, GetContactData, GetContactErrors, GetContactFieldData, GetContactFieldErrors, GetContactFieldResponses, GetContactFieldTypeData, GetContactFieldTypeErrors, GetContactFieldTypeResponses, GetContactResponses, GetConversationData, GetConversationErrors, GetConversationResponses, GetCurrencyData, GetCurrencyErrors, GetCurrencyResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetDebtData, GetDebtErrors, GetDebtResponses, GetDocumentData, GetDocumentErrors, GetDocumentResponses, GetGenderData, GetGenderErrors, GetGenderResponses, GetGiftData, GetGiftErrors, GetGiftResponses, GetGroupData, GetGroupErrors, GetGroupResponses, GetJournalEntryData, GetJournalEntryErrors, GetJournalEntryResponses, GetLifeEventData, GetLifeEventErrors, GetLifeEventResponses, GetNoteData, GetNoteErrors, GetNoteResponses, GetOccupationData, GetOccupationErrors, GetOccupationResponses, GetPetData, GetPetErrors, GetPetResponses, GetPhotoData, GetPhotoErrors, GetPhotoResponses, GetPlaceData, GetPlaceErrors, GetPlaceResponses, GetRelationshipData, GetRelationshipErrors, GetRelationshipResponses, GetRelationshipTypeData, GetRelationshipTypeErrors, GetRelationshipTypeGroupData, GetRelationshipTypeGroupErrors, GetRelationshipTypeGroupResponses, GetRelationshipTypeResponses, GetReminderData, GetReminderErrors, GetReminderResponses, GetStatisticsData, GetStatisticsErrors, GetStatisticsResponses, GetTagData, GetTagErrors, GetTagResponses, GetTaskData, GetTaskErrors, GetTaskResponses, GetTermData, GetTermErrors, GetTermResponses, LinkContactChildData, LinkContactChildErrors, LinkContactChildResponses, LinkContactPartnerData, LinkContactPartnerErrors, LinkContactPartnerResponses, ListActivitiesData, ListActivitiesErrors, ListActivitiesResponses, ListActivityTypeCategoriesData, ListActivityTypeCategoriesErrors, ListActivityTypeCategoriesResponses, ListActivityTypesData, ListActivityTypesErrors, ListActivityTypesResponses, ListAddressesData, ListAddressesErrors, ListAddressesResponses, ListAuditLogsData, ListAuditLogsErrors, ListAuditLogsResponses, ListCallsData, ListCallsErrors, ListCallsResponses, ListCompaniesData, ListCompaniesErrors, ListCompaniesResponses, ListComplianceSignaturesData, ListComplianceSignaturesErrors, ListComplianceSignaturesResponses, ListContactActivitiesData, ListContactActivitiesErrors, ListContactActivitiesResponses, ListContactAddressesData, ListContactAddressesErrors, ListContactAddressesResponses, ListContactCallsData, ListContactCallsErrors, ListContactCallsResponses, ListContactContactFieldsData, ListContactContactFieldsErrors, ListContactContactFieldsResponses, ListContactConversationsData, ListContactConversationsErrors, ListContactConversationsResponses, ListContactDebtsData, ListContactDebtsErrors, ListContactDebtsResponses, ListContactDocumentsData, ListContactDocumentsErrors, ListContactDocumentsResponses, ListContactFieldTypesData, ListContactFieldTypesErrors, ListContactFieldTypesResponses, ListContactGiftsData, ListContactGiftsErrors, ListContactGiftsResponses, ListContactLogsData, ListContactLogsErrors, ListContactLogsResponses, ListContactNotesData, ListContactNotesErrors, ListContactNotesResponses, ListContactPetsData, ListContactPetsErrors, ListContactPetsResponses, ListContactPhotosData, ListContactPhotosErrors, ListContactPhotosResponses, ListContactRelationshipsData, ListContactRelationshipsErrors, ListContactRelationshipsResponses, ListContactRemindersData, ListContactRemindersErrors, ListContactRemindersResponses, ListContactsData, ListContactsErrors, ListContactsForTagData, ListContactsForTagErrors, ListContactsForTagResponses, ListContactsResponses, ListContactTasksData, ListContactTasksErrors, ListContactTasksResponses, ListConversationsData, ListConversationsErrors, ListConversationsResponses, ListCountriesData, ListCountriesErrors, ListCountriesResponses, ListCurrenciesData, ListCurrenciesErrors, ListCurrenciesResponses, ListDebtsData, ListDebtsErrors, ListDebtsResponses, ListDocumentsData, ListDocumentsErrors, ListDocumentsResponses, ListGendersData, ListGendersErrors, ListGendersResponses, ListGiftsData, ListGiftsErrors, ListGiftsResponses, ListGroupsData, ListGroupsErrors, ListGroupsResponses, ListJournalEntriesData, ListJournalEntriesErrors, ListJournalEntriesResponses, ListLifeEventsData, ListLifeEventsErrors, ListLifeEventsResponses, ListNotesData, ListNotesErrors, ListNotesResponses, ListOccupationsData, ListOccupationsErrors, ListOccupationsResponses, ListPetsData, ListPetsErrors, ListPetsResponses, ListPhotosData, ListPhotosErrors, ListPhotosResponses, ListPlacesData, ListPlacesErrors, ListPlacesResponses, ListRelationshipTypeGroupsData, ListRelationshipTypeGroupsErrors, ListRelationshipTypeGroupsResponses, ListRelationshipTypesData, ListRelationshipTypesErrors, ListRelationshipTypesResponses, ListRemindersData, ListRemindersErrors, ListRemindersResponses, ListTagsData, ListTagsErrors, ListTagsResponses, ListTasksData, ListTasksErrors, ListTasksResponses, ListTermsData, ListTermsErrors, ListTermsResponses, ListUpcomingRemindersData, ListUpcomingRemindersErrors, ListUpcomingRemindersResponses, SetContactTagsData, SetContactTagsErrors, SetContactTagsResponses, SetGiftPhotoData, SetGiftPhotoErrors, SetGiftPhotoResponses, SetMeContactData, SetMeContactErrors, SetMeContactResponses, SignLatestTermData, SignLatestTermErrors, SignLatestTermResponses, UnlinkContactChildData, UnlinkContactChildErrors, UnlinkContactChildResponses, UnlinkContactPartnerData, UnlinkContactPartnerErrors, UnlinkContactPartnerResponses, UnsetContactTagData, UnsetContactTagErrors, UnsetContactTagResponses, UnsetContactTagsData, UnsetContactTagsErrors, UnsetContactTagsResponses, UnsetMeContactData, UnsetMeContactErrors, UnsetMeContactResponses, UpdateActivityData, UpdateActivityErrors, UpdateActivityResponses, UpdateActivityTypeCategoryData, UpdateActivityTypeCategoryErrors, UpdateActivityTypeCategoryResponses, UpdateActivityTypeData, UpdateActivityTypeErrors, UpdateActivityTypeResponses, UpdateAddressData, UpdateAddressErrors, UpdateAddressResponses, UpdateCallData, UpdateCallErrors, UpdateCallResponses, UpdateCompanyData, UpdateCompanyErrors, UpdateCompanyResponses, UpdateContactAvatarData, UpdateContactAvatarErrors, UpdateContactAvatarResponses, UpdateContactData, UpdateContactErrors, UpdateContactFieldData, UpdateContactFieldErrors, UpdateContactFieldResponses, UpdateContactFieldTypeData, UpdateContactFieldTypeErrors, UpdateContactFieldTypeResponses, UpdateContactFoodData, UpdateContactFoodErrors, UpdateContactFoodResponses, UpdateContactIntroductionData, UpdateContactIntroductionErrors, UpdateContactIntroductionResponses, UpdateContactResponses, UpdateContactWorkData, UpdateContactWorkErrors, UpdateContactWorkResponses, UpdateConversationData, UpdateConversationErrors, UpdateConversationMessageData, UpdateConversationMessageErrors, UpdateConversationMessageResponses, UpdateConversationResponses, UpdateDebtData, UpdateDebtErrors, UpdateDebtResponses, UpdateGenderData, UpdateGenderErrors, UpdateGenderResponses, UpdateGiftData, UpdateGiftErrors, UpdateGiftResponses, UpdateGroupData, UpdateGroupErrors, UpdateGroupResponses, UpdateJournalEntryData, UpdateJournalEntryErrors, UpdateJournalEntryResponses, UpdateLifeEventData, UpdateLifeEventErrors, UpdateLifeEventResponses, UpdateNoteData, UpdateNoteErrors, UpdateNoteResponses, UpdateOccupationData, UpdateOccupationErrors, UpdateOccupationResponses, UpdatePetData, UpdatePetErrors, UpdatePetResponses, UpdatePlaceData, UpdatePlaceErrors, UpdatePlaceResponses, UpdateRelationshipData, UpdateRelationshipErrors, UpdateRelationshipResponses, UpdateReminderData, UpdateReminderErrors, UpdateReminderResponses, UpdateTagData, UpdateTagErrors, UpdateTagResponses, UpdateTaskData, UpdateTaskErrors, UpdateTaskResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -118,6 +118,122 @@ export const updateContact = <ThrowOnError extends boolean = false>(options: Opt
 export const updateContactWork = <ThrowOnError extends boolean = false>(options: Options<UpdateContactWorkData, ThrowOnError>) => (options.client ?? client).put<UpdateContactWorkResponses, UpdateContactWorkErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/contacts/{id}/work',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Update a contact's food preferences
+ *
+ * Sets the food preferences of a real contact (`information.food_preferences`); leaving the field out, or sending
+ * null or an empty string, clears them. Answers with the whole contact. A partial contact has no food preferences:
+ * it answers 422 with the message "The contact can't be a partial contact".
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the contact, like
+ * `PUT /contacts/{id}/work`.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) rather than 404 for a contact id that no contact has, and
+ * 404 only for a contact of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const updateContactFood = <ThrowOnError extends boolean = false>(options: Options<UpdateContactFoodData, ThrowOnError>) => (options.client ?? client).put<UpdateContactFoodResponses, UpdateContactFoodErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/contacts/{id}/food',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Update how you met a contact
+ *
+ * Records how the user met a real contact: who introduced them, when, where, and a free text. The body replaces
+ * what was known (`information.how_you_met`): a field left out is cleared. The day may be exact, known without its
+ * year, or derived from an age; `add_reminder` adds a yearly reminder on that day. Answers with the whole contact.
+ * A partial contact has no such information: it answers 422 with the message "The contact can't be a partial
+ * contact"; an archived contact answers 422 as well.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the contact, like
+ * `PUT /contacts/{id}/work`.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) rather than 404 for a contact id that no contact has, and
+ * 404 only for a contact of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const updateContactIntroduction = <ThrowOnError extends boolean = false>(options: Options<UpdateContactIntroductionData, ThrowOnError>) => (options.client ?? client).put<UpdateContactIntroductionResponses, UpdateContactIntroductionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/contacts/{id}/introduction',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change a contact's avatar
+ *
+ * Chooses where the contact's picture comes from (`information.avatar`): the default initials, a generated
+ * Adorable avatar, the Gravatar of the contact's email, or one of the account's photos. Answers with the whole
+ * contact. A photo of another account answers 404 with code 31.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the contact.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) rather than 404 for a contact id that no contact has, and
+ * 404 only for a contact of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const updateContactAvatar = <ThrowOnError extends boolean = false>(options: Options<UpdateContactAvatarData, ThrowOnError>) => (options.client ?? client).put<UpdateContactAvatarResponses, UpdateContactAvatarErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/contacts/{id}/avatar',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Unset the contact that represents you
+ *
+ * Removes the mark set by `POST /me/contact`: no contact represents the user any more (`GET /me` then returns
+ * `me_contact: null`). The contact itself is kept. Answers with the array `["true"]`, also when no contact was
+ * marked.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with `["true"]`.
+ *
+ */
+export const unsetMeContact = <ThrowOnError extends boolean = false>(options?: Options<UnsetMeContactData, ThrowOnError>) => (options?.client ?? client).delete<UnsetMeContactResponses, UnsetMeContactErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/me/contact',
+    ...options
+});
+
+/**
+ * Set the contact that represents you
+ *
+ * Marks a contact of the account as the user's own: that contact then has `is_me` true, and `GET /me` returns it
+ * as `me_contact`. Another contact marked before loses the mark. Answers with the array `["true"]`.
+ * A partial contact cannot represent the user: it answers 422 (code 32) with the message "The contact can't be a
+ * partial contact".
+ *
+ * On Monica's hosted service, an account whose plan has limitations is refused with 402 and Laravel's own error
+ * body.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with `["true"]`.
+ *
+ * **Differs from Monica 4.x:** 4.x also marks a partial contact, which `GET /me` then shows as `me_contact`; this
+ * contract keeps `me_contact` a real contact.
+ *
+ */
+export const setMeContact = <ThrowOnError extends boolean = false>(options: Options<SetMeContactData, ThrowOnError>) => (options.client ?? client).post<SetMeContactResponses, SetMeContactErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/me/contact',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -1118,6 +1234,24 @@ export const listContactReminders = <ThrowOnError extends boolean = false>(optio
 });
 
 /**
+ * List the reminders due in a month
+ *
+ * Lists the reminders that come due for the user in one month, counted from the current month in the user's time
+ * zone, soonest first: each entry is one planned occurrence of a reminder, with the reminder's fields. For the
+ * current month only the days from today on are covered. The list is not paginated and cannot be sorted; reminders
+ * whose contact no longer exists are left out.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call (the route comes before `GET /reminders/{id}`, so
+ * `upcoming` is never taken for an id) and answers 200 with `{"data": [...]}`, without `links` or `meta`.
+ *
+ */
+export const listUpcomingReminders = <ThrowOnError extends boolean = false>(options: Options<ListUpcomingRemindersData, ThrowOnError>) => (options.client ?? client).get<ListUpcomingRemindersResponses, ListUpcomingRemindersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/reminders/upcoming/{month}',
+    ...options
+});
+
+/**
  * List tasks
  *
  * Lists every task of the account, about a contact or not, oldest first unless `sort` says otherwise.
@@ -1410,6 +1544,38 @@ export const updateDebt = <ThrowOnError extends boolean = false>(options: Option
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * List a contact's debts
+ *
+ * Lists the debts between the user and one contact of the account, oldest first unless `sort` says otherwise. An
+ * unknown contact, or one of another account, answers 404 with code 31.
+ *
+ * **Not in the published docs:** they list debts only account-wide (`GET /debts`); Monica 4.x also serves this
+ * per-contact list, paginated and sortable like the others.
+ *
+ */
+export const listContactDebts = <ThrowOnError extends boolean = false>(options: Options<ListContactDebtsData, ThrowOnError>) => (options.client ?? client).get<ListContactDebtsResponses, ListContactDebtsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/contacts/{id}/debts',
+    ...options
+});
+
+/**
+ * List addresses
+ *
+ * Lists every address of the account, whatever its contact, oldest first unless `sort` says otherwise.
+ *
+ * **Not in the published docs:** they list addresses only per contact (`GET /contacts/{id}/addresses`); Monica 4.x
+ * also serves this account-wide list, paginated and sortable like the others, and links to it from `GET /`
+ * (`addresses_url`).
+ *
+ */
+export const listAddresses = <ThrowOnError extends boolean = false>(options?: Options<ListAddressesData, ThrowOnError>) => (options?.client ?? client).get<ListAddressesResponses, ListAddressesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/addresses',
+    ...options
 });
 
 /**
@@ -2517,3 +2683,310 @@ export const listCurrencies = <ThrowOnError extends boolean = false>(options?: O
  *
  */
 export const getCurrency = <ThrowOnError extends boolean = false>(options: Options<GetCurrencyData, ThrowOnError>) => (options.client ?? client).get<GetCurrencyResponses, GetCurrencyErrors, ThrowOnError>({ url: '/currencies/{id}', ...options });
+
+/**
+ * Check the API
+ *
+ * Answers with a greeting and the URLs of the main lists of the instance. It needs a valid token, so it is a
+ * cheap way to check a token and the base URL before anything else.
+ *
+ * **Not in the published docs:** they use this address only as the target of their authentication example;
+ * Monica 4.x serves it and answers 200 with the greeting `Welcome to Monica` and the links below.
+ *
+ */
+export const getApiRoot = <ThrowOnError extends boolean = false>(options?: Options<GetApiRootData, ThrowOnError>) => (options?.client ?? client).get<GetApiRootResponses, GetApiRootErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/',
+    ...options
+});
+
+/**
+ * Get the instance's statistics
+ *
+ * Returns public figures about the whole instance: when it was installed, and how many contacts, users, activities
+ * and reminders all its accounts hold together. No token is needed; without one the rate limit counts requests by
+ * IP address. The answer is a bare array holding one object, without the `data` envelope.
+ *
+ * An instance answers only if its administrator allows it (Monica's `ALLOW_STATISTICS_THROUGH_PUBLIC_API_ACCESS`
+ * setting, `allow_statistics_through_public_api_access`, off by default); otherwise it answers 404 with code 31, as
+ * for an object that does not exist.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call outside its authenticated routes, and answers 200
+ * with the figures of its latest daily statistics record, or 404 (code 31) when the setting is off.
+ *
+ */
+export const getStatistics = <ThrowOnError extends boolean = false>(options?: Options<GetStatisticsData, ThrowOnError>) => (options?.client ?? client).get<GetStatisticsResponses, GetStatisticsErrors, ThrowOnError>({ url: '/statistics', ...options });
+
+/**
+ * List life events
+ *
+ * Lists every life event of the account, whatever its contact, oldest first unless `sort` says otherwise.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated and sortable like the others.
+ *
+ */
+export const listLifeEvents = <ThrowOnError extends boolean = false>(options?: Options<ListLifeEventsData, ThrowOnError>) => (options?.client ?? client).get<ListLifeEventsResponses, ListLifeEventsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/lifeevents',
+    ...options
+});
+
+/**
+ * Create a life event
+ *
+ * Records a life event of a contact of the account: its type (one of the 43 built-in types every account has, see
+ * `life_event_type_id`), its day, and an optional name and note. With `has_reminder` true, Monica also adds a
+ * reminder about the contact that comes back every year on that day. An unknown `contact_id` or
+ * `life_event_type_id`, or one of another account, answers 404 with code 31.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200, not 201, with the new event (it reads
+ * the event back before answering).
+ *
+ */
+export const createLifeEvent = <ThrowOnError extends boolean = false>(options: Options<CreateLifeEventData, ThrowOnError>) => (options.client ?? client).post<CreateLifeEventResponses, CreateLifeEventErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/lifeevents',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a life event
+ *
+ * Deletes the life event. The contact and the life event type are not affected.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the deleted id as an integer.
+ *
+ */
+export const deleteLifeEvent = <ThrowOnError extends boolean = false>(options: Options<DeleteLifeEventData, ThrowOnError>) => (options.client ?? client).delete<DeleteLifeEventResponses, DeleteLifeEventErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/lifeevents/{id}',
+    ...options
+});
+
+/**
+ * Get a life event
+ *
+ * Returns one life event of the account, with its type, the type's category and a summary of its contact.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call; an unknown id, or one of another account, answers
+ * 404 with code 31.
+ *
+ */
+export const getLifeEvent = <ThrowOnError extends boolean = false>(options: Options<GetLifeEventData, ThrowOnError>) => (options.client ?? client).get<GetLifeEventResponses, GetLifeEventErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/lifeevents/{id}',
+    ...options
+});
+
+/**
+ * Update a life event
+ *
+ * Replaces the event's type, day, name and note; a name or note left out is cleared. The event keeps its contact
+ * and its yearly reminder, if any. An unknown life event or `life_event_type_id`, or one of another account,
+ * answers 404 with code 31.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the updated event.
+ *
+ */
+export const updateLifeEvent = <ThrowOnError extends boolean = false>(options: Options<UpdateLifeEventData, ThrowOnError>) => (options.client ?? client).put<UpdateLifeEventResponses, UpdateLifeEventErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/lifeevents/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List pets
+ *
+ * Lists every pet of the account, whatever its contact, oldest first unless `sort` says otherwise.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated and sortable like the others.
+ *
+ */
+export const listPets = <ThrowOnError extends boolean = false>(options?: Options<ListPetsData, ThrowOnError>) => (options?.client ?? client).get<ListPetsResponses, ListPetsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/pets',
+    ...options
+});
+
+/**
+ * Create a pet
+ *
+ * Adds a pet to a contact of the account, with its kind (`pet_category_id`, one of the 11 categories every
+ * instance has) and an optional name. An unknown `contact_id`, or one of another account, answers 404 with code
+ * 31; an unknown category answers 422 with code 32.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 201 with the new pet.
+ *
+ */
+export const createPet = <ThrowOnError extends boolean = false>(options: Options<CreatePetData, ThrowOnError>) => (options.client ?? client).post<CreatePetResponses, CreatePetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/pets',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a pet
+ *
+ * Deletes the pet. Its contact is not affected.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the deleted id as an integer.
+ *
+ */
+export const deletePet = <ThrowOnError extends boolean = false>(options: Options<DeletePetData, ThrowOnError>) => (options.client ?? client).delete<DeletePetResponses, DeletePetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/pets/{id}',
+    ...options
+});
+
+/**
+ * Get a pet
+ *
+ * Returns one pet of the account, with its category and a summary of its contact.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call; an unknown id, or one of another account, answers
+ * 404 with code 31.
+ *
+ */
+export const getPet = <ThrowOnError extends boolean = false>(options: Options<GetPetData, ThrowOnError>) => (options.client ?? client).get<GetPetResponses, GetPetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/pets/{id}',
+    ...options
+});
+
+/**
+ * Update a pet
+ *
+ * Changes the pet's category and contact, and its name when `name` is sent (left out, the name is kept; null
+ * clears it). A pet can move to another contact of the account. An unknown pet or `contact_id`, or one of another
+ * account, answers 404 with code 31; an unknown category answers 422 with code 32.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the updated pet. It looks the pet
+ * up before checking the body, so an unknown pet answers 404 whatever the body holds.
+ *
+ */
+export const updatePet = <ThrowOnError extends boolean = false>(options: Options<UpdatePetData, ThrowOnError>) => (options.client ?? client).put<UpdatePetResponses, UpdatePetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/pets/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List a contact's pets
+ *
+ * Lists the pets of one contact of the account, in the order they were added. An unknown contact, or one of
+ * another account, answers 404 with code 31.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated like the others; it checks `sort` but does
+ * not apply it.
+ *
+ */
+export const listContactPets = <ThrowOnError extends boolean = false>(options: Options<ListContactPetsData, ThrowOnError>) => (options.client ?? client).get<ListContactPetsResponses, ListContactPetsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/contacts/{id}/pets',
+    ...options
+});
+
+/**
+ * List places
+ *
+ * Lists every place of the account, oldest first unless `sort` says otherwise: the places created through this API
+ * and the places behind the contacts' addresses.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated and sortable like the others.
+ *
+ */
+export const listPlaces = <ThrowOnError extends boolean = false>(options?: Options<ListPlacesData, ThrowOnError>) => (options?.client ?? client).get<ListPlacesResponses, ListPlacesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/places',
+    ...options
+});
+
+/**
+ * Create a place
+ *
+ * Creates a place of the account, tied to no contact. Every field is optional. When no `latitude` is given, a
+ * Monica instance with geocoding enabled looks the coordinates up from the address.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 201 with the new place.
+ *
+ */
+export const createPlace = <ThrowOnError extends boolean = false>(options: Options<CreatePlaceData, ThrowOnError>) => (options.client ?? client).post<CreatePlaceResponses, CreatePlaceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/places',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a place
+ *
+ * Deletes the place. Monica deletes a contact address along with the place behind it.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the deleted id as an integer.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for a place id that no place has, and 404 only for a place
+ * of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const deletePlace = <ThrowOnError extends boolean = false>(options: Options<DeletePlaceData, ThrowOnError>) => (options.client ?? client).delete<DeletePlaceResponses, DeletePlaceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/places/{id}',
+    ...options
+});
+
+/**
+ * Get a place
+ *
+ * Returns one place of the account, with its country.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call; an unknown id, or one of another account, answers
+ * 404 with code 31.
+ *
+ */
+export const getPlace = <ThrowOnError extends boolean = false>(options: Options<GetPlaceData, ThrowOnError>) => (options.client ?? client).get<GetPlaceResponses, GetPlaceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/places/{id}',
+    ...options
+});
+
+/**
+ * Update a place
+ *
+ * Replaces the place with the body: every field left out (or null) is cleared. When no `latitude` is given, a
+ * Monica instance with geocoding enabled looks the coordinates up again. Updating the place behind a contact's
+ * address changes that address too.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the updated place.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for a place id that no place has, and 404 only for a place
+ * of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const updatePlace = <ThrowOnError extends boolean = false>(options: Options<UpdatePlaceData, ThrowOnError>) => (options.client ?? client).put<UpdatePlaceResponses, UpdatePlaceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/places/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});

@@ -391,6 +391,37 @@ export type AddressWrite = {
 };
 
 /**
+ * The answer of `GET /`: a greeting, and the URLs of the main lists. The URLs are absolute, built from the address
+ * the instance is configured with.
+ *
+ */
+export type ApiRoot = {
+    success: {
+        message: 'Welcome to Monica';
+    };
+    links: {
+        activities_url: string;
+        addresses_url: string;
+        calls_url: string;
+        contacts_url: string;
+        conversations_url: string;
+        countries_url: string;
+        currencies_url: string;
+        documents_url: string;
+        journal_url: string;
+        notes_url: string;
+        /**
+         * The URL of a contact's relationships with the placeholder `:contactId` in place of the contact's id, e.g.
+         * `https://app.monicahq.com/api/contacts/:contactId/relationships`.
+         *
+         */
+        relationships_url: string;
+        reminders_url: string;
+        statistics_url: string;
+    };
+};
+
+/**
  * A record of something that happened in the account, such as a contact being created.
  */
 export type AuditLog = {
@@ -493,14 +524,13 @@ export type CallCreate = {
      */
     contact_id: LenientId;
     /**
-     * The day of the call, `YYYY-MM-DD`; past and future days are both accepted. It is returned as a timestamp at
-     * midnight UTC. Logging a call also moves the contact's `last_called` forward when this day is later.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse (the docs' overview says so too, e.g.
-     * `2018-02-02 14:30`); this contract takes only `YYYY-MM-DD`, the format the docs' input table names.
+     * The day of the call; past and future days are both accepted. Any date text PHP can parse is taken, as the
+     * docs' overview says (`2018-02-02`, `2018-02-02 14:30`, `2018-02-02T14:30:00Z`, ...); only the day is kept,
+     * and it is returned as a timestamp at midnight UTC. Logging a call also moves the contact's `last_called`
+     * forward when this day is later.
      *
      */
-    called_at: string;
+    called_at: LenientDate;
     /**
      * What was said. Optional; an empty string is stored as null.
      */
@@ -544,14 +574,13 @@ export type CallList = {
  */
 export type CallUpdate = {
     /**
-     * The day of the call, `YYYY-MM-DD`; past and future days are both accepted. It is returned as a timestamp at
-     * midnight UTC. The contact's `last_called` moves forward when this day is later.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse (the docs' overview says so too, e.g.
-     * `2018-02-02 14:30`); this contract takes only `YYYY-MM-DD`, the format the docs' input table names.
+     * The day of the call; past and future days are both accepted. Any date text PHP can parse is taken, as the
+     * docs' overview says (`2018-02-02`, `2018-02-02 14:30`, `2018-02-02T14:30:00Z`, ...); only the day is kept,
+     * and it is returned as a timestamp at midnight UTC, which may be sent back as it is. The contact's
+     * `last_called` moves forward when this day is later.
      *
      */
-    called_at: string;
+    called_at: LenientDate;
     /**
      * What was said. Leaving it out, or sending null or an empty string, clears it.
      */
@@ -798,6 +827,29 @@ export type Contact = {
     account: AccountRef;
     created_at: NullableTimestamp;
     updated_at: NullableTimestamp;
+};
+
+/**
+ * Where a contact's picture comes from. Fields the API does not know are ignored.
+ */
+export type ContactAvatar = {
+    /**
+     * `default` draws the contact's initials on `default_avatar_color`; `adorable` uses a generated Adorable
+     * avatar; `gravatar` uses the Gravatar of the contact's email address; `photo` uses one of the account's photos
+     * (`photo_id`). The contact's `information.avatar.source` then holds this value.
+     *
+     */
+    source: 'default' | 'adorable' | 'gravatar' | 'photo';
+    /**
+     * A photo of the account (see the Photos API), required when `source` is `photo`; the photo is also attached to
+     * the contact. With another source it is checked but not used. A photo of another account answers 404 with
+     * code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that no photo has, and 404 only for a photo
+     * of another account; this contract answers 404 with code 31 for both.
+     *
+     */
+    photo_id?: LenientId;
 };
 
 /**
@@ -1100,6 +1152,79 @@ export type ContactFields = {
 };
 
 /**
+ * A contact's food preferences. Fields the API does not know are ignored.
+ */
+export type ContactFood = {
+    /**
+     * What the contact likes, dislikes or cannot eat, as free text. Leaving it out, or sending null or an empty
+     * string, clears it.
+     *
+     */
+    food_preferences?: string | null;
+};
+
+/**
+ * How the user met a contact. The body replaces what was known: a field left out is cleared. Fields the API does not
+ * know are ignored. A field that is not required may be sent as null.
+ *
+ */
+export type ContactIntroduction = {
+    /**
+     * The contact who introduced them, returned as `information.how_you_met.first_met_through_contact`. A contact of
+     * another account answers 404 with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that no contact has, and 404 only for a
+     * contact of another account; this contract answers 404 with code 31 for both.
+     *
+     */
+    met_through_contact_id?: LenientNullableId;
+    /**
+     * Free text about the meeting, returned as `information.how_you_met.general_information`.
+     */
+    general_information?: string | null;
+    /**
+     * Where they met. Monica stores it, but the contact object does not show it.
+     */
+    where?: NullableString255;
+    /**
+     * Whether the day they met is known. False removes `first_met_date`, and the fields below are then ignored.
+     */
+    is_date_known: LenientBoolean;
+    /**
+     * True when only the contact's age at the meeting is known (`age`); false or absent for a day (`day`, `month`, `year`).
+     */
+    is_age_based?: LenientNullableBoolean;
+    /**
+     * Day of the meeting (1 to 31). Required when the date is known and not age based. A day that does not exist
+     * (30 February) answers 422.
+     *
+     */
+    day?: LenientInteger;
+    /**
+     * Month of the meeting (1 to 12). Required when the date is known and not age based.
+     */
+    month?: LenientInteger;
+    /**
+     * Year of the meeting; absent, null or 0 when the year is unknown (`is_year_unknown` is then true).
+     */
+    year?: LenientInteger;
+    /**
+     * How many years ago they met, from 0 to 150 (any other age answers 422). Required when the date is known and
+     * age based; the date is then January 1st of that year, with `is_age_based` true.
+     *
+     * **Differs from Monica 4.x:** 4.x sets no bounds on the age.
+     *
+     */
+    age?: LenientInteger;
+    /**
+     * True adds a yearly reminder on the day they met (only for a day, not for an age). Each call first removes
+     * the reminder an earlier call added.
+     *
+     */
+    add_reminder?: LenientNullableBoolean;
+};
+
+/**
  * A page of Contact objects.
  */
 export type ContactList = {
@@ -1226,13 +1351,11 @@ export type Conversation = {
  */
 export type ConversationCreate = {
     /**
-     * The day of the conversation, `YYYY-MM-DD`. It is returned as a timestamp at midnight UTC.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse; this contract takes only `YYYY-MM-DD`,
-     * as the published docs say.
+     * The day of the conversation. Any date text PHP can parse is taken (`2019-10-29`, `2019-10-29T18:00:00Z`,
+     * ...); only the day is kept, and it is returned as a timestamp at midnight UTC.
      *
      */
-    happened_at: string;
+    happened_at: LenientDate;
     /**
      * The contact the conversation was with. An unknown contact, or one of another account, answers 404 with code 31.
      *
@@ -1277,13 +1400,11 @@ export type ConversationList = {
  */
 export type ConversationUpdate = {
     /**
-     * The day of the conversation, `YYYY-MM-DD`. It is returned as a timestamp at midnight UTC.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse; this contract takes only `YYYY-MM-DD`,
-     * as the published docs say.
+     * The day of the conversation. Any date text PHP can parse is taken (`2019-10-29`, `2019-10-29T18:00:00Z`,
+     * ...); only the day is kept, and it is returned as a timestamp at midnight UTC, which may be sent back as it is.
      *
      */
-    happened_at: string;
+    happened_at: LenientDate;
     /**
      * The channel: a contact field type of the account. Required even when it does not change. An unknown type, or
      * one of another account, answers 404 with code 31.
@@ -1795,13 +1916,12 @@ export type GiftWrite = {
     amount?: number | string | null;
     status: GiftStatus;
     /**
-     * The day the gift was (or will be) given, `YYYY-MM-DD`; past and future dates are both accepted.
-     *
-     * **Differs from Monica 4.x:** 4.x accepts any date PHP can parse (e.g. `24 February 2015`); this contract
-     * takes `YYYY-MM-DD` only, the format the published docs give.
+     * The day the gift was (or will be) given; past and future dates are both accepted. Any date text PHP can parse
+     * is taken (`2015-02-24`, `2015-02-24T10:00:00Z`, ...); only the day is kept, and it is returned as `YYYY-MM-DD`.
+     * Null, or leaving it out, means no date.
      *
      */
-    date?: string | null;
+    date?: LenientDate | null;
 };
 
 /**
@@ -1870,6 +1990,15 @@ export type GroupWrite = {
 export type Id = number;
 
 /**
+ * The answer of `GET /statistics`: a bare JSON array holding one Statistics object, without the `data` envelope of
+ * the other calls.
+ *
+ */
+export type InstanceStatistics = [
+    Statistics
+];
+
+/**
  * An entry of the user's journal: a dated text not tied to any contact, like a diary page.
  *
  * **Differs from the published docs:** their examples lack `uuid`, `date` and `url`, which Monica 4.x sends.
@@ -1936,6 +2065,19 @@ export type JournalEntryWrite = {
 export type LenientBoolean = true | false | 1 | 0 | '1' | '0';
 
 /**
+ * A day, written `YYYY-MM-DD` or as a date-time: with `T` or a space between date and time, with or without seconds
+ * and fractions of a second, and with `Z`, an offset such as `+02:00`, or no zone at all (`2024-02-03`,
+ * `2024-02-03T10:00:00`, `2024-02-03 10:00:00`, `2024-02-03T10:00:00.000000Z`, `2024-02-03T10:00:00+02:00`), as
+ * Monica takes any date text PHP can parse here. The server keeps only the day and answers it as a timestamp at
+ * midnight UTC, so a value the server returned (`2024-02-03T00:00:00Z`) may always be sent back.
+ *
+ * **Differs from Monica 4.x:** 4.x also takes dates written in words (`24 February 2015`, `tomorrow`); this
+ * contract takes the numeric forms above.
+ *
+ */
+export type LenientDate = string | string | string;
+
+/**
  * The id of an object of the same account. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export type LenientId = number | string;
@@ -1962,6 +2104,218 @@ export type LenientNullableBoolean = true | false | 1 | 0 | '1' | '0' | null;
  * The id of an object of the same account, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export type LenientNullableId = number | string | null;
+
+/**
+ * Something that happened in a contact's life on a given day, such as a new job, a wedding or a move, of one of the
+ * account's life event types.
+ *
+ */
+export type LifeEvent = {
+    id: Id;
+    uuid: string | null;
+    object: 'lifeevent';
+    /**
+     * A short title for the event.
+     */
+    name: string | null;
+    /**
+     * Free text about the event.
+     */
+    note: string | null;
+    /**
+     * The day of the event, as a timestamp at midnight UTC (`2024-02-03T00:00:00Z`).
+     */
+    happened_at: Timestamp;
+    life_event_type: LifeEventType;
+    account: AccountRef;
+    contact: ContactSummary;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A group of life event types. Every account starts with the same five built-in categories, named in the language of
+ * the account's first user: `work_education` (Work & education), `family_relationships` (Family & relationships),
+ * `home_living` (Home & living), `health_wellness` (Health & wellness) and `travel_experiences` (Travel & experiences).
+ *
+ */
+export type LifeEventCategory = {
+    id: Id;
+    uuid: string | null;
+    object: 'lifeeventcategory';
+    /**
+     * The category's name, as shown in Monica.
+     */
+    name: string;
+    /**
+     * True for the built-in categories every account starts with.
+     */
+    core_monica_data: boolean;
+    /**
+     * The key of the built-in category this one comes from, e.g. `work_education`; null for others.
+     */
+    default_life_event_category_key: string | null;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A new life event. Fields the API does not know are ignored. A field that is not required may be sent as null.
+ *
+ */
+export type LifeEventCreate = {
+    /**
+     * The contact the event happened to. An unknown contact, or one of another account, answers 404 with code 31.
+     */
+    contact_id: LenientId;
+    life_event_type_id: LifeEventTypeId;
+    /**
+     * The day of the event; past and future days are both accepted. Any date text PHP can parse is taken
+     * (`2024-02-03`, `2024-02-03T10:00:00Z`, ...); only the day is kept, and it is returned as a timestamp at
+     * midnight UTC.
+     *
+     */
+    happened_at: LenientDate;
+    /**
+     * A short title for the event. Optional.
+     *
+     * **Differs from Monica 4.x:** 4.x validates no maximum length, but stores the name in a 255-character column
+     * and fails with a 500 for a longer one; this contract refuses it with 422 and code 32.
+     *
+     */
+    name?: string | null;
+    /**
+     * Free text about the event. Optional.
+     */
+    note?: string | null;
+    /**
+     * True adds a reminder about the contact that comes back every year on the day of the event (it then appears
+     * among the contact's reminders).
+     *
+     */
+    has_reminder: LenientBoolean;
+    /**
+     * Whether only the year of `happened_at` is known. Monica stores it; the life event object does not show it.
+     */
+    happened_at_month_unknown: LenientBoolean;
+    /**
+     * Whether the day of `happened_at` is unknown. Monica stores it; the life event object does not show it.
+     */
+    happened_at_day_unknown: LenientBoolean;
+};
+
+/**
+ * One life event.
+ */
+export type LifeEventData = {
+    data: LifeEvent;
+};
+
+/**
+ * A page of LifeEvent objects.
+ */
+export type LifeEventList = {
+    data: Array<LifeEvent>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A kind of life event, such as a new job, a marriage or a move, in one life event category. Every account starts
+ * with the same 43 built-in types (see `life_event_type_id` when creating a life event for the list); the API has
+ * no call to list, create or change them.
+ *
+ */
+export type LifeEventType = {
+    id: Id;
+    uuid: string | null;
+    object: 'lifeeventtype';
+    /**
+     * The type's name, as shown in Monica, in the language of the account's first user.
+     */
+    name: string;
+    /**
+     * True for the built-in types every account starts with.
+     */
+    core_monica_data: boolean;
+    /**
+     * The key of the built-in type this one comes from, e.g. `new_job`; null for others.
+     */
+    default_life_event_type_key: string | null;
+    life_event_category: LifeEventCategory;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * The id of one of the account's life event types (also accepted as a numeric string, `"12"`). A type of another
+ * account, or an id that names no type, answers 404 with code 31. The API has no call that lists the types: Monica
+ * gives every new account the same 43 built-in types in five categories, named in the language of its first user.
+ * In the first account of an instance (and in every account of the toolkit's reference server) they have these ids;
+ * each further account of a Monica instance gets its own copies, numbered after the previous account's.
+ *
+ * | Category (id, key) | Types (id `key` name) |
+ * | ------------------ | --------------------- |
+ * | 1 `work_education` Work & education | 1 `new_job` New job, 2 `retirement` Retirement, 3 `new_school` New school, 4 `study_abroad` Study abroad, 5 `volunteer_work` Volunteer work, 6 `published_book_or_paper` Published a book or paper, 7 `military_service` Military service |
+ * | 2 `family_relationships` Family & relationships | 8 `new_relationship` New relationship, 9 `engagement` Engagement, 10 `marriage` Marriage, 11 `anniversary` Anniversary, 12 `expecting_a_baby` Expecting a baby, 13 `new_child` New child, 14 `new_family_member` New family member, 15 `new_pet` New pet, 16 `end_of_relationship` End of relationship, 17 `loss_of_a_loved_one` Loss of a loved one |
+ * | 3 `home_living` Home & living | 18 `moved` Moved, 19 `bought_a_home` Bought a home, 20 `home_improvement` Home improvement, 21 `holidays` Holidays, 22 `new_vehicle` New vehicle, 23 `new_roommate` New roommate |
+ * | 4 `health_wellness` Health & wellness | 24 `overcame_an_illness` Overcame an illness, 25 `quit_a_habit` Quit a habit, 26 `new_eating_habits` New eating habits, 27 `weight_loss` Weight loss, 28 `wear_glass_or_contact` Wear glass or contact, 29 `broken_bone` Broken bone, 30 `removed_braces` Removed braces, 31 `surgery` Surgery, 32 `dentist` Dentist |
+ * | 5 `travel_experiences` Travel & experiences | 33 `new_sport` New sport, 34 `new_hobby` New hobby, 35 `new_instrument` New instrument, 36 `new_language` New language, 37 `tattoo_or_piercing` Tattoo or piercing, 38 `new_license` New license, 39 `travel` Travel, 40 `achievement_or_award` Achievement or award, 41 `changed_beliefs` Changed beliefs, 42 `first_word` First word, 43 `first_kiss` First kiss |
+ *
+ */
+export type LifeEventTypeId = number | string;
+
+/**
+ * A life event's new content. The event keeps its contact and its reminder: `contact_id`, `has_reminder` and the
+ * two `happened_at_*_unknown` flags are ignored here. Fields the API does not know are ignored.
+ *
+ */
+export type LifeEventUpdate = {
+    life_event_type_id: LifeEventTypeId;
+    /**
+     * The day of the event. Any date text PHP can parse is taken (`2024-02-03`, `2024-02-03T10:00:00Z`, ...); only
+     * the day is kept, and it is returned as a timestamp at midnight UTC.
+     *
+     */
+    happened_at: LenientDate;
+    /**
+     * A short title for the event. Leaving it out, or sending null, clears it.
+     *
+     * **Differs from Monica 4.x:** 4.x validates no maximum length, but stores the name in a 255-character column
+     * and fails with a 500 for a longer one; this contract refuses it with 422 and code 32.
+     *
+     */
+    name?: string | null;
+    /**
+     * Free text about the event. Leaving it out, or sending null, clears it.
+     */
+    note?: string | null;
+};
+
+/**
+ * The contact that represents the user. Fields the API does not know are ignored.
+ */
+export type MeContact = {
+    /**
+     * A contact of the account. A contact of another account answers 404 with code 31.
+     *
+     * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for an id that no contact has, and 404 only for a
+     * contact of another account; this contract answers 404 with code 31 for both.
+     *
+     */
+    contact_id: LenientId;
+};
+
+/**
+ * Monica's answer to setting or unsetting the user's contact: a JSON array holding the single string `"true"`, with
+ * no `data` envelope.
+ *
+ */
+export type MeContactAnswer = [
+    'true'
+];
 
 /**
  * One message of a conversation, written either by the user or by the contact.
@@ -2010,13 +2364,11 @@ export type Message = {
  */
 export type MessageWrite = {
     /**
-     * The day the message was written, `YYYY-MM-DD`. It is returned as a timestamp at midnight UTC.
-     *
-     * **Differs from Monica 4.x:** 4.x takes any date text PHP can parse; this contract takes only `YYYY-MM-DD`,
-     * as the published docs say.
+     * The day the message was written. Any date text PHP can parse is taken (`1998-02-02`, `1998-02-02T09:15:00Z`,
+     * ...); only the day is kept, and it is returned as a timestamp at midnight UTC, which may be sent back as it is.
      *
      */
-    written_at: string;
+    written_at: LenientDate;
     /**
      * True when the user wrote the message, false when the contact did.
      */
@@ -2353,6 +2705,84 @@ export type PartnerLink = {
 };
 
 /**
+ * A pet of a contact, with its kind and an optional name.
+ */
+export type Pet = {
+    id: Id;
+    uuid: string | null;
+    object: 'pet';
+    /**
+     * The pet's name; null when it has none.
+     */
+    name: string | null;
+    pet_category: PetCategory;
+    account: AccountRef;
+    contact: ContactSummary;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * A kind of pet. The categories are the same on every Monica instance and cannot be changed through the API:
+ * 1 `reptile`, 2 `bird`, 3 `cat`, 4 `dog`, 5 `fish`, 6 `hamster`, 7 `horse`, 8 `rabbit`, 9 `rat`, 10 `small_animal`
+ * and 11 `other`; cats, dogs and fish are the common ones.
+ *
+ */
+export type PetCategory = {
+    id: Id;
+    object: 'pet_category';
+    /**
+     * The category's key, in English and lower case (Monica's web app translates it for display).
+     */
+    name: string;
+    /**
+     * True for the categories Monica offers first (cat, dog and fish).
+     */
+    is_common: boolean;
+};
+
+/**
+ * One pet.
+ */
+export type PetData = {
+    data: Pet;
+};
+
+/**
+ * A page of Pet objects.
+ */
+export type PetList = {
+    data: Array<Pet>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A pet, on create and on update. Fields the API does not know are ignored.
+ *
+ */
+export type PetWrite = {
+    /**
+     * The contact the pet belongs to. On update, another contact of the account moves the pet to that contact. An
+     * unknown contact, or one of another account, answers 404 with code 31.
+     *
+     */
+    contact_id: LenientId;
+    /**
+     * The kind of pet (also accepted as a numeric string, `"4"`). The categories are the same on every Monica
+     * instance: 1 `reptile`, 2 `bird`, 3 `cat`, 4 `dog`, 5 `fish`, 6 `hamster`, 7 `horse`, 8 `rabbit`, 9 `rat`,
+     * 10 `small_animal`, 11 `other`. Any other id answers 422 with code 32.
+     *
+     */
+    pet_category_id: number | string;
+    /**
+     * The pet's name. Optional; null clears it. On update, leaving it out keeps the current name.
+     *
+     */
+    name?: string | null;
+};
+
+/**
  * An image attached to a contact, and possibly to gifts.
  *
  * **Differs from the published docs:** their examples lack `uuid` and `dataUrl`, which Monica 4.x sends.
@@ -2436,6 +2866,91 @@ export type PhotoList = {
     data: Array<Photo>;
     links: PageLinks;
     meta: PageMeta;
+};
+
+/**
+ * A location of the account: a postal address with an optional country and GPS coordinates. Monica keeps the place
+ * of each contact address as one of these; places created through the API belong to no contact.
+ *
+ */
+export type Place = {
+    id: Id;
+    object: 'place';
+    /**
+     * The number and street name.
+     */
+    street: string | null;
+    city: string | null;
+    /**
+     * The province, state or region.
+     */
+    province: string | null;
+    postal_code: string | null;
+    /**
+     * Set by the client, or by Monica when the instance geocodes addresses; null otherwise.
+     */
+    latitude: number | null;
+    /**
+     * Set by the client, or by Monica when the instance geocodes addresses; null otherwise.
+     */
+    longitude: number | null;
+    /**
+     * The place's country; null when none was given, or when the code given names no country.
+     */
+    country: Country | null;
+    account: AccountRef;
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * One place.
+ */
+export type PlaceData = {
+    data: Place;
+};
+
+/**
+ * A page of Place objects.
+ */
+export type PlaceList = {
+    data: Array<Place>;
+    links: PageLinks;
+    meta: PageMeta;
+};
+
+/**
+ * A place, on create and on update. Every field is optional: a place may be created empty. On update the place is
+ * replaced: every field left out (or null) is cleared. Fields the API does not know are ignored.
+ *
+ */
+export type PlaceWrite = {
+    /**
+     * The number and street name.
+     */
+    street?: NullableString255;
+    city?: NullableString255;
+    /**
+     * The province, state or region.
+     */
+    province?: NullableString255;
+    postal_code?: NullableString255;
+    /**
+     * The country's code: the `id` of a country from `GET /countries`, e.g. `US`. At most 3 characters. A code that
+     * names no country is not refused: the place then reads back with `country: null`.
+     *
+     */
+    country?: string | null;
+    /**
+     * A decimal number, also accepted as a numeric string. When it is left out, a Monica instance with geocoding
+     * enabled fills it (and `longitude`) from the address.
+     *
+     */
+    latitude?: number | string | null;
+    /**
+     * A decimal number, also accepted as a numeric string.
+     */
+    longitude?: number | string | null;
 };
 
 /**
@@ -2833,6 +3348,28 @@ export type SpecialDate = {
 };
 
 /**
+ * Figures about the whole Monica instance, all accounts together. The counts come from the instance's latest daily
+ * statistics record (0 when there is none yet).
+ *
+ */
+export type Statistics = {
+    /**
+     * When the instance was installed.
+     */
+    instance_creation_date: Timestamp;
+    number_of_contacts: number;
+    number_of_users: number;
+    number_of_activities: number;
+    number_of_reminders: number;
+    /**
+     * How many more users the instance had on Sunday of last week than on Monday of last week; 0 when either day has
+     * no statistics record.
+     *
+     */
+    number_of_new_users_last_week: number;
+};
+
+/**
  * A label the user puts on contacts.
  */
 export type Tag = {
@@ -3079,6 +3616,55 @@ export type UnsetTag = {
 };
 
 /**
+ * One planned occurrence of a reminder: the day it is due for the user, with the reminder's own fields copied in.
+ *
+ */
+export type UpcomingReminder = {
+    /**
+     * The id of the occurrence (Monica's reminder outbox entry), not of the reminder.
+     */
+    id: Id;
+    /**
+     * The id of the reminder, for `GET /reminders/{id}`.
+     */
+    reminder_id: Id;
+    /**
+     * Always `reminder`.
+     */
+    object: 'reminder';
+    /**
+     * The day the reminder is due, at midnight UTC and with microseconds (`2024-02-03T00:00:00.000000Z`), unlike the
+     * other timestamps of the API.
+     *
+     */
+    planned_date: string;
+    title: string;
+    description: string | null;
+    frequency_type: 'one_time' | 'week' | 'month' | 'year';
+    frequency_number: number | null;
+    /**
+     * The reminder's first day, as a timestamp at midnight UTC.
+     */
+    initial_date: Timestamp;
+    delible: boolean;
+    account: AccountRef;
+    contact: ContactSummary;
+    /**
+     * When the occurrence was planned.
+     */
+    created_at: NullableTimestamp;
+    updated_at: NullableTimestamp;
+};
+
+/**
+ * The reminders due in one month, all at once: this list is not paginated and has no `links` or `meta`.
+ *
+ */
+export type UpcomingReminderList = {
+    data: Array<UpcomingReminder>;
+};
+
+/**
  * The user who owns the access token: a login of the account, with its preferences. The API cannot list, create
  * or read other users.
  *
@@ -3197,6 +3783,16 @@ export type ActivityTypeSort = 'created_at' | '-created_at' | 'updated_at' | '-u
 export type AddressId = Id;
 
 /**
+ * Sort order of the addresses: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type AddressSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
  * The call's id.
  */
 export type CallId = Id;
@@ -3299,8 +3895,9 @@ export type DebtId = Id;
  *
  * **Differs from the published docs:** they do not document `sort` for debts; Monica 4.x applies it.
  *
- * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
- * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+ * column this resource lacks (with code 40 on `GET /debts`, with Laravel's bare 500 body on
+ * `GET /contacts/{id}/debts`); this contract refuses such values with 400 and code 39.
  *
  */
 export type DebtSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
@@ -3382,6 +3979,23 @@ export type JournalEntryId = Id;
 export type JournalEntrySort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
 
 /**
+ * The life event's id.
+ */
+export type LifeEventId = Id;
+
+/**
+ * Sort order of the life events: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ * It orders by when the events were recorded; no criterion sorts by `happened_at`.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500, with
+ * Laravel's bare `{"message"}` body, for a column this resource lacks; this contract refuses such values with 400
+ * and code 39.
+ *
+ */
+export type LifeEventSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
  * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
  *
  * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
@@ -3433,6 +4047,21 @@ export type OccupationSort = 'created_at' | '-created_at' | 'updated_at' | '-upd
 export type Page = number;
 
 /**
+ * The pet's id.
+ */
+export type PetId = Id;
+
+/**
+ * Sort order of the pets: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type PetSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
  * The photo's id.
  */
 export type PhotoId = Id;
@@ -3448,6 +4077,21 @@ export type PhotoId = Id;
  *
  */
 export type PhotoSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+/**
+ * The place's id.
+ */
+export type PlaceId = Id;
+
+/**
+ * Sort order of the places: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export type PlaceSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
 
 /**
  * The relationship's id.
@@ -3527,6 +4171,13 @@ export type TaskSort = 'created_at' | '-created_at' | 'updated_at' | '-updated_a
  * The term's id (see `GET /compliance`).
  */
 export type TermId = Id;
+
+/**
+ * Which month, counted from the current one in the user's time zone: `0` for this month (from today on), `1` for
+ * next month, and so on. A negative number names a past month, whose list is always empty.
+ *
+ */
+export type UpcomingMonth = number;
 
 /**
  * `contactfields` adds `contactFields` (the contact's fields) and `notes` (its latest 3 notes) to every
@@ -3889,6 +4540,264 @@ export type UpdateContactWorkResponses = {
 };
 
 export type UpdateContactWorkResponse = UpdateContactWorkResponses[keyof UpdateContactWorkResponses];
+
+export type UpdateContactFoodData = {
+    body: ContactFood;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/food';
+};
+
+export type UpdateContactFoodErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateContactFoodError = UpdateContactFoodErrors[keyof UpdateContactFoodErrors];
+
+export type UpdateContactFoodResponses = {
+    /**
+     * The contact with its new food preferences.
+     */
+    200: ContactData;
+};
+
+export type UpdateContactFoodResponse = UpdateContactFoodResponses[keyof UpdateContactFoodResponses];
+
+export type UpdateContactIntroductionData = {
+    body: ContactIntroduction;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/introduction';
+};
+
+export type UpdateContactIntroductionErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateContactIntroductionError = UpdateContactIntroductionErrors[keyof UpdateContactIntroductionErrors];
+
+export type UpdateContactIntroductionResponses = {
+    /**
+     * The contact with how the user met them.
+     */
+    200: ContactData;
+};
+
+export type UpdateContactIntroductionResponse = UpdateContactIntroductionResponses[keyof UpdateContactIntroductionResponses];
+
+export type UpdateContactAvatarData = {
+    body: ContactAvatar;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/contacts/{id}/avatar';
+};
+
+export type UpdateContactAvatarErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateContactAvatarError = UpdateContactAvatarErrors[keyof UpdateContactAvatarErrors];
+
+export type UpdateContactAvatarResponses = {
+    /**
+     * The contact with its new avatar.
+     */
+    200: ContactData;
+};
+
+export type UpdateContactAvatarResponse = UpdateContactAvatarResponses[keyof UpdateContactAvatarResponses];
+
+export type UnsetMeContactData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/me/contact';
+};
+
+export type UnsetMeContactErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UnsetMeContactError = UnsetMeContactErrors[keyof UnsetMeContactErrors];
+
+export type UnsetMeContactResponses = {
+    /**
+     * No contact represents the user any more.
+     */
+    200: MeContactAnswer;
+};
+
+export type UnsetMeContactResponse = UnsetMeContactResponses[keyof UnsetMeContactResponses];
+
+export type SetMeContactData = {
+    body: MeContact;
+    path?: never;
+    query?: never;
+    url: '/me/contact';
+};
+
+export type SetMeContactErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type SetMeContactError = SetMeContactErrors[keyof SetMeContactErrors];
+
+export type SetMeContactResponses = {
+    /**
+     * The contact now represents the user.
+     */
+    200: MeContactAnswer;
+};
+
+export type SetMeContactResponse = SetMeContactResponses[keyof SetMeContactResponses];
 
 export type ListContactLogsData = {
     body?: never;
@@ -7236,6 +8145,52 @@ export type ListContactRemindersResponses = {
 
 export type ListContactRemindersResponse = ListContactRemindersResponses[keyof ListContactRemindersResponses];
 
+export type ListUpcomingRemindersData = {
+    body?: never;
+    path: {
+        /**
+         * Which month, counted from the current one in the user's time zone: `0` for this month (from today on), `1` for
+         * next month, and so on. A negative number names a past month, whose list is always empty.
+         *
+         */
+        month: number;
+    };
+    query?: never;
+    url: '/reminders/upcoming/{month}';
+};
+
+export type ListUpcomingRemindersErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListUpcomingRemindersError = ListUpcomingRemindersErrors[keyof ListUpcomingRemindersErrors];
+
+export type ListUpcomingRemindersResponses = {
+    /**
+     * The reminders due in that month.
+     */
+    200: UpcomingReminderList;
+};
+
+export type ListUpcomingRemindersResponse = ListUpcomingRemindersResponses[keyof ListUpcomingRemindersResponses];
+
 export type ListTasksData = {
     body?: never;
     path?: never;
@@ -8035,8 +8990,9 @@ export type ListDebtsData = {
          *
          * **Differs from the published docs:** they do not document `sort` for debts; Monica 4.x applies it.
          *
-         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
-         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+         * column this resource lacks (with code 40 on `GET /debts`, with Laravel's bare 500 body on
+         * `GET /contacts/{id}/debts`); this contract refuses such values with 400 and code 39.
          *
          */
         sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
@@ -8288,6 +9244,152 @@ export type UpdateDebtResponses = {
 };
 
 export type UpdateDebtResponse = UpdateDebtResponses[keyof UpdateDebtResponses];
+
+export type ListContactDebtsData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the debts: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from the published docs:** they do not document `sort` for debts; Monica 4.x applies it.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+         * column this resource lacks (with code 40 on `GET /debts`, with Laravel's bare 500 body on
+         * `GET /contacts/{id}/debts`); this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/contacts/{id}/debts';
+};
+
+export type ListContactDebtsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactDebtsError = ListContactDebtsErrors[keyof ListContactDebtsErrors];
+
+export type ListContactDebtsResponses = {
+    /**
+     * A page of debts.
+     */
+    200: DebtList;
+};
+
+export type ListContactDebtsResponse = ListContactDebtsResponses[keyof ListContactDebtsResponses];
+
+export type ListAddressesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the addresses: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/addresses';
+};
+
+export type ListAddressesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListAddressesError = ListAddressesErrors[keyof ListAddressesErrors];
+
+export type ListAddressesResponses = {
+    /**
+     * A page of addresses.
+     */
+    200: AddressList;
+};
+
+export type ListAddressesResponse = ListAddressesResponses[keyof ListAddressesResponses];
 
 export type CreateAddressData = {
     body: AddressWrite;
@@ -12091,3 +13193,978 @@ export type GetCurrencyResponses = {
 };
 
 export type GetCurrencyResponse = GetCurrencyResponses[keyof GetCurrencyResponses];
+
+export type GetApiRootData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/';
+};
+
+export type GetApiRootErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetApiRootError = GetApiRootErrors[keyof GetApiRootErrors];
+
+export type GetApiRootResponses = {
+    /**
+     * The greeting and the URLs of the main lists.
+     */
+    200: ApiRoot;
+};
+
+export type GetApiRootResponse = GetApiRootResponses[keyof GetApiRootResponses];
+
+export type GetStatisticsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/statistics';
+};
+
+export type GetStatisticsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The instance does not publish its statistics: `ALLOW_STATISTICS_THROUGH_PUBLIC_API_ACCESS` is off, as it is
+     * by default.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetStatisticsError = GetStatisticsErrors[keyof GetStatisticsErrors];
+
+export type GetStatisticsResponses = {
+    /**
+     * The instance's figures, in an array of one.
+     */
+    200: InstanceStatistics;
+};
+
+export type GetStatisticsResponse = GetStatisticsResponses[keyof GetStatisticsResponses];
+
+export type ListLifeEventsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the life events: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         * It orders by when the events were recorded; no criterion sorts by `happened_at`.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500, with
+         * Laravel's bare `{"message"}` body, for a column this resource lacks; this contract refuses such values with 400
+         * and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/lifeevents';
+};
+
+export type ListLifeEventsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListLifeEventsError = ListLifeEventsErrors[keyof ListLifeEventsErrors];
+
+export type ListLifeEventsResponses = {
+    /**
+     * A page of life events.
+     */
+    200: LifeEventList;
+};
+
+export type ListLifeEventsResponse = ListLifeEventsResponses[keyof ListLifeEventsResponses];
+
+export type CreateLifeEventData = {
+    body: LifeEventCreate;
+    path?: never;
+    query?: never;
+    url: '/lifeevents';
+};
+
+export type CreateLifeEventErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreateLifeEventError = CreateLifeEventErrors[keyof CreateLifeEventErrors];
+
+export type CreateLifeEventResponses = {
+    /**
+     * The new life event.
+     */
+    200: LifeEventData;
+};
+
+export type CreateLifeEventResponse = CreateLifeEventResponses[keyof CreateLifeEventResponses];
+
+export type DeleteLifeEventData = {
+    body?: never;
+    path: {
+        /**
+         * The life event's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/lifeevents/{id}';
+};
+
+export type DeleteLifeEventErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeleteLifeEventError = DeleteLifeEventErrors[keyof DeleteLifeEventErrors];
+
+export type DeleteLifeEventResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeleteLifeEventResponse = DeleteLifeEventResponses[keyof DeleteLifeEventResponses];
+
+export type GetLifeEventData = {
+    body?: never;
+    path: {
+        /**
+         * The life event's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/lifeevents/{id}';
+};
+
+export type GetLifeEventErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetLifeEventError = GetLifeEventErrors[keyof GetLifeEventErrors];
+
+export type GetLifeEventResponses = {
+    /**
+     * The life event.
+     */
+    200: LifeEventData;
+};
+
+export type GetLifeEventResponse = GetLifeEventResponses[keyof GetLifeEventResponses];
+
+export type UpdateLifeEventData = {
+    body: LifeEventUpdate;
+    path: {
+        /**
+         * The life event's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/lifeevents/{id}';
+};
+
+export type UpdateLifeEventErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdateLifeEventError = UpdateLifeEventErrors[keyof UpdateLifeEventErrors];
+
+export type UpdateLifeEventResponses = {
+    /**
+     * The updated life event.
+     */
+    200: LifeEventData;
+};
+
+export type UpdateLifeEventResponse = UpdateLifeEventResponses[keyof UpdateLifeEventResponses];
+
+export type ListPetsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the pets: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/pets';
+};
+
+export type ListPetsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListPetsError = ListPetsErrors[keyof ListPetsErrors];
+
+export type ListPetsResponses = {
+    /**
+     * A page of pets.
+     */
+    200: PetList;
+};
+
+export type ListPetsResponse = ListPetsResponses[keyof ListPetsResponses];
+
+export type CreatePetData = {
+    body: PetWrite;
+    path?: never;
+    query?: never;
+    url: '/pets';
+};
+
+export type CreatePetErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreatePetError = CreatePetErrors[keyof CreatePetErrors];
+
+export type CreatePetResponses = {
+    /**
+     * The new pet.
+     */
+    201: PetData;
+};
+
+export type CreatePetResponse = CreatePetResponses[keyof CreatePetResponses];
+
+export type DeletePetData = {
+    body?: never;
+    path: {
+        /**
+         * The pet's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/pets/{id}';
+};
+
+export type DeletePetErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeletePetError = DeletePetErrors[keyof DeletePetErrors];
+
+export type DeletePetResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeletePetResponse = DeletePetResponses[keyof DeletePetResponses];
+
+export type GetPetData = {
+    body?: never;
+    path: {
+        /**
+         * The pet's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/pets/{id}';
+};
+
+export type GetPetErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetPetError = GetPetErrors[keyof GetPetErrors];
+
+export type GetPetResponses = {
+    /**
+     * The pet.
+     */
+    200: PetData;
+};
+
+export type GetPetResponse = GetPetResponses[keyof GetPetResponses];
+
+export type UpdatePetData = {
+    body: PetWrite;
+    path: {
+        /**
+         * The pet's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/pets/{id}';
+};
+
+export type UpdatePetErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdatePetError = UpdatePetErrors[keyof UpdatePetErrors];
+
+export type UpdatePetResponses = {
+    /**
+     * The updated pet.
+     */
+    200: PetData;
+};
+
+export type UpdatePetResponse = UpdatePetResponses[keyof UpdatePetResponses];
+
+export type ListContactPetsData = {
+    body?: never;
+    path: {
+        /**
+         * The contact's id.
+         */
+        id: Id;
+    };
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Monica checks `sort` on every request against one global list and refuses any other value with 400 and
+         * error code 39, but this operation does not apply it: the order is fixed.
+         *
+         */
+        sort?: SortCriterion;
+    };
+    url: '/contacts/{id}/pets';
+};
+
+export type ListContactPetsErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListContactPetsError = ListContactPetsErrors[keyof ListContactPetsErrors];
+
+export type ListContactPetsResponses = {
+    /**
+     * A page of pets.
+     */
+    200: PetList;
+};
+
+export type ListContactPetsResponse = ListContactPetsResponses[keyof ListContactPetsResponses];
+
+export type ListPlacesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The page to return, starting at 1. A page past the end answers 200 with an empty `data` array.
+         */
+        page?: number;
+        /**
+         * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
+         *
+         * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
+         *
+         */
+        limit?: number;
+        /**
+         * Sort order of the places: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+         * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+         *
+         * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+         * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+         *
+         */
+        sort?: 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+    };
+    url: '/places';
+};
+
+export type ListPlacesErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type ListPlacesError = ListPlacesErrors[keyof ListPlacesErrors];
+
+export type ListPlacesResponses = {
+    /**
+     * A page of places.
+     */
+    200: PlaceList;
+};
+
+export type ListPlacesResponse = ListPlacesResponses[keyof ListPlacesResponses];
+
+export type CreatePlaceData = {
+    body: PlaceWrite;
+    path?: never;
+    query?: never;
+    url: '/places';
+};
+
+export type CreatePlaceErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type CreatePlaceError = CreatePlaceErrors[keyof CreatePlaceErrors];
+
+export type CreatePlaceResponses = {
+    /**
+     * The new place.
+     */
+    201: PlaceData;
+};
+
+export type CreatePlaceResponse = CreatePlaceResponses[keyof CreatePlaceResponses];
+
+export type DeletePlaceData = {
+    body?: never;
+    path: {
+        /**
+         * The place's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/places/{id}';
+};
+
+export type DeletePlaceErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type DeletePlaceError = DeletePlaceErrors[keyof DeletePlaceErrors];
+
+export type DeletePlaceResponses = {
+    /**
+     * The object was deleted.
+     */
+    200: Deleted;
+};
+
+export type DeletePlaceResponse = DeletePlaceResponses[keyof DeletePlaceResponses];
+
+export type GetPlaceData = {
+    body?: never;
+    path: {
+        /**
+         * The place's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/places/{id}';
+};
+
+export type GetPlaceErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type GetPlaceError = GetPlaceErrors[keyof GetPlaceErrors];
+
+export type GetPlaceResponses = {
+    /**
+     * The place.
+     */
+    200: PlaceData;
+};
+
+export type GetPlaceResponse = GetPlaceResponses[keyof GetPlaceResponses];
+
+export type UpdatePlaceData = {
+    body: PlaceWrite;
+    path: {
+        /**
+         * The place's id.
+         */
+        id: Id;
+    };
+    query?: never;
+    url: '/places/{id}';
+};
+
+export type UpdatePlaceErrors = {
+    /**
+     * The request is malformed: `limit` above 100 (code 30), a body that is not valid JSON (code 37), or a
+     * `sort` value that is not accepted (code 39).
+     *
+     * **Differs from Monica 4.x:** 4.x sends code 37 only for the body `null` and lets other broken JSON fail
+     * validation with 422; this contract answers 400 with code 37 for any body that is not valid JSON, as the published docs say.
+     *
+     */
+    400: Error;
+    /**
+     * The `Authorization` header is missing, or its bearer token is unknown or revoked.
+     */
+    401: Unauthenticated;
+    /**
+     * The object does not exist, or belongs to another account (the API never answers 403), or an id in the
+     * request body does not name an object of the account.
+     *
+     */
+    404: Error;
+    /**
+     * The request failed validation: a required field is missing, or a value in the body or the query string has the
+     * wrong type, format or size (for example `page=0`). `message` lists every problem.
+     *
+     */
+    422: ValidationError;
+    /**
+     * The token has used up its requests for the current minute (60 on a default Monica). Wait `Retry-After` seconds.
+     *
+     */
+    429: Error;
+};
+
+export type UpdatePlaceError = UpdatePlaceErrors[keyof UpdatePlaceErrors];
+
+export type UpdatePlaceResponses = {
+    /**
+     * The updated place.
+     */
+    200: PlaceData;
+};
+
+export type UpdatePlaceResponse = UpdatePlaceResponses[keyof UpdatePlaceResponses];

@@ -3,6 +3,32 @@
 import * as z from 'zod';
 
 /**
+ * The answer of `GET /`: a greeting, and the URLs of the main lists. The URLs are absolute, built from the address
+ * the instance is configured with.
+ *
+ */
+export const zApiRoot = z.object({
+    success: z.object({
+        message: z.literal('Welcome to Monica')
+    }),
+    links: z.object({
+        activities_url: z.url(),
+        addresses_url: z.url(),
+        calls_url: z.url(),
+        contacts_url: z.url(),
+        conversations_url: z.url(),
+        countries_url: z.url(),
+        currencies_url: z.url(),
+        documents_url: z.url(),
+        journal_url: z.url(),
+        notes_url: z.url(),
+        relationships_url: z.string(),
+        reminders_url: z.url(),
+        statistics_url: z.url()
+    })
+});
+
+/**
  * The contact's picture, and the colour of the default one drawn from initials.
  */
 export const zAvatar = z.object({
@@ -19,6 +45,13 @@ export const zAvatar = z.object({
  */
 export const zComplianceSignatureCreate = z.object({
     ip_address: z.string().min(1).max(255).regex(/\S/)
+});
+
+/**
+ * A contact's food preferences. Fields the API does not know are ignored.
+ */
+export const zContactFood = z.object({
+    food_preferences: z.string().max(65535).nullish()
 });
 
 /**
@@ -244,6 +277,23 @@ export const zLenientBoolean = z.union([
 ]);
 
 /**
+ * A day, written `YYYY-MM-DD` or as a date-time: with `T` or a space between date and time, with or without seconds
+ * and fractions of a second, and with `Z`, an offset such as `+02:00`, or no zone at all (`2024-02-03`,
+ * `2024-02-03T10:00:00`, `2024-02-03 10:00:00`, `2024-02-03T10:00:00.000000Z`, `2024-02-03T10:00:00+02:00`), as
+ * Monica takes any date text PHP can parse here. The server keeps only the day and answers it as a timestamp at
+ * midnight UTC, so a value the server returned (`2024-02-03T00:00:00Z`) may always be sent back.
+ *
+ * **Differs from Monica 4.x:** 4.x also takes dates written in words (`24 February 2015`, `tomorrow`); this
+ * contract takes the numeric forms above.
+ *
+ */
+export const zLenientDate = z.union([
+    z.iso.date(),
+    z.iso.datetime(),
+    z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?$/)
+]);
+
+/**
  * The id of an object of the same account. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export const zLenientId = z.union([
@@ -260,6 +310,19 @@ export const zLenientId = z.union([
  */
 export const zChildLink = z.object({
     child_id: zLenientId
+});
+
+/**
+ * Where a contact's picture comes from. Fields the API does not know are ignored.
+ */
+export const zContactAvatar = z.object({
+    source: z.enum([
+        'default',
+        'adorable',
+        'gravatar',
+        'photo'
+    ]),
+    photo_id: zLenientId.optional()
 });
 
 /**
@@ -282,7 +345,7 @@ export const zContactFieldWrite = z.object({
  *
  */
 export const zConversationCreate = z.object({
-    happened_at: z.iso.date(),
+    happened_at: zLenientDate,
     contact_id: zLenientId,
     contact_field_type_id: zLenientId
 });
@@ -295,7 +358,7 @@ export const zConversationCreate = z.object({
  *
  */
 export const zConversationUpdate = z.object({
-    happened_at: z.iso.date(),
+    happened_at: zLenientDate,
     contact_field_type_id: zLenientId
 });
 
@@ -351,7 +414,7 @@ export const zGiftWrite = z.object({
         z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
     ]).nullish(),
     status: zGiftStatus,
-    date: z.iso.date().nullish()
+    date: zLenientDate.nullish()
 });
 
 /**
@@ -404,7 +467,7 @@ export const zLenientNullableBoolean = z.union([
  */
 export const zCallCreate = z.object({
     contact_id: zLenientId,
-    called_at: z.iso.date(),
+    called_at: zLenientDate,
     content: z.string().nullish(),
     contact_called: zLenientNullableBoolean.optional(),
     emotions: z.array(zLenientId).nullish()
@@ -420,7 +483,7 @@ export const zCallCreate = z.object({
  *
  */
 export const zCallUpdate = z.object({
-    called_at: z.iso.date(),
+    called_at: zLenientDate,
     content: z.string().nullish(),
     contact_called: zLenientNullableBoolean.optional(),
     emotions: z.array(zLenientId).nullish(),
@@ -455,6 +518,68 @@ export const zActivityWrite = z.object({
 });
 
 /**
+ * The id of one of the account's life event types (also accepted as a numeric string, `"12"`). A type of another
+ * account, or an id that names no type, answers 404 with code 31. The API has no call that lists the types: Monica
+ * gives every new account the same 43 built-in types in five categories, named in the language of its first user.
+ * In the first account of an instance (and in every account of the toolkit's reference server) they have these ids;
+ * each further account of a Monica instance gets its own copies, numbered after the previous account's.
+ *
+ * | Category (id, key) | Types (id `key` name) |
+ * | ------------------ | --------------------- |
+ * | 1 `work_education` Work & education | 1 `new_job` New job, 2 `retirement` Retirement, 3 `new_school` New school, 4 `study_abroad` Study abroad, 5 `volunteer_work` Volunteer work, 6 `published_book_or_paper` Published a book or paper, 7 `military_service` Military service |
+ * | 2 `family_relationships` Family & relationships | 8 `new_relationship` New relationship, 9 `engagement` Engagement, 10 `marriage` Marriage, 11 `anniversary` Anniversary, 12 `expecting_a_baby` Expecting a baby, 13 `new_child` New child, 14 `new_family_member` New family member, 15 `new_pet` New pet, 16 `end_of_relationship` End of relationship, 17 `loss_of_a_loved_one` Loss of a loved one |
+ * | 3 `home_living` Home & living | 18 `moved` Moved, 19 `bought_a_home` Bought a home, 20 `home_improvement` Home improvement, 21 `holidays` Holidays, 22 `new_vehicle` New vehicle, 23 `new_roommate` New roommate |
+ * | 4 `health_wellness` Health & wellness | 24 `overcame_an_illness` Overcame an illness, 25 `quit_a_habit` Quit a habit, 26 `new_eating_habits` New eating habits, 27 `weight_loss` Weight loss, 28 `wear_glass_or_contact` Wear glass or contact, 29 `broken_bone` Broken bone, 30 `removed_braces` Removed braces, 31 `surgery` Surgery, 32 `dentist` Dentist |
+ * | 5 `travel_experiences` Travel & experiences | 33 `new_sport` New sport, 34 `new_hobby` New hobby, 35 `new_instrument` New instrument, 36 `new_language` New language, 37 `tattoo_or_piercing` Tattoo or piercing, 38 `new_license` New license, 39 `travel` Travel, 40 `achievement_or_award` Achievement or award, 41 `changed_beliefs` Changed beliefs, 42 `first_word` First word, 43 `first_kiss` First kiss |
+ *
+ */
+export const zLifeEventTypeId = z.union([
+    z.int().gte(1),
+    z.string().regex(/^[1-9][0-9]*$/)
+]);
+
+/**
+ * A new life event. Fields the API does not know are ignored. A field that is not required may be sent as null.
+ *
+ */
+export const zLifeEventCreate = z.object({
+    contact_id: zLenientId,
+    life_event_type_id: zLifeEventTypeId,
+    happened_at: zLenientDate,
+    name: z.string().max(255).nullish(),
+    note: z.string().nullish(),
+    has_reminder: zLenientBoolean,
+    happened_at_month_unknown: zLenientBoolean,
+    happened_at_day_unknown: zLenientBoolean
+});
+
+/**
+ * A life event's new content. The event keeps its contact and its reminder: `contact_id`, `has_reminder` and the
+ * two `happened_at_*_unknown` flags are ignored here. Fields the API does not know are ignored.
+ *
+ */
+export const zLifeEventUpdate = z.object({
+    life_event_type_id: zLifeEventTypeId,
+    happened_at: zLenientDate,
+    name: z.string().max(255).nullish(),
+    note: z.string().nullish()
+});
+
+/**
+ * The contact that represents the user. Fields the API does not know are ignored.
+ */
+export const zMeContact = z.object({
+    contact_id: zLenientId
+});
+
+/**
+ * Monica's answer to setting or unsetting the user's contact: a JSON array holding the single string `"true"`, with
+ * no `data` envelope.
+ *
+ */
+export const zMeContactAnswer = z.tuple([z.literal('true')]);
+
+/**
  * A message's content, when adding it to a conversation and when updating it. The message always belongs to the
  * conversation's contact. Fields the API does not know are ignored.
  *
@@ -463,7 +588,7 @@ export const zActivityWrite = z.object({
  *
  */
 export const zMessageWrite = z.object({
-    written_at: z.iso.date(),
+    written_at: zLenientDate,
     written_by_me: zLenientBoolean,
     content: z.string().min(1).regex(/\S/),
     contact_id: z.unknown().optional()
@@ -609,6 +734,24 @@ export const zContactFields = z.object({
 export const zContactCreate = zContactFields.and(z.object({
     email: z.string().max(255).nullish()
 }));
+
+/**
+ * How the user met a contact. The body replaces what was known: a field left out is cleared. Fields the API does not
+ * know are ignored. A field that is not required may be sent as null.
+ *
+ */
+export const zContactIntroduction = z.object({
+    met_through_contact_id: zLenientNullableId.optional(),
+    general_information: z.string().max(65535).nullish(),
+    where: zNullableString255.optional(),
+    is_date_known: zLenientBoolean,
+    is_age_based: zLenientNullableBoolean.optional(),
+    day: zLenientInteger.optional(),
+    month: zLenientInteger.optional(),
+    year: zLenientInteger.optional(),
+    age: zLenientInteger.optional(),
+    add_reminder: zLenientNullableBoolean.optional()
+});
 
 /**
  * The new state of a contact: the whole contact is replaced, so send every field you want to keep.
@@ -791,6 +934,43 @@ export const zJournalEntryData = z.object({
 });
 
 /**
+ * A group of life event types. Every account starts with the same five built-in categories, named in the language of
+ * the account's first user: `work_education` (Work & education), `family_relationships` (Family & relationships),
+ * `home_living` (Home & living), `health_wellness` (Health & wellness) and `travel_experiences` (Travel & experiences).
+ *
+ */
+export const zLifeEventCategory = z.object({
+    id: zId,
+    uuid: z.string().nullable(),
+    object: z.literal('lifeeventcategory'),
+    name: z.string(),
+    core_monica_data: z.boolean(),
+    default_life_event_category_key: z.string().nullable(),
+    account: zAccountRef,
+    created_at: zNullableTimestamp,
+    updated_at: zNullableTimestamp
+});
+
+/**
+ * A kind of life event, such as a new job, a marriage or a move, in one life event category. Every account starts
+ * with the same 43 built-in types (see `life_event_type_id` when creating a life event for the list); the API has
+ * no call to list, create or change them.
+ *
+ */
+export const zLifeEventType = z.object({
+    id: zId,
+    uuid: z.string().nullable(),
+    object: z.literal('lifeeventtype'),
+    name: z.string(),
+    core_monica_data: z.boolean(),
+    default_life_event_type_key: z.string().nullable(),
+    life_event_category: zLifeEventCategory,
+    account: zAccountRef,
+    created_at: zNullableTimestamp,
+    updated_at: zNullableTimestamp
+});
+
+/**
  * The details of an occupation, on create and on update.
  */
 export const zOccupationFields = z.object({
@@ -946,12 +1126,95 @@ export const zPartnerLink = z.object({
     partner_id: zLenientId
 });
 
+/**
+ * A kind of pet. The categories are the same on every Monica instance and cannot be changed through the API:
+ * 1 `reptile`, 2 `bird`, 3 `cat`, 4 `dog`, 5 `fish`, 6 `hamster`, 7 `horse`, 8 `rabbit`, 9 `rat`, 10 `small_animal`
+ * and 11 `other`; cats, dogs and fish are the common ones.
+ *
+ */
+export const zPetCategory = z.object({
+    id: zId,
+    object: z.literal('pet_category'),
+    name: z.string(),
+    is_common: z.boolean()
+});
+
+/**
+ * A pet, on create and on update. Fields the API does not know are ignored.
+ *
+ */
+export const zPetWrite = z.object({
+    contact_id: zLenientId,
+    pet_category_id: z.union([
+        z.int().gte(1),
+        z.string().regex(/^[1-9][0-9]*$/)
+    ]),
+    name: z.string().max(255).nullish()
+});
+
 export const zPhotoCreate = z.intersection(z.unknown(), z.object({
     contact_id: zLenientId,
     photo: z.string().optional(),
     data: z.string().min(1).optional(),
     extension: z.string().max(255).optional()
 }));
+
+/**
+ * A location of the account: a postal address with an optional country and GPS coordinates. Monica keeps the place
+ * of each contact address as one of these; places created through the API belong to no contact.
+ *
+ */
+export const zPlace = z.object({
+    id: zId,
+    object: z.literal('place'),
+    street: z.string().nullable(),
+    city: z.string().nullable(),
+    province: z.string().nullable(),
+    postal_code: z.string().nullable(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    country: zCountry.nullable(),
+    account: zAccountRef,
+    created_at: zNullableTimestamp,
+    updated_at: zNullableTimestamp
+});
+
+/**
+ * One place.
+ */
+export const zPlaceData = z.object({
+    data: zPlace
+});
+
+/**
+ * A page of Place objects.
+ */
+export const zPlaceList = z.object({
+    data: z.array(zPlace),
+    links: zPageLinks,
+    meta: zPageMeta
+});
+
+/**
+ * A place, on create and on update. Every field is optional: a place may be created empty. On update the place is
+ * replaced: every field left out (or null) is cleared. Fields the API does not know are ignored.
+ *
+ */
+export const zPlaceWrite = z.object({
+    street: zNullableString255.optional(),
+    city: zNullableString255.optional(),
+    province: zNullableString255.optional(),
+    postal_code: zNullableString255.optional(),
+    country: z.string().max(3).nullish(),
+    latitude: z.union([
+        z.number(),
+        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
+    ]).nullish(),
+    longitude: z.union([
+        z.number(),
+        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
+    ]).nullish()
+});
 
 /**
  * A new relationship: `of_contact` becomes the `relationship_type_id` of `contact_is`. Fields the API does not know are
@@ -1484,6 +1747,37 @@ export const zPartialContact = z.object({
 });
 
 /**
+ * A pet of a contact, with its kind and an optional name.
+ */
+export const zPet = z.object({
+    id: zId,
+    uuid: z.string().nullable(),
+    object: z.literal('pet'),
+    name: z.string().nullable(),
+    pet_category: zPetCategory,
+    account: zAccountRef,
+    contact: zContactSummary,
+    created_at: zNullableTimestamp,
+    updated_at: zNullableTimestamp
+});
+
+/**
+ * One pet.
+ */
+export const zPetData = z.object({
+    data: zPet
+});
+
+/**
+ * A page of Pet objects.
+ */
+export const zPetList = z.object({
+    data: z.array(zPet),
+    links: zPageLinks,
+    meta: zPageMeta
+});
+
+/**
  * An image attached to a contact, and possibly to gifts.
  *
  * **Differs from the published docs:** their examples lack `uuid` and `dataUrl`, which Monica 4.x sends.
@@ -1941,6 +2235,41 @@ export const zCallList = z.object({
 });
 
 /**
+ * Something that happened in a contact's life on a given day, such as a new job, a wedding or a move, of one of the
+ * account's life event types.
+ *
+ */
+export const zLifeEvent = z.object({
+    id: zId,
+    uuid: z.string().nullable(),
+    object: z.literal('lifeevent'),
+    name: z.string().nullable(),
+    note: z.string().nullable(),
+    happened_at: zTimestamp,
+    life_event_type: zLifeEventType,
+    account: zAccountRef,
+    contact: zContactSummary,
+    created_at: zNullableTimestamp,
+    updated_at: zNullableTimestamp
+});
+
+/**
+ * One life event.
+ */
+export const zLifeEventData = z.object({
+    data: zLifeEvent
+});
+
+/**
+ * A page of LifeEvent objects.
+ */
+export const zLifeEventList = z.object({
+    data: z.array(zLifeEvent),
+    links: zPageLinks,
+    meta: zPageMeta
+});
+
+/**
  * One message of a conversation, written either by the user or by the contact.
  *
  * **Differs from the published docs:** their examples lack `uuid` and embed an older contact shape; Monica 4.x sends
@@ -2048,6 +2377,27 @@ export const zReminderList = z.object({
 });
 
 /**
+ * Figures about the whole Monica instance, all accounts together. The counts come from the instance's latest daily
+ * statistics record (0 when there is none yet).
+ *
+ */
+export const zStatistics = z.object({
+    instance_creation_date: zTimestamp,
+    number_of_contacts: z.int().gte(0),
+    number_of_users: z.int().gte(0),
+    number_of_activities: z.int().gte(0),
+    number_of_reminders: z.int().gte(0),
+    number_of_new_users_last_week: z.int()
+});
+
+/**
+ * The answer of `GET /statistics`: a bare JSON array holding one Statistics object, without the `data` envelope of
+ * the other calls.
+ *
+ */
+export const zInstanceStatistics = z.tuple([zStatistics]);
+
+/**
  * The body of a 401. It is Laravel's default body, not Monica's error envelope.
  *
  * **Differs from the published docs:** they do not document the answer to a missing or invalid token.
@@ -2066,6 +2416,40 @@ export const zUnauthenticated = z.object({
  */
 export const zUnsetTag = z.object({
     tags: z.array(zLenientId).min(1)
+});
+
+/**
+ * One planned occurrence of a reminder: the day it is due for the user, with the reminder's own fields copied in.
+ *
+ */
+export const zUpcomingReminder = z.object({
+    id: zId,
+    reminder_id: zId,
+    object: z.literal('reminder'),
+    planned_date: z.iso.datetime().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+    title: z.string(),
+    description: z.string().nullable(),
+    frequency_type: z.enum([
+        'one_time',
+        'week',
+        'month',
+        'year'
+    ]),
+    frequency_number: z.int().nullable(),
+    initial_date: zTimestamp,
+    delible: z.boolean(),
+    account: zAccountRef,
+    contact: zContactSummary,
+    created_at: zNullableTimestamp,
+    updated_at: zNullableTimestamp
+});
+
+/**
+ * The reminders due in one month, all at once: this list is not paginated and has no `links` or `meta`.
+ *
+ */
+export const zUpcomingReminderList = z.object({
+    data: z.array(zUpcomingReminder)
 });
 
 /**
@@ -2211,6 +2595,21 @@ export const zActivityTypeSort = z.enum([
 export const zAddressId = zId;
 
 /**
+ * Sort order of the addresses: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export const zAddressSort = z.enum([
+    'created_at',
+    '-created_at',
+    'updated_at',
+    '-updated_at'
+]);
+
+/**
  * The call's id.
  */
 export const zCallId = zId;
@@ -2335,8 +2734,9 @@ export const zDebtId = zId;
  *
  * **Differs from the published docs:** they do not document `sort` for debts; Monica 4.x applies it.
  *
- * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
- * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 for a
+ * column this resource lacks (with code 40 on `GET /debts`, with Laravel's bare 500 body on
+ * `GET /contacts/{id}/debts`); this contract refuses such values with 400 and code 39.
  *
  */
 export const zDebtSort = z.enum([
@@ -2443,6 +2843,28 @@ export const zJournalEntrySort = z.enum([
 ]);
 
 /**
+ * The life event's id.
+ */
+export const zLifeEventId = zId;
+
+/**
+ * Sort order of the life events: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ * It orders by when the events were recorded; no criterion sorts by `happened_at`.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500, with
+ * Laravel's bare `{"message"}` body, for a column this resource lacks; this contract refuses such values with 400
+ * and code 39.
+ *
+ */
+export const zLifeEventSort = z.enum([
+    'created_at',
+    '-created_at',
+    'updated_at',
+    '-updated_at'
+]);
+
+/**
  * Page size, at most 100. A larger value is refused with 400 and error code 30. Without `limit` a page holds 15 items.
  *
  * **Differs from the published docs:** they say pages hold 10 items by default; Monica 4.x uses 15.
@@ -2506,6 +2928,26 @@ export const zOccupationSort = z.enum([
 export const zPage = z.int().gte(1).default(1);
 
 /**
+ * The pet's id.
+ */
+export const zPetId = zId;
+
+/**
+ * Sort order of the pets: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export const zPetSort = z.enum([
+    'created_at',
+    '-created_at',
+    'updated_at',
+    '-updated_at'
+]);
+
+/**
  * The photo's id.
  */
 export const zPhotoId = zId;
@@ -2521,6 +2963,26 @@ export const zPhotoId = zId;
  *
  */
 export const zPhotoSort = z.enum([
+    'created_at',
+    '-created_at',
+    'updated_at',
+    '-updated_at'
+]);
+
+/**
+ * The place's id.
+ */
+export const zPlaceId = zId;
+
+/**
+ * Sort order of the places: `created_at` or `updated_at`, ascending, or descending with a leading `-`.
+ * The default is `created_at` ascending. Any other value is refused with 400 and error code 39.
+ *
+ * **Differs from Monica 4.x:** 4.x accepts every value of its global sort list here and answers 500 (code 40)
+ * for a column this resource lacks; this contract refuses such values with 400 and code 39.
+ *
+ */
+export const zPlaceSort = z.enum([
     'created_at',
     '-created_at',
     'updated_at',
@@ -2624,6 +3086,13 @@ export const zTaskSort = z.enum([
 export const zTermId = zId;
 
 /**
+ * Which month, counted from the current one in the user's time zone: `0` for this month (from today on), `1` for
+ * next month, and so on. A negative number names a past month, whose list is always empty.
+ *
+ */
+export const zUpcomingMonth = z.int();
+
+/**
  * `contactfields` adds `contactFields` (the contact's fields) and `notes` (its latest 3 notes) to every
  * full contact in the response. Partial contacts never carry them.
  *
@@ -2698,6 +3167,51 @@ export const zUpdateContactWorkPath = z.object({
  * The contact with its new career.
  */
 export const zUpdateContactWorkResponse = zContactData;
+
+export const zUpdateContactFoodBody = zContactFood;
+
+export const zUpdateContactFoodPath = z.object({
+    id: zId
+});
+
+/**
+ * The contact with its new food preferences.
+ */
+export const zUpdateContactFoodResponse = zContactData;
+
+export const zUpdateContactIntroductionBody = zContactIntroduction;
+
+export const zUpdateContactIntroductionPath = z.object({
+    id: zId
+});
+
+/**
+ * The contact with how the user met them.
+ */
+export const zUpdateContactIntroductionResponse = zContactData;
+
+export const zUpdateContactAvatarBody = zContactAvatar;
+
+export const zUpdateContactAvatarPath = z.object({
+    id: zId
+});
+
+/**
+ * The contact with its new avatar.
+ */
+export const zUpdateContactAvatarResponse = zContactData;
+
+/**
+ * No contact represents the user any more.
+ */
+export const zUnsetMeContactResponse = zMeContactAnswer;
+
+export const zSetMeContactBody = zMeContact;
+
+/**
+ * The contact now represents the user.
+ */
+export const zSetMeContactResponse = zMeContactAnswer;
 
 export const zListContactLogsPath = z.object({
     id: zId
@@ -3360,6 +3874,15 @@ export const zListContactRemindersQuery = z.object({
  */
 export const zListContactRemindersResponse = zReminderList;
 
+export const zListUpcomingRemindersPath = z.object({
+    month: z.int()
+});
+
+/**
+ * The reminders due in that month.
+ */
+export const zListUpcomingRemindersResponse = zUpcomingReminderList;
+
 export const zListTasksQuery = z.object({
     page: z.int().gte(1).optional().default(1),
     limit: z.int().gte(1).lte(100).optional().default(15),
@@ -3569,6 +4092,42 @@ export const zUpdateDebtPath = z.object({
  * The updated debt.
  */
 export const zUpdateDebtResponse = zDebtData;
+
+export const zListContactDebtsPath = z.object({
+    id: zId
+});
+
+export const zListContactDebtsQuery = z.object({
+    page: z.int().gte(1).optional().default(1),
+    limit: z.int().gte(1).lte(100).optional().default(15),
+    sort: z.enum([
+        'created_at',
+        '-created_at',
+        'updated_at',
+        '-updated_at'
+    ]).optional()
+});
+
+/**
+ * A page of debts.
+ */
+export const zListContactDebtsResponse = zDebtList;
+
+export const zListAddressesQuery = z.object({
+    page: z.int().gte(1).optional().default(1),
+    limit: z.int().gte(1).lte(100).optional().default(15),
+    sort: z.enum([
+        'created_at',
+        '-created_at',
+        'updated_at',
+        '-updated_at'
+    ]).optional()
+});
+
+/**
+ * A page of addresses.
+ */
+export const zListAddressesResponse = zAddressList;
 
 export const zCreateAddressBody = zAddressWrite;
 
@@ -4274,3 +4833,184 @@ export const zGetCurrencyPath = z.object({
  * The currency.
  */
 export const zGetCurrencyResponse = zCurrencyData;
+
+/**
+ * The greeting and the URLs of the main lists.
+ */
+export const zGetApiRootResponse = zApiRoot;
+
+/**
+ * The instance's figures, in an array of one.
+ */
+export const zGetStatisticsResponse = zInstanceStatistics;
+
+export const zListLifeEventsQuery = z.object({
+    page: z.int().gte(1).optional().default(1),
+    limit: z.int().gte(1).lte(100).optional().default(15),
+    sort: z.enum([
+        'created_at',
+        '-created_at',
+        'updated_at',
+        '-updated_at'
+    ]).optional()
+});
+
+/**
+ * A page of life events.
+ */
+export const zListLifeEventsResponse = zLifeEventList;
+
+export const zCreateLifeEventBody = zLifeEventCreate;
+
+/**
+ * The new life event.
+ */
+export const zCreateLifeEventResponse = zLifeEventData;
+
+export const zDeleteLifeEventPath = z.object({
+    id: zId
+});
+
+/**
+ * The object was deleted.
+ */
+export const zDeleteLifeEventResponse = zDeleted;
+
+export const zGetLifeEventPath = z.object({
+    id: zId
+});
+
+/**
+ * The life event.
+ */
+export const zGetLifeEventResponse = zLifeEventData;
+
+export const zUpdateLifeEventBody = zLifeEventUpdate;
+
+export const zUpdateLifeEventPath = z.object({
+    id: zId
+});
+
+/**
+ * The updated life event.
+ */
+export const zUpdateLifeEventResponse = zLifeEventData;
+
+export const zListPetsQuery = z.object({
+    page: z.int().gte(1).optional().default(1),
+    limit: z.int().gte(1).lte(100).optional().default(15),
+    sort: z.enum([
+        'created_at',
+        '-created_at',
+        'updated_at',
+        '-updated_at'
+    ]).optional()
+});
+
+/**
+ * A page of pets.
+ */
+export const zListPetsResponse = zPetList;
+
+export const zCreatePetBody = zPetWrite;
+
+/**
+ * The new pet.
+ */
+export const zCreatePetResponse = zPetData;
+
+export const zDeletePetPath = z.object({
+    id: zId
+});
+
+/**
+ * The object was deleted.
+ */
+export const zDeletePetResponse = zDeleted;
+
+export const zGetPetPath = z.object({
+    id: zId
+});
+
+/**
+ * The pet.
+ */
+export const zGetPetResponse = zPetData;
+
+export const zUpdatePetBody = zPetWrite;
+
+export const zUpdatePetPath = z.object({
+    id: zId
+});
+
+/**
+ * The updated pet.
+ */
+export const zUpdatePetResponse = zPetData;
+
+export const zListContactPetsPath = z.object({
+    id: zId
+});
+
+export const zListContactPetsQuery = z.object({
+    page: z.int().gte(1).optional().default(1),
+    limit: z.int().gte(1).lte(100).optional().default(15),
+    sort: zSortCriterion.optional()
+});
+
+/**
+ * A page of pets.
+ */
+export const zListContactPetsResponse = zPetList;
+
+export const zListPlacesQuery = z.object({
+    page: z.int().gte(1).optional().default(1),
+    limit: z.int().gte(1).lte(100).optional().default(15),
+    sort: z.enum([
+        'created_at',
+        '-created_at',
+        'updated_at',
+        '-updated_at'
+    ]).optional()
+});
+
+/**
+ * A page of places.
+ */
+export const zListPlacesResponse = zPlaceList;
+
+export const zCreatePlaceBody = zPlaceWrite;
+
+/**
+ * The new place.
+ */
+export const zCreatePlaceResponse = zPlaceData;
+
+export const zDeletePlacePath = z.object({
+    id: zId
+});
+
+/**
+ * The object was deleted.
+ */
+export const zDeletePlaceResponse = zDeleted;
+
+export const zGetPlacePath = z.object({
+    id: zId
+});
+
+/**
+ * The place.
+ */
+export const zGetPlaceResponse = zPlaceData;
+
+export const zUpdatePlaceBody = zPlaceWrite;
+
+export const zUpdatePlacePath = z.object({
+    id: zId
+});
+
+/**
+ * The updated place.
+ */
+export const zUpdatePlaceResponse = zPlaceData;

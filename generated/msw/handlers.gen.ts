@@ -40,12 +40,18 @@ import type {
   CreateGroupResponses,
   CreateJournalEntryErrors,
   CreateJournalEntryResponses,
+  CreateLifeEventErrors,
+  CreateLifeEventResponses,
   CreateNoteErrors,
   CreateNoteResponses,
   CreateOccupationErrors,
   CreateOccupationResponses,
+  CreatePetErrors,
+  CreatePetResponses,
   CreatePhotoErrors,
   CreatePhotoResponses,
+  CreatePlaceErrors,
+  CreatePlaceResponses,
   CreateRelationshipErrors,
   CreateRelationshipResponses,
   CreateReminderErrors,
@@ -88,12 +94,18 @@ import type {
   DeleteGroupResponses,
   DeleteJournalEntryErrors,
   DeleteJournalEntryResponses,
+  DeleteLifeEventErrors,
+  DeleteLifeEventResponses,
   DeleteNoteErrors,
   DeleteNoteResponses,
   DeleteOccupationErrors,
   DeleteOccupationResponses,
+  DeletePetErrors,
+  DeletePetResponses,
   DeletePhotoErrors,
   DeletePhotoResponses,
+  DeletePlaceErrors,
+  DeletePlaceResponses,
   DeleteRelationshipErrors,
   DeleteRelationshipResponses,
   DeleteReminderErrors,
@@ -110,6 +122,8 @@ import type {
   GetActivityTypeResponses,
   GetAddressErrors,
   GetAddressResponses,
+  GetApiRootErrors,
+  GetApiRootResponses,
   GetCallErrors,
   GetCallResponses,
   GetCompanyErrors,
@@ -140,12 +154,18 @@ import type {
   GetGroupResponses,
   GetJournalEntryErrors,
   GetJournalEntryResponses,
+  GetLifeEventErrors,
+  GetLifeEventResponses,
   GetNoteErrors,
   GetNoteResponses,
   GetOccupationErrors,
   GetOccupationResponses,
+  GetPetErrors,
+  GetPetResponses,
   GetPhotoErrors,
   GetPhotoResponses,
+  GetPlaceErrors,
+  GetPlaceResponses,
   GetRelationshipErrors,
   GetRelationshipResponses,
   GetRelationshipTypeErrors,
@@ -154,6 +174,8 @@ import type {
   GetRelationshipTypeResponses,
   GetReminderErrors,
   GetReminderResponses,
+  GetStatisticsErrors,
+  GetStatisticsResponses,
   GetTagErrors,
   GetTagResponses,
   GetTaskErrors,
@@ -170,6 +192,8 @@ import type {
   ListActivityTypeCategoriesResponses,
   ListActivityTypesErrors,
   ListActivityTypesResponses,
+  ListAddressesErrors,
+  ListAddressesResponses,
   ListAuditLogsErrors,
   ListAuditLogsResponses,
   ListCallsErrors,
@@ -188,6 +212,8 @@ import type {
   ListContactContactFieldsResponses,
   ListContactConversationsErrors,
   ListContactConversationsResponses,
+  ListContactDebtsErrors,
+  ListContactDebtsResponses,
   ListContactDocumentsErrors,
   ListContactDocumentsResponses,
   ListContactFieldTypesErrors,
@@ -198,6 +224,8 @@ import type {
   ListContactLogsResponses,
   ListContactNotesErrors,
   ListContactNotesResponses,
+  ListContactPetsErrors,
+  ListContactPetsResponses,
   ListContactPhotosErrors,
   ListContactPhotosResponses,
   ListContactRelationshipsErrors,
@@ -228,12 +256,18 @@ import type {
   ListGroupsResponses,
   ListJournalEntriesErrors,
   ListJournalEntriesResponses,
+  ListLifeEventsErrors,
+  ListLifeEventsResponses,
   ListNotesErrors,
   ListNotesResponses,
   ListOccupationsErrors,
   ListOccupationsResponses,
+  ListPetsErrors,
+  ListPetsResponses,
   ListPhotosErrors,
   ListPhotosResponses,
+  ListPlacesErrors,
+  ListPlacesResponses,
   ListRelationshipTypeGroupsErrors,
   ListRelationshipTypeGroupsResponses,
   ListRelationshipTypesErrors,
@@ -246,10 +280,14 @@ import type {
   ListTasksResponses,
   ListTermsErrors,
   ListTermsResponses,
+  ListUpcomingRemindersErrors,
+  ListUpcomingRemindersResponses,
   SetContactTagsErrors,
   SetContactTagsResponses,
   SetGiftPhotoErrors,
   SetGiftPhotoResponses,
+  SetMeContactErrors,
+  SetMeContactResponses,
   SignLatestTermErrors,
   SignLatestTermResponses,
   UnlinkContactChildErrors,
@@ -260,6 +298,8 @@ import type {
   UnsetContactTagResponses,
   UnsetContactTagsErrors,
   UnsetContactTagsResponses,
+  UnsetMeContactErrors,
+  UnsetMeContactResponses,
   UpdateActivityErrors,
   UpdateActivityResponses,
   UpdateActivityTypeCategoryErrors,
@@ -272,11 +312,17 @@ import type {
   UpdateCallResponses,
   UpdateCompanyErrors,
   UpdateCompanyResponses,
+  UpdateContactAvatarErrors,
+  UpdateContactAvatarResponses,
   UpdateContactErrors,
   UpdateContactFieldErrors,
   UpdateContactFieldResponses,
   UpdateContactFieldTypeErrors,
   UpdateContactFieldTypeResponses,
+  UpdateContactFoodErrors,
+  UpdateContactFoodResponses,
+  UpdateContactIntroductionErrors,
+  UpdateContactIntroductionResponses,
   UpdateContactResponses,
   UpdateContactWorkErrors,
   UpdateContactWorkResponses,
@@ -294,10 +340,16 @@ import type {
   UpdateGroupResponses,
   UpdateJournalEntryErrors,
   UpdateJournalEntryResponses,
+  UpdateLifeEventErrors,
+  UpdateLifeEventResponses,
   UpdateNoteErrors,
   UpdateNoteResponses,
   UpdateOccupationErrors,
   UpdateOccupationResponses,
+  UpdatePetErrors,
+  UpdatePetResponses,
+  UpdatePlaceErrors,
+  UpdatePlaceResponses,
   UpdateRelationshipErrors,
   UpdateRelationshipResponses,
   UpdateReminderErrors,
@@ -328,9 +380,12 @@ import {
   zCreateGiftBody,
   zCreateGroupBody,
   zCreateJournalEntryBody,
+  zCreateLifeEventBody,
   zCreateNoteBody,
   zCreateOccupationBody,
+  zCreatePetBody,
   zCreatePhotoBody,
+  zCreatePlaceBody,
   zCreateRelationshipBody,
   zCreateReminderBody,
   zCreateTagBody,
@@ -352,9 +407,12 @@ import {
   zDeleteGiftPath,
   zDeleteGroupPath,
   zDeleteJournalEntryPath,
+  zDeleteLifeEventPath,
   zDeleteNotePath,
   zDeleteOccupationPath,
+  zDeletePetPath,
   zDeletePhotoPath,
+  zDeletePlacePath,
   zDeleteRelationshipPath,
   zDeleteReminderPath,
   zDeleteTagPath,
@@ -378,9 +436,12 @@ import {
   zGetGiftPath,
   zGetGroupPath,
   zGetJournalEntryPath,
+  zGetLifeEventPath,
   zGetNotePath,
   zGetOccupationPath,
+  zGetPetPath,
   zGetPhotoPath,
+  zGetPlacePath,
   zGetRelationshipPath,
   zGetRelationshipTypeGroupPath,
   zGetRelationshipTypePath,
@@ -395,6 +456,7 @@ import {
   zListActivitiesQuery,
   zListActivityTypeCategoriesQuery,
   zListActivityTypesQuery,
+  zListAddressesQuery,
   zListAuditLogsQuery,
   zListCallsQuery,
   zListCompaniesQuery,
@@ -408,6 +470,8 @@ import {
   zListContactContactFieldsQuery,
   zListContactConversationsPath,
   zListContactConversationsQuery,
+  zListContactDebtsPath,
+  zListContactDebtsQuery,
   zListContactDocumentsPath,
   zListContactDocumentsQuery,
   zListContactFieldTypesQuery,
@@ -417,6 +481,8 @@ import {
   zListContactLogsQuery,
   zListContactNotesPath,
   zListContactNotesQuery,
+  zListContactPetsPath,
+  zListContactPetsQuery,
   zListContactPhotosPath,
   zListContactPhotosQuery,
   zListContactRelationshipsPath,
@@ -435,18 +501,23 @@ import {
   zListGiftsQuery,
   zListGroupsQuery,
   zListJournalEntriesQuery,
+  zListLifeEventsQuery,
   zListNotesQuery,
   zListOccupationsQuery,
+  zListPetsQuery,
   zListPhotosQuery,
+  zListPlacesQuery,
   zListRelationshipTypeGroupsQuery,
   zListRelationshipTypesQuery,
   zListRemindersQuery,
   zListTagsQuery,
   zListTasksQuery,
   zListTermsQuery,
+  zListUpcomingRemindersPath,
   zSetContactTagsBody,
   zSetContactTagsPath,
   zSetGiftPhotoPath,
+  zSetMeContactBody,
   zSignLatestTermBody,
   zUnlinkContactChildBody,
   zUnlinkContactChildPath,
@@ -467,11 +538,17 @@ import {
   zUpdateCallPath,
   zUpdateCompanyBody,
   zUpdateCompanyPath,
+  zUpdateContactAvatarBody,
+  zUpdateContactAvatarPath,
   zUpdateContactBody,
   zUpdateContactFieldBody,
   zUpdateContactFieldPath,
   zUpdateContactFieldTypeBody,
   zUpdateContactFieldTypePath,
+  zUpdateContactFoodBody,
+  zUpdateContactFoodPath,
+  zUpdateContactIntroductionBody,
+  zUpdateContactIntroductionPath,
   zUpdateContactPath,
   zUpdateContactWorkBody,
   zUpdateContactWorkPath,
@@ -489,10 +566,16 @@ import {
   zUpdateGroupPath,
   zUpdateJournalEntryBody,
   zUpdateJournalEntryPath,
+  zUpdateLifeEventBody,
+  zUpdateLifeEventPath,
   zUpdateNoteBody,
   zUpdateNotePath,
   zUpdateOccupationBody,
   zUpdateOccupationPath,
+  zUpdatePetBody,
+  zUpdatePetPath,
+  zUpdatePlaceBody,
+  zUpdatePlacePath,
   zUpdateRelationshipBody,
   zUpdateRelationshipPath,
   zUpdateReminderBody,
@@ -566,6 +649,54 @@ export interface UpdateContactWorkMock {
   404: { body: UpdateContactWorkErrors[404]; example: never };
   422: { body: UpdateContactWorkErrors[422]; example: never };
   429: { body: UpdateContactWorkErrors[429]; example: never };
+}
+
+/** PUT /contacts/{id}/food: Update a contact's food preferences */
+export interface UpdateContactFoodMock {
+  200: { body: UpdateContactFoodResponses[200]; example: 'updated' };
+  400: { body: UpdateContactFoodErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: UpdateContactFoodErrors[401]; example: never };
+  404: { body: UpdateContactFoodErrors[404]; example: never };
+  422: { body: UpdateContactFoodErrors[422]; example: never };
+  429: { body: UpdateContactFoodErrors[429]; example: never };
+}
+
+/** PUT /contacts/{id}/introduction: Update how you met a contact */
+export interface UpdateContactIntroductionMock {
+  200: { body: UpdateContactIntroductionResponses[200]; example: 'updated' };
+  400: { body: UpdateContactIntroductionErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: UpdateContactIntroductionErrors[401]; example: never };
+  404: { body: UpdateContactIntroductionErrors[404]; example: never };
+  422: { body: UpdateContactIntroductionErrors[422]; example: never };
+  429: { body: UpdateContactIntroductionErrors[429]; example: never };
+}
+
+/** PUT /contacts/{id}/avatar: Change a contact's avatar */
+export interface UpdateContactAvatarMock {
+  200: { body: UpdateContactAvatarResponses[200]; example: 'updated' };
+  400: { body: UpdateContactAvatarErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: UpdateContactAvatarErrors[401]; example: never };
+  404: { body: UpdateContactAvatarErrors[404]; example: never };
+  422: { body: UpdateContactAvatarErrors[422]; example: never };
+  429: { body: UpdateContactAvatarErrors[429]; example: never };
+}
+
+/** POST /me/contact: Set the contact that represents you */
+export interface SetMeContactMock {
+  200: { body: SetMeContactResponses[200]; example: 'done' };
+  400: { body: SetMeContactErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: SetMeContactErrors[401]; example: never };
+  404: { body: SetMeContactErrors[404]; example: never };
+  422: { body: SetMeContactErrors[422]; example: never };
+  429: { body: SetMeContactErrors[429]; example: never };
+}
+
+/** DELETE /me/contact: Unset the contact that represents you */
+export interface UnsetMeContactMock {
+  200: { body: UnsetMeContactResponses[200]; example: 'done' };
+  400: { body: UnsetMeContactErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: UnsetMeContactErrors[401]; example: never };
+  429: { body: UnsetMeContactErrors[429]; example: never };
 }
 
 /** GET /contacts/{id}/logs: List a contact's audit logs */
@@ -1124,6 +1255,14 @@ export interface ListContactRemindersMock {
   429: { body: ListContactRemindersErrors[429]; example: never };
 }
 
+/** GET /reminders/upcoming/{month}: List the reminders due in a month */
+export interface ListUpcomingRemindersMock {
+  200: { body: ListUpcomingRemindersResponses[200]; example: 'upcoming' };
+  400: { body: ListUpcomingRemindersErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: ListUpcomingRemindersErrors[401]; example: never };
+  429: { body: ListUpcomingRemindersErrors[429]; example: never };
+}
+
 /** GET /tasks: List tasks */
 export interface ListTasksMock {
   200: { body: ListTasksResponses[200]; example: 'tasks' };
@@ -1294,6 +1433,25 @@ export interface DeleteDebtMock {
   401: { body: DeleteDebtErrors[401]; example: never };
   404: { body: DeleteDebtErrors[404]; example: never };
   429: { body: DeleteDebtErrors[429]; example: never };
+}
+
+/** GET /contacts/{id}/debts: List a contact's debts */
+export interface ListContactDebtsMock {
+  200: { body: ListContactDebtsResponses[200]; example: 'debts' };
+  400: { body: ListContactDebtsErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: ListContactDebtsErrors[401]; example: never };
+  404: { body: ListContactDebtsErrors[404]; example: never };
+  422: { body: ListContactDebtsErrors[422]; example: never };
+  429: { body: ListContactDebtsErrors[429]; example: never };
+}
+
+/** GET /addresses: List addresses */
+export interface ListAddressesMock {
+  200: { body: ListAddressesResponses[200]; example: 'addresses' };
+  400: { body: ListAddressesErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: ListAddressesErrors[401]; example: never };
+  422: { body: ListAddressesErrors[422]; example: never };
+  429: { body: ListAddressesErrors[429]; example: never };
 }
 
 /** POST /addresses: Create an address */
@@ -1938,6 +2096,173 @@ export interface GetCurrencyMock {
   429: { body: GetCurrencyErrors[429]; example: never };
 }
 
+/** GET /: Check the API */
+export interface GetApiRootMock {
+  200: { body: GetApiRootResponses[200]; example: 'welcome' };
+  400: { body: GetApiRootErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: GetApiRootErrors[401]; example: never };
+  429: { body: GetApiRootErrors[429]; example: never };
+}
+
+/** GET /statistics: Get the instance's statistics */
+export interface GetStatisticsMock {
+  200: { body: GetStatisticsResponses[200]; example: 'statistics' };
+  400: { body: GetStatisticsErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  404: { body: GetStatisticsErrors[404]; example: 'disabled' };
+  429: { body: GetStatisticsErrors[429]; example: never };
+}
+
+/** GET /lifeevents: List life events */
+export interface ListLifeEventsMock {
+  200: { body: ListLifeEventsResponses[200]; example: 'lifeEvents' };
+  400: { body: ListLifeEventsErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: ListLifeEventsErrors[401]; example: never };
+  422: { body: ListLifeEventsErrors[422]; example: never };
+  429: { body: ListLifeEventsErrors[429]; example: never };
+}
+
+/** POST /lifeevents: Create a life event */
+export interface CreateLifeEventMock {
+  200: { body: CreateLifeEventResponses[200]; example: 'created' };
+  400: { body: CreateLifeEventErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: CreateLifeEventErrors[401]; example: never };
+  404: { body: CreateLifeEventErrors[404]; example: never };
+  422: { body: CreateLifeEventErrors[422]; example: never };
+  429: { body: CreateLifeEventErrors[429]; example: never };
+}
+
+/** GET /lifeevents/{id}: Get a life event */
+export interface GetLifeEventMock {
+  200: { body: GetLifeEventResponses[200]; example: 'lifeEvent' };
+  400: { body: GetLifeEventErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: GetLifeEventErrors[401]; example: never };
+  404: { body: GetLifeEventErrors[404]; example: never };
+  429: { body: GetLifeEventErrors[429]; example: never };
+}
+
+/** PUT /lifeevents/{id}: Update a life event */
+export interface UpdateLifeEventMock {
+  200: { body: UpdateLifeEventResponses[200]; example: 'updated' };
+  400: { body: UpdateLifeEventErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: UpdateLifeEventErrors[401]; example: never };
+  404: { body: UpdateLifeEventErrors[404]; example: never };
+  422: { body: UpdateLifeEventErrors[422]; example: never };
+  429: { body: UpdateLifeEventErrors[429]; example: never };
+}
+
+/** DELETE /lifeevents/{id}: Delete a life event */
+export interface DeleteLifeEventMock {
+  200: { body: DeleteLifeEventResponses[200]; example: never };
+  400: { body: DeleteLifeEventErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: DeleteLifeEventErrors[401]; example: never };
+  404: { body: DeleteLifeEventErrors[404]; example: never };
+  429: { body: DeleteLifeEventErrors[429]; example: never };
+}
+
+/** GET /pets: List pets */
+export interface ListPetsMock {
+  200: { body: ListPetsResponses[200]; example: 'pets' };
+  400: { body: ListPetsErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: ListPetsErrors[401]; example: never };
+  422: { body: ListPetsErrors[422]; example: never };
+  429: { body: ListPetsErrors[429]; example: never };
+}
+
+/** POST /pets: Create a pet */
+export interface CreatePetMock {
+  201: { body: CreatePetResponses[201]; example: 'created' };
+  400: { body: CreatePetErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: CreatePetErrors[401]; example: never };
+  404: { body: CreatePetErrors[404]; example: never };
+  422: { body: CreatePetErrors[422]; example: never };
+  429: { body: CreatePetErrors[429]; example: never };
+}
+
+/** GET /pets/{id}: Get a pet */
+export interface GetPetMock {
+  200: { body: GetPetResponses[200]; example: 'pet' };
+  400: { body: GetPetErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: GetPetErrors[401]; example: never };
+  404: { body: GetPetErrors[404]; example: never };
+  429: { body: GetPetErrors[429]; example: never };
+}
+
+/** PUT /pets/{id}: Update a pet */
+export interface UpdatePetMock {
+  200: { body: UpdatePetResponses[200]; example: 'updated' };
+  400: { body: UpdatePetErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: UpdatePetErrors[401]; example: never };
+  404: { body: UpdatePetErrors[404]; example: never };
+  422: { body: UpdatePetErrors[422]; example: never };
+  429: { body: UpdatePetErrors[429]; example: never };
+}
+
+/** DELETE /pets/{id}: Delete a pet */
+export interface DeletePetMock {
+  200: { body: DeletePetResponses[200]; example: never };
+  400: { body: DeletePetErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: DeletePetErrors[401]; example: never };
+  404: { body: DeletePetErrors[404]; example: never };
+  429: { body: DeletePetErrors[429]; example: never };
+}
+
+/** GET /contacts/{id}/pets: List a contact's pets */
+export interface ListContactPetsMock {
+  200: { body: ListContactPetsResponses[200]; example: 'pets' };
+  400: { body: ListContactPetsErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: ListContactPetsErrors[401]; example: never };
+  404: { body: ListContactPetsErrors[404]; example: never };
+  422: { body: ListContactPetsErrors[422]; example: never };
+  429: { body: ListContactPetsErrors[429]; example: never };
+}
+
+/** GET /places: List places */
+export interface ListPlacesMock {
+  200: { body: ListPlacesResponses[200]; example: 'places' };
+  400: { body: ListPlacesErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: ListPlacesErrors[401]; example: never };
+  422: { body: ListPlacesErrors[422]; example: never };
+  429: { body: ListPlacesErrors[429]; example: never };
+}
+
+/** POST /places: Create a place */
+export interface CreatePlaceMock {
+  201: { body: CreatePlaceResponses[201]; example: 'created' };
+  400: { body: CreatePlaceErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: CreatePlaceErrors[401]; example: never };
+  422: { body: CreatePlaceErrors[422]; example: never };
+  429: { body: CreatePlaceErrors[429]; example: never };
+}
+
+/** GET /places/{id}: Get a place */
+export interface GetPlaceMock {
+  200: { body: GetPlaceResponses[200]; example: 'place' };
+  400: { body: GetPlaceErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: GetPlaceErrors[401]; example: never };
+  404: { body: GetPlaceErrors[404]; example: never };
+  429: { body: GetPlaceErrors[429]; example: never };
+}
+
+/** PUT /places/{id}: Update a place */
+export interface UpdatePlaceMock {
+  200: { body: UpdatePlaceResponses[200]; example: 'updated' };
+  400: { body: UpdatePlaceErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: UpdatePlaceErrors[401]; example: never };
+  404: { body: UpdatePlaceErrors[404]; example: never };
+  422: { body: UpdatePlaceErrors[422]; example: never };
+  429: { body: UpdatePlaceErrors[429]; example: never };
+}
+
+/** DELETE /places/{id}: Delete a place */
+export interface DeletePlaceMock {
+  200: { body: DeletePlaceResponses[200]; example: never };
+  400: { body: DeletePlaceErrors[400]; example: 'limitTooBig' | 'invalidJson' | 'invalidSort' };
+  401: { body: DeletePlaceErrors[401]; example: never };
+  404: { body: DeletePlaceErrors[404]; example: never };
+  422: { body: DeletePlaceErrors[422]; example: never };
+  429: { body: DeletePlaceErrors[429]; example: never };
+}
+
 /** Everything each operation's handler knows: metadata, documented responses, request schemas. */
 const definitions = {
   listContacts: {
@@ -1975,6 +2300,36 @@ const definitions = {
     meta: operations.updateContactWork,
     responses: responses.updateContactWork,
     schemas: { path: zUpdateContactWorkPath, body: zUpdateContactWorkBody },
+  },
+  updateContactFood: {
+    contract,
+    meta: operations.updateContactFood,
+    responses: responses.updateContactFood,
+    schemas: { path: zUpdateContactFoodPath, body: zUpdateContactFoodBody },
+  },
+  updateContactIntroduction: {
+    contract,
+    meta: operations.updateContactIntroduction,
+    responses: responses.updateContactIntroduction,
+    schemas: { path: zUpdateContactIntroductionPath, body: zUpdateContactIntroductionBody },
+  },
+  updateContactAvatar: {
+    contract,
+    meta: operations.updateContactAvatar,
+    responses: responses.updateContactAvatar,
+    schemas: { path: zUpdateContactAvatarPath, body: zUpdateContactAvatarBody },
+  },
+  setMeContact: {
+    contract,
+    meta: operations.setMeContact,
+    responses: responses.setMeContact,
+    schemas: { body: zSetMeContactBody },
+  },
+  unsetMeContact: {
+    contract,
+    meta: operations.unsetMeContact,
+    responses: responses.unsetMeContact,
+    schemas: {  },
   },
   listContactLogs: {
     contract,
@@ -2324,6 +2679,12 @@ const definitions = {
     responses: responses.listContactReminders,
     schemas: { path: zListContactRemindersPath, query: zListContactRemindersQuery },
   },
+  listUpcomingReminders: {
+    contract,
+    meta: operations.listUpcomingReminders,
+    responses: responses.listUpcomingReminders,
+    schemas: { path: zListUpcomingRemindersPath },
+  },
   listTasks: {
     contract,
     meta: operations.listTasks,
@@ -2431,6 +2792,18 @@ const definitions = {
     meta: operations.deleteDebt,
     responses: responses.deleteDebt,
     schemas: { path: zDeleteDebtPath },
+  },
+  listContactDebts: {
+    contract,
+    meta: operations.listContactDebts,
+    responses: responses.listContactDebts,
+    schemas: { path: zListContactDebtsPath, query: zListContactDebtsQuery },
+  },
+  listAddresses: {
+    contract,
+    meta: operations.listAddresses,
+    responses: responses.listAddresses,
+    schemas: { query: zListAddressesQuery },
   },
   createAddress: {
     contract,
@@ -2848,6 +3221,114 @@ const definitions = {
     responses: responses.getCurrency,
     schemas: { path: zGetCurrencyPath },
   },
+  getApiRoot: {
+    contract,
+    meta: operations.getApiRoot,
+    responses: responses.getApiRoot,
+    schemas: {  },
+  },
+  getStatistics: {
+    contract,
+    meta: operations.getStatistics,
+    responses: responses.getStatistics,
+    schemas: {  },
+  },
+  listLifeEvents: {
+    contract,
+    meta: operations.listLifeEvents,
+    responses: responses.listLifeEvents,
+    schemas: { query: zListLifeEventsQuery },
+  },
+  createLifeEvent: {
+    contract,
+    meta: operations.createLifeEvent,
+    responses: responses.createLifeEvent,
+    schemas: { body: zCreateLifeEventBody },
+  },
+  getLifeEvent: {
+    contract,
+    meta: operations.getLifeEvent,
+    responses: responses.getLifeEvent,
+    schemas: { path: zGetLifeEventPath },
+  },
+  updateLifeEvent: {
+    contract,
+    meta: operations.updateLifeEvent,
+    responses: responses.updateLifeEvent,
+    schemas: { path: zUpdateLifeEventPath, body: zUpdateLifeEventBody },
+  },
+  deleteLifeEvent: {
+    contract,
+    meta: operations.deleteLifeEvent,
+    responses: responses.deleteLifeEvent,
+    schemas: { path: zDeleteLifeEventPath },
+  },
+  listPets: {
+    contract,
+    meta: operations.listPets,
+    responses: responses.listPets,
+    schemas: { query: zListPetsQuery },
+  },
+  createPet: {
+    contract,
+    meta: operations.createPet,
+    responses: responses.createPet,
+    schemas: { body: zCreatePetBody },
+  },
+  getPet: {
+    contract,
+    meta: operations.getPet,
+    responses: responses.getPet,
+    schemas: { path: zGetPetPath },
+  },
+  updatePet: {
+    contract,
+    meta: operations.updatePet,
+    responses: responses.updatePet,
+    schemas: { path: zUpdatePetPath, body: zUpdatePetBody },
+  },
+  deletePet: {
+    contract,
+    meta: operations.deletePet,
+    responses: responses.deletePet,
+    schemas: { path: zDeletePetPath },
+  },
+  listContactPets: {
+    contract,
+    meta: operations.listContactPets,
+    responses: responses.listContactPets,
+    schemas: { path: zListContactPetsPath, query: zListContactPetsQuery },
+  },
+  listPlaces: {
+    contract,
+    meta: operations.listPlaces,
+    responses: responses.listPlaces,
+    schemas: { query: zListPlacesQuery },
+  },
+  createPlace: {
+    contract,
+    meta: operations.createPlace,
+    responses: responses.createPlace,
+    schemas: { body: zCreatePlaceBody },
+  },
+  getPlace: {
+    contract,
+    meta: operations.getPlace,
+    responses: responses.getPlace,
+    schemas: { path: zGetPlacePath },
+  },
+  updatePlace: {
+    contract,
+    meta: operations.updatePlace,
+    responses: responses.updatePlace,
+    schemas: { path: zUpdatePlacePath, body: zUpdatePlaceBody },
+  },
+  deletePlace: {
+    contract,
+    meta: operations.deletePlace,
+    responses: responses.deletePlace,
+    schemas: { path: zDeletePlacePath },
+  },
 } satisfies Record<OperationId, MockOperation>;
 
 /**
@@ -2867,6 +3348,16 @@ export const mswHandlers = {
   deleteContact: (options?: MockOptions<DeleteContactMock, 200>): HttpHandler => mockHandler(definitions.deleteContact, options),
   /** PUT /contacts/{id}/work: Update a contact's career */
   updateContactWork: (options?: MockOptions<UpdateContactWorkMock, 200>): HttpHandler => mockHandler(definitions.updateContactWork, options),
+  /** PUT /contacts/{id}/food: Update a contact's food preferences */
+  updateContactFood: (options?: MockOptions<UpdateContactFoodMock, 200>): HttpHandler => mockHandler(definitions.updateContactFood, options),
+  /** PUT /contacts/{id}/introduction: Update how you met a contact */
+  updateContactIntroduction: (options?: MockOptions<UpdateContactIntroductionMock, 200>): HttpHandler => mockHandler(definitions.updateContactIntroduction, options),
+  /** PUT /contacts/{id}/avatar: Change a contact's avatar */
+  updateContactAvatar: (options?: MockOptions<UpdateContactAvatarMock, 200>): HttpHandler => mockHandler(definitions.updateContactAvatar, options),
+  /** POST /me/contact: Set the contact that represents you */
+  setMeContact: (options?: MockOptions<SetMeContactMock, 200>): HttpHandler => mockHandler(definitions.setMeContact, options),
+  /** DELETE /me/contact: Unset the contact that represents you */
+  unsetMeContact: (options?: MockOptions<UnsetMeContactMock, 200>): HttpHandler => mockHandler(definitions.unsetMeContact, options),
   /** GET /contacts/{id}/logs: List a contact's audit logs */
   listContactLogs: (options?: MockOptions<ListContactLogsMock, 200>): HttpHandler => mockHandler(definitions.listContactLogs, options),
   /** GET /tags/{id}/contacts: List the contacts with a tag */
@@ -2983,6 +3474,8 @@ export const mswHandlers = {
   deleteReminder: (options?: MockOptions<DeleteReminderMock, 200>): HttpHandler => mockHandler(definitions.deleteReminder, options),
   /** GET /contacts/{id}/reminders: List a contact's reminders */
   listContactReminders: (options?: MockOptions<ListContactRemindersMock, 200>): HttpHandler => mockHandler(definitions.listContactReminders, options),
+  /** GET /reminders/upcoming/{month}: List the reminders due in a month */
+  listUpcomingReminders: (options?: MockOptions<ListUpcomingRemindersMock, 200>): HttpHandler => mockHandler(definitions.listUpcomingReminders, options),
   /** GET /tasks: List tasks */
   listTasks: (options?: MockOptions<ListTasksMock, 200>): HttpHandler => mockHandler(definitions.listTasks, options),
   /** POST /tasks: Create a task */
@@ -3019,6 +3512,10 @@ export const mswHandlers = {
   updateDebt: (options?: MockOptions<UpdateDebtMock, 200>): HttpHandler => mockHandler(definitions.updateDebt, options),
   /** DELETE /debts/{id}: Delete a debt */
   deleteDebt: (options?: MockOptions<DeleteDebtMock, 200>): HttpHandler => mockHandler(definitions.deleteDebt, options),
+  /** GET /contacts/{id}/debts: List a contact's debts */
+  listContactDebts: (options?: MockOptions<ListContactDebtsMock, 200>): HttpHandler => mockHandler(definitions.listContactDebts, options),
+  /** GET /addresses: List addresses */
+  listAddresses: (options?: MockOptions<ListAddressesMock, 200>): HttpHandler => mockHandler(definitions.listAddresses, options),
   /** POST /addresses: Create an address */
   createAddress: (options?: MockOptions<CreateAddressMock, 201>): HttpHandler => mockHandler(definitions.createAddress, options),
   /** GET /addresses/{id}: Get an address */
@@ -3157,6 +3654,42 @@ export const mswHandlers = {
   listCurrencies: (options?: MockOptions<ListCurrenciesMock, 200>): HttpHandler => mockHandler(definitions.listCurrencies, options),
   /** GET /currencies/{id}: Get a currency */
   getCurrency: (options?: MockOptions<GetCurrencyMock, 200>): HttpHandler => mockHandler(definitions.getCurrency, options),
+  /** GET /: Check the API */
+  getApiRoot: (options?: MockOptions<GetApiRootMock, 200>): HttpHandler => mockHandler(definitions.getApiRoot, options),
+  /** GET /statistics: Get the instance's statistics */
+  getStatistics: (options?: MockOptions<GetStatisticsMock, 200>): HttpHandler => mockHandler(definitions.getStatistics, options),
+  /** GET /lifeevents: List life events */
+  listLifeEvents: (options?: MockOptions<ListLifeEventsMock, 200>): HttpHandler => mockHandler(definitions.listLifeEvents, options),
+  /** POST /lifeevents: Create a life event */
+  createLifeEvent: (options?: MockOptions<CreateLifeEventMock, 200>): HttpHandler => mockHandler(definitions.createLifeEvent, options),
+  /** GET /lifeevents/{id}: Get a life event */
+  getLifeEvent: (options?: MockOptions<GetLifeEventMock, 200>): HttpHandler => mockHandler(definitions.getLifeEvent, options),
+  /** PUT /lifeevents/{id}: Update a life event */
+  updateLifeEvent: (options?: MockOptions<UpdateLifeEventMock, 200>): HttpHandler => mockHandler(definitions.updateLifeEvent, options),
+  /** DELETE /lifeevents/{id}: Delete a life event */
+  deleteLifeEvent: (options?: MockOptions<DeleteLifeEventMock, 200>): HttpHandler => mockHandler(definitions.deleteLifeEvent, options),
+  /** GET /pets: List pets */
+  listPets: (options?: MockOptions<ListPetsMock, 200>): HttpHandler => mockHandler(definitions.listPets, options),
+  /** POST /pets: Create a pet */
+  createPet: (options?: MockOptions<CreatePetMock, 201>): HttpHandler => mockHandler(definitions.createPet, options),
+  /** GET /pets/{id}: Get a pet */
+  getPet: (options?: MockOptions<GetPetMock, 200>): HttpHandler => mockHandler(definitions.getPet, options),
+  /** PUT /pets/{id}: Update a pet */
+  updatePet: (options?: MockOptions<UpdatePetMock, 200>): HttpHandler => mockHandler(definitions.updatePet, options),
+  /** DELETE /pets/{id}: Delete a pet */
+  deletePet: (options?: MockOptions<DeletePetMock, 200>): HttpHandler => mockHandler(definitions.deletePet, options),
+  /** GET /contacts/{id}/pets: List a contact's pets */
+  listContactPets: (options?: MockOptions<ListContactPetsMock, 200>): HttpHandler => mockHandler(definitions.listContactPets, options),
+  /** GET /places: List places */
+  listPlaces: (options?: MockOptions<ListPlacesMock, 200>): HttpHandler => mockHandler(definitions.listPlaces, options),
+  /** POST /places: Create a place */
+  createPlace: (options?: MockOptions<CreatePlaceMock, 201>): HttpHandler => mockHandler(definitions.createPlace, options),
+  /** GET /places/{id}: Get a place */
+  getPlace: (options?: MockOptions<GetPlaceMock, 200>): HttpHandler => mockHandler(definitions.getPlace, options),
+  /** PUT /places/{id}: Update a place */
+  updatePlace: (options?: MockOptions<UpdatePlaceMock, 200>): HttpHandler => mockHandler(definitions.updatePlace, options),
+  /** DELETE /places/{id}: Delete a place */
+  deletePlace: (options?: MockOptions<DeletePlaceMock, 200>): HttpHandler => mockHandler(definitions.deletePlace, options),
 } satisfies Record<OperationId, unknown>;
 
 /** One handler per operation, each answering its documented example: `setupServer(...handlers)`. */

@@ -1722,6 +1722,188 @@ const examples: Readonly<Record<string, unknown>> = {
       "total": 2
     }
   },
+  AddressListOfAccount: {
+    "data": [
+      {
+        "id": 3,
+        "uuid": "5d0c1e2a-8f4b-4b7e-9c3a-000000000003",
+        "object": "address",
+        "name": "default",
+        "street": null,
+        "city": "Scranton",
+        "province": null,
+        "postal_code": null,
+        "latitude": null,
+        "longitude": null,
+        "country": {
+          "id": "US",
+          "object": "country",
+          "name": "United States",
+          "iso": "US"
+        },
+        "url": "https://app.monicahq.com/api/addresses/3",
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 8,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000008",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo08",
+          "first_name": "Jim",
+          "last_name": "Halpert",
+          "nickname": null,
+          "complete_name": "Jim Halpert",
+          "initials": "JH",
+          "gender": "Man",
+          "gender_type": "M",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1978-10-01T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "account": {
+            "id": 1
+          },
+          "url": "https://app.monicahq.com/api/contacts/8"
+        },
+        "created_at": null,
+        "updated_at": null
+      },
+      {
+        "id": 11163,
+        "uuid": "5d0c1e2a-8f4b-4b7e-9c3a-000000011163",
+        "object": "address",
+        "name": "Work (The Office)",
+        "street": "1725 Slough Avenue",
+        "city": "Scranton",
+        "province": "PA",
+        "postal_code": null,
+        "latitude": null,
+        "longitude": null,
+        "country": {
+          "id": "US",
+          "object": "country",
+          "name": "United States",
+          "iso": "US"
+        },
+        "url": "https://app.monicahq.com/api/addresses/11163",
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 8,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000008",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo08",
+          "first_name": "Jim",
+          "last_name": "Halpert",
+          "nickname": null,
+          "complete_name": "Jim Halpert",
+          "initials": "JH",
+          "gender": "Man",
+          "gender_type": "M",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1978-10-01T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "account": {
+            "id": 1
+          },
+          "url": "https://app.monicahq.com/api/contacts/8"
+        },
+        "created_at": "2017-11-23T08:28:47Z",
+        "updated_at": "2017-11-23T08:33:07Z"
+      }
+    ],
+    "links": {
+      "first": "https://app.monicahq.com/api/addresses?page=1",
+      "last": "https://app.monicahq.com/api/addresses?page=1",
+      "prev": null,
+      "next": null
+    },
+    "meta": {
+      "current_page": 1,
+      "from": 1,
+      "last_page": 1,
+      "links": [
+        {
+          "url": null,
+          "label": "&laquo; Previous",
+          "active": false
+        },
+        {
+          "url": "https://app.monicahq.com/api/addresses?page=1",
+          "label": "1",
+          "active": true
+        },
+        {
+          "url": null,
+          "label": "Next &raquo;",
+          "active": false
+        }
+      ],
+      "path": "https://app.monicahq.com/api/addresses",
+      "per_page": 15,
+      "to": 2,
+      "total": 2
+    }
+  },
+  ApiRoot: {
+    "success": {
+      "message": "Welcome to Monica"
+    },
+    "links": {
+      "activities_url": "https://app.monicahq.com/api/activities",
+      "addresses_url": "https://app.monicahq.com/api/addresses",
+      "calls_url": "https://app.monicahq.com/api/calls",
+      "contacts_url": "https://app.monicahq.com/api/contacts",
+      "conversations_url": "https://app.monicahq.com/api/conversations",
+      "countries_url": "https://app.monicahq.com/api/countries",
+      "currencies_url": "https://app.monicahq.com/api/currencies",
+      "documents_url": "https://app.monicahq.com/api/documents",
+      "journal_url": "https://app.monicahq.com/api/journal",
+      "notes_url": "https://app.monicahq.com/api/notes",
+      "relationships_url": "https://app.monicahq.com/api/contacts/:contactId/relationships",
+      "reminders_url": "https://app.monicahq.com/api/reminders",
+      "statistics_url": "https://app.monicahq.com/api/statistics"
+    }
+  },
   AuditLogList: {
     "data": [
       {
@@ -2636,6 +2818,136 @@ const examples: Readonly<Record<string, unknown>> = {
       }
     ]
   },
+  ContactAvatar: {
+    "data": {
+      "id": 1,
+      "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+      "object": "contact",
+      "hash_id": "h:Y5LOkAdWNDqgVo01",
+      "first_name": "Justen",
+      "last_name": "Flatley",
+      "nickname": "Rambo",
+      "complete_name": "Justen Flatley",
+      "initials": "JF",
+      "description": null,
+      "gender": "Man",
+      "gender_type": "M",
+      "is_starred": false,
+      "is_partial": false,
+      "is_active": true,
+      "is_dead": false,
+      "is_me": false,
+      "last_called": null,
+      "last_activity_together": "2019-05-19T00:00:00.000000Z",
+      "stay_in_touch_frequency": 5,
+      "stay_in_touch_trigger_date": "2018-04-26T09:25:43Z",
+      "information": {
+        "relationships": {
+          "love": {
+            "total": 0,
+            "contacts": []
+          },
+          "family": {
+            "total": 0,
+            "contacts": []
+          },
+          "friend": {
+            "total": 0,
+            "contacts": []
+          },
+          "work": {
+            "total": 0,
+            "contacts": []
+          }
+        },
+        "dates": {
+          "birthdate": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "deceased_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          }
+        },
+        "career": {
+          "job": "Animal trainer",
+          "company": "Circus Barnum"
+        },
+        "avatar": {
+          "url": "https://app.monicahq.com/storage/photos/POWVMVuauZ2xPsG9ZNoZdE0jLaMRz1FGZtCUrjDH.jpeg",
+          "source": "photo",
+          "default_avatar_color": "#b3d5fe"
+        },
+        "food_preferences": "Vegetarian; allergic to peanuts.",
+        "how_you_met": {
+          "general_information": "King exclaimed.",
+          "first_met_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "first_met_through_contact": {
+            "id": 4,
+            "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000004",
+            "object": "contact",
+            "hash_id": "h:Y5LOkAdWNDqgVo04",
+            "first_name": "Johnathon",
+            "last_name": "Stark",
+            "nickname": "Rambo",
+            "complete_name": "Johnathon Stark",
+            "initials": "JS",
+            "gender": "Man",
+            "gender_type": "M",
+            "is_starred": false,
+            "is_partial": true,
+            "is_active": true,
+            "is_dead": false,
+            "is_me": false,
+            "information": {
+              "birthdate": {
+                "is_age_based": false,
+                "is_year_unknown": true,
+                "date": "2017-09-24T00:00:00Z"
+              },
+              "deceased_date": {
+                "is_age_based": null,
+                "is_year_unknown": null,
+                "date": null
+              },
+              "avatar": {
+                "url": null,
+                "source": "default",
+                "default_avatar_color": "#b3d5fe"
+              }
+            },
+            "account": {
+              "id": 1
+            }
+          }
+        }
+      },
+      "addresses": [],
+      "tags": [],
+      "statistics": {
+        "number_of_calls": 0,
+        "number_of_notes": 5,
+        "number_of_activities": 3,
+        "number_of_reminders": 0,
+        "number_of_tasks": 3,
+        "number_of_gifts": 7,
+        "number_of_debts": 1
+      },
+      "url": "https://app.monicahq.com/api/contacts/1",
+      "account": {
+        "id": 1
+      },
+      "created_at": "2017-12-12T09:57:15Z",
+      "updated_at": "2018-01-03T10:12:45Z"
+    }
+  },
   ContactCreated: {
     "data": {
       "id": 12,
@@ -3321,6 +3633,266 @@ const examples: Readonly<Record<string, unknown>> = {
       },
       "created_at": "2017-11-25T08:42:36Z",
       "updated_at": "2017-11-25T08:43:47Z"
+    }
+  },
+  ContactFood: {
+    "data": {
+      "id": 1,
+      "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+      "object": "contact",
+      "hash_id": "h:Y5LOkAdWNDqgVo01",
+      "first_name": "Justen",
+      "last_name": "Flatley",
+      "nickname": "Rambo",
+      "complete_name": "Justen Flatley",
+      "initials": "JF",
+      "description": null,
+      "gender": "Man",
+      "gender_type": "M",
+      "is_starred": false,
+      "is_partial": false,
+      "is_active": true,
+      "is_dead": false,
+      "is_me": false,
+      "last_called": null,
+      "last_activity_together": "2019-05-19T00:00:00.000000Z",
+      "stay_in_touch_frequency": 5,
+      "stay_in_touch_trigger_date": "2018-04-26T09:25:43Z",
+      "information": {
+        "relationships": {
+          "love": {
+            "total": 0,
+            "contacts": []
+          },
+          "family": {
+            "total": 0,
+            "contacts": []
+          },
+          "friend": {
+            "total": 0,
+            "contacts": []
+          },
+          "work": {
+            "total": 0,
+            "contacts": []
+          }
+        },
+        "dates": {
+          "birthdate": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "deceased_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          }
+        },
+        "career": {
+          "job": "Animal trainer",
+          "company": "Circus Barnum"
+        },
+        "avatar": {
+          "url": null,
+          "source": "default",
+          "default_avatar_color": "#b3d5fe"
+        },
+        "food_preferences": "Vegetarian; allergic to peanuts.",
+        "how_you_met": {
+          "general_information": "King exclaimed.",
+          "first_met_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "first_met_through_contact": {
+            "id": 4,
+            "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000004",
+            "object": "contact",
+            "hash_id": "h:Y5LOkAdWNDqgVo04",
+            "first_name": "Johnathon",
+            "last_name": "Stark",
+            "nickname": "Rambo",
+            "complete_name": "Johnathon Stark",
+            "initials": "JS",
+            "gender": "Man",
+            "gender_type": "M",
+            "is_starred": false,
+            "is_partial": true,
+            "is_active": true,
+            "is_dead": false,
+            "is_me": false,
+            "information": {
+              "birthdate": {
+                "is_age_based": false,
+                "is_year_unknown": true,
+                "date": "2017-09-24T00:00:00Z"
+              },
+              "deceased_date": {
+                "is_age_based": null,
+                "is_year_unknown": null,
+                "date": null
+              },
+              "avatar": {
+                "url": null,
+                "source": "default",
+                "default_avatar_color": "#b3d5fe"
+              }
+            },
+            "account": {
+              "id": 1
+            }
+          }
+        }
+      },
+      "addresses": [],
+      "tags": [],
+      "statistics": {
+        "number_of_calls": 0,
+        "number_of_notes": 5,
+        "number_of_activities": 3,
+        "number_of_reminders": 0,
+        "number_of_tasks": 3,
+        "number_of_gifts": 7,
+        "number_of_debts": 1
+      },
+      "url": "https://app.monicahq.com/api/contacts/1",
+      "account": {
+        "id": 1
+      },
+      "created_at": "2017-12-12T09:57:15Z",
+      "updated_at": "2018-01-03T10:12:45Z"
+    }
+  },
+  ContactIntroduction: {
+    "data": {
+      "id": 1,
+      "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+      "object": "contact",
+      "hash_id": "h:Y5LOkAdWNDqgVo01",
+      "first_name": "Justen",
+      "last_name": "Flatley",
+      "nickname": "Rambo",
+      "complete_name": "Justen Flatley",
+      "initials": "JF",
+      "description": null,
+      "gender": "Man",
+      "gender_type": "M",
+      "is_starred": false,
+      "is_partial": false,
+      "is_active": true,
+      "is_dead": false,
+      "is_me": false,
+      "last_called": null,
+      "last_activity_together": "2019-05-19T00:00:00.000000Z",
+      "stay_in_touch_frequency": 5,
+      "stay_in_touch_trigger_date": "2018-04-26T09:25:43Z",
+      "information": {
+        "relationships": {
+          "love": {
+            "total": 0,
+            "contacts": []
+          },
+          "family": {
+            "total": 0,
+            "contacts": []
+          },
+          "friend": {
+            "total": 0,
+            "contacts": []
+          },
+          "work": {
+            "total": 0,
+            "contacts": []
+          }
+        },
+        "dates": {
+          "birthdate": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "deceased_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          }
+        },
+        "career": {
+          "job": "Animal trainer",
+          "company": "Circus Barnum"
+        },
+        "avatar": {
+          "url": null,
+          "source": "default",
+          "default_avatar_color": "#b3d5fe"
+        },
+        "food_preferences": "Vegetarian; allergic to peanuts.",
+        "how_you_met": {
+          "general_information": "Met at the company picnic, by the volleyball net.",
+          "first_met_date": {
+            "is_age_based": false,
+            "is_year_unknown": false,
+            "date": "2005-08-12T00:00:00Z"
+          },
+          "first_met_through_contact": {
+            "id": 4,
+            "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000004",
+            "object": "contact",
+            "hash_id": "h:Y5LOkAdWNDqgVo04",
+            "first_name": "Johnathon",
+            "last_name": "Stark",
+            "nickname": "Rambo",
+            "complete_name": "Johnathon Stark",
+            "initials": "JS",
+            "gender": "Man",
+            "gender_type": "M",
+            "is_starred": false,
+            "is_partial": true,
+            "is_active": true,
+            "is_dead": false,
+            "is_me": false,
+            "information": {
+              "birthdate": {
+                "is_age_based": false,
+                "is_year_unknown": true,
+                "date": "2017-09-24T00:00:00Z"
+              },
+              "deceased_date": {
+                "is_age_based": null,
+                "is_year_unknown": null,
+                "date": null
+              },
+              "avatar": {
+                "url": null,
+                "source": "default",
+                "default_avatar_color": "#b3d5fe"
+              }
+            },
+            "account": {
+              "id": 1
+            }
+          }
+        }
+      },
+      "addresses": [],
+      "tags": [],
+      "statistics": {
+        "number_of_calls": 0,
+        "number_of_notes": 5,
+        "number_of_activities": 3,
+        "number_of_reminders": 0,
+        "number_of_tasks": 3,
+        "number_of_gifts": 7,
+        "number_of_debts": 1
+      },
+      "url": "https://app.monicahq.com/api/contacts/1",
+      "account": {
+        "id": 1
+      },
+      "created_at": "2017-12-12T09:57:15Z",
+      "updated_at": "2018-01-03T10:12:45Z"
     }
   },
   ContactList: {
@@ -6403,6 +6975,97 @@ const examples: Readonly<Record<string, unknown>> = {
       "total": 3
     }
   },
+  DebtListForContact: {
+    "data": [
+      {
+        "id": 831,
+        "uuid": "5d0c1e7a-3b2f-4c1d-8e6f-000000000831",
+        "object": "debt",
+        "in_debt": "no",
+        "status": "inprogress",
+        "amount": "123.00",
+        "value": "123.00",
+        "amount_with_currency": "$123.00",
+        "reason": "For the bar last time",
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 1,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo01",
+          "first_name": "Henri",
+          "last_name": "Troyat",
+          "nickname": null,
+          "complete_name": "Henri Troyat",
+          "initials": "HT",
+          "gender": "Woman",
+          "gender_type": "F",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1983-10-23T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "url": "https://app.monicahq.com/api/contacts/1",
+          "account": {
+            "id": 1
+          }
+        },
+        "created_at": "2017-10-21T15:59:14Z",
+        "updated_at": "2017-10-21T15:59:14Z"
+      }
+    ],
+    "links": {
+      "first": "https://app.monicahq.com/api/contacts/1/debts?page=1",
+      "last": "https://app.monicahq.com/api/contacts/1/debts?page=1",
+      "prev": null,
+      "next": null
+    },
+    "meta": {
+      "current_page": 1,
+      "from": 1,
+      "last_page": 1,
+      "links": [
+        {
+          "url": null,
+          "label": "&laquo; Previous",
+          "active": false
+        },
+        {
+          "url": "https://app.monicahq.com/api/contacts/1/debts?page=1",
+          "label": "1",
+          "active": true
+        },
+        {
+          "url": null,
+          "label": "Next &raquo;",
+          "active": false
+        }
+      ],
+      "path": "https://app.monicahq.com/api/contacts/1/debts",
+      "per_page": 15,
+      "to": 1,
+      "total": 1
+    }
+  },
   DebtUpdated: {
     "data": {
       "id": 835,
@@ -8590,6 +9253,361 @@ const examples: Readonly<Record<string, unknown>> = {
       "updated_at": "2017-10-21T16:37:09Z"
     }
   },
+  LifeEvent: {
+    "data": {
+      "id": 31,
+      "uuid": "2a7c9e40-5b1d-4f3e-8a6c-000000000031",
+      "object": "lifeevent",
+      "name": "Joined Dunder Mifflin",
+      "note": "Starts as a sales representative in Scranton.",
+      "happened_at": "2005-03-24T00:00:00Z",
+      "life_event_type": {
+        "id": 1,
+        "uuid": "8e1f6a52-4c3b-4d2a-9f7e-000000000001",
+        "object": "lifeeventtype",
+        "name": "New job",
+        "core_monica_data": true,
+        "default_life_event_type_key": "new_job",
+        "life_event_category": {
+          "id": 1,
+          "uuid": "8e1f6a52-4c3b-4d2a-9f7e-00000000c001",
+          "object": "lifeeventcategory",
+          "name": "Work & education",
+          "core_monica_data": true,
+          "default_life_event_category_key": "work_education",
+          "account": {
+            "id": 1
+          },
+          "created_at": "2017-06-08T15:22:10Z",
+          "updated_at": "2017-06-08T15:22:10Z"
+        },
+        "account": {
+          "id": 1
+        },
+        "created_at": "2017-06-08T15:22:10Z",
+        "updated_at": "2017-06-08T15:22:10Z"
+      },
+      "account": {
+        "id": 1
+      },
+      "contact": {
+        "id": 8,
+        "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000008",
+        "object": "contact",
+        "hash_id": "h:Y5LOkAdWNDqgVo08",
+        "first_name": "Jim",
+        "last_name": "Halpert",
+        "nickname": null,
+        "complete_name": "Jim Halpert",
+        "initials": "JH",
+        "gender": "Man",
+        "gender_type": "M",
+        "is_starred": false,
+        "is_partial": false,
+        "is_active": true,
+        "is_dead": false,
+        "is_me": false,
+        "information": {
+          "birthdate": {
+            "is_age_based": false,
+            "is_year_unknown": false,
+            "date": "1978-10-01T00:00:00Z"
+          },
+          "deceased_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "avatar": {
+            "url": null,
+            "source": "default",
+            "default_avatar_color": "#b3d5fe"
+          }
+        },
+        "account": {
+          "id": 1
+        },
+        "url": "https://app.monicahq.com/api/contacts/8"
+      },
+      "created_at": "2018-02-11T18:03:27Z",
+      "updated_at": "2018-02-11T18:03:27Z"
+    }
+  },
+  LifeEventList: {
+    "data": [
+      {
+        "id": 31,
+        "uuid": "2a7c9e40-5b1d-4f3e-8a6c-000000000031",
+        "object": "lifeevent",
+        "name": "Joined Dunder Mifflin",
+        "note": "Starts as a sales representative in Scranton.",
+        "happened_at": "2005-03-24T00:00:00Z",
+        "life_event_type": {
+          "id": 1,
+          "uuid": "8e1f6a52-4c3b-4d2a-9f7e-000000000001",
+          "object": "lifeeventtype",
+          "name": "New job",
+          "core_monica_data": true,
+          "default_life_event_type_key": "new_job",
+          "life_event_category": {
+            "id": 1,
+            "uuid": "8e1f6a52-4c3b-4d2a-9f7e-00000000c001",
+            "object": "lifeeventcategory",
+            "name": "Work & education",
+            "core_monica_data": true,
+            "default_life_event_category_key": "work_education",
+            "account": {
+              "id": 1
+            },
+            "created_at": "2017-06-08T15:22:10Z",
+            "updated_at": "2017-06-08T15:22:10Z"
+          },
+          "account": {
+            "id": 1
+          },
+          "created_at": "2017-06-08T15:22:10Z",
+          "updated_at": "2017-06-08T15:22:10Z"
+        },
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 8,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000008",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo08",
+          "first_name": "Jim",
+          "last_name": "Halpert",
+          "nickname": null,
+          "complete_name": "Jim Halpert",
+          "initials": "JH",
+          "gender": "Man",
+          "gender_type": "M",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1978-10-01T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "account": {
+            "id": 1
+          },
+          "url": "https://app.monicahq.com/api/contacts/8"
+        },
+        "created_at": "2018-02-11T18:03:27Z",
+        "updated_at": "2018-02-11T18:03:27Z"
+      },
+      {
+        "id": 32,
+        "uuid": "2a7c9e40-5b1d-4f3e-8a6c-000000000032",
+        "object": "lifeevent",
+        "name": "Married Pam",
+        "note": null,
+        "happened_at": "2009-10-10T00:00:00Z",
+        "life_event_type": {
+          "id": 10,
+          "uuid": "8e1f6a52-4c3b-4d2a-9f7e-000000000010",
+          "object": "lifeeventtype",
+          "name": "Marriage",
+          "core_monica_data": true,
+          "default_life_event_type_key": "marriage",
+          "life_event_category": {
+            "id": 2,
+            "uuid": "8e1f6a52-4c3b-4d2a-9f7e-00000000c002",
+            "object": "lifeeventcategory",
+            "name": "Family & relationships",
+            "core_monica_data": true,
+            "default_life_event_category_key": "family_relationships",
+            "account": {
+              "id": 1
+            },
+            "created_at": "2017-06-08T15:22:10Z",
+            "updated_at": "2017-06-08T15:22:10Z"
+          },
+          "account": {
+            "id": 1
+          },
+          "created_at": "2017-06-08T15:22:10Z",
+          "updated_at": "2017-06-08T15:22:10Z"
+        },
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 8,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000008",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo08",
+          "first_name": "Jim",
+          "last_name": "Halpert",
+          "nickname": null,
+          "complete_name": "Jim Halpert",
+          "initials": "JH",
+          "gender": "Man",
+          "gender_type": "M",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1978-10-01T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "account": {
+            "id": 1
+          },
+          "url": "https://app.monicahq.com/api/contacts/8"
+        },
+        "created_at": "2018-02-11T18:05:02Z",
+        "updated_at": "2018-02-11T18:05:02Z"
+      }
+    ],
+    "links": {
+      "first": "https://app.monicahq.com/api/lifeevents?page=1",
+      "last": "https://app.monicahq.com/api/lifeevents?page=1",
+      "prev": null,
+      "next": null
+    },
+    "meta": {
+      "current_page": 1,
+      "from": 1,
+      "last_page": 1,
+      "links": [
+        {
+          "url": null,
+          "label": "&laquo; Previous",
+          "active": false
+        },
+        {
+          "url": "https://app.monicahq.com/api/lifeevents?page=1",
+          "label": "1",
+          "active": true
+        },
+        {
+          "url": null,
+          "label": "Next &raquo;",
+          "active": false
+        }
+      ],
+      "path": "https://app.monicahq.com/api/lifeevents",
+      "per_page": 15,
+      "to": 2,
+      "total": 2
+    }
+  },
+  LifeEventUpdated: {
+    "data": {
+      "id": 31,
+      "uuid": "2a7c9e40-5b1d-4f3e-8a6c-000000000031",
+      "object": "lifeevent",
+      "name": "Joined Dunder Mifflin",
+      "note": "Sales representative, then assistant regional manager.",
+      "happened_at": "2005-03-24T00:00:00Z",
+      "life_event_type": {
+        "id": 1,
+        "uuid": "8e1f6a52-4c3b-4d2a-9f7e-000000000001",
+        "object": "lifeeventtype",
+        "name": "New job",
+        "core_monica_data": true,
+        "default_life_event_type_key": "new_job",
+        "life_event_category": {
+          "id": 1,
+          "uuid": "8e1f6a52-4c3b-4d2a-9f7e-00000000c001",
+          "object": "lifeeventcategory",
+          "name": "Work & education",
+          "core_monica_data": true,
+          "default_life_event_category_key": "work_education",
+          "account": {
+            "id": 1
+          },
+          "created_at": "2017-06-08T15:22:10Z",
+          "updated_at": "2017-06-08T15:22:10Z"
+        },
+        "account": {
+          "id": 1
+        },
+        "created_at": "2017-06-08T15:22:10Z",
+        "updated_at": "2017-06-08T15:22:10Z"
+      },
+      "account": {
+        "id": 1
+      },
+      "contact": {
+        "id": 8,
+        "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000008",
+        "object": "contact",
+        "hash_id": "h:Y5LOkAdWNDqgVo08",
+        "first_name": "Jim",
+        "last_name": "Halpert",
+        "nickname": null,
+        "complete_name": "Jim Halpert",
+        "initials": "JH",
+        "gender": "Man",
+        "gender_type": "M",
+        "is_starred": false,
+        "is_partial": false,
+        "is_active": true,
+        "is_dead": false,
+        "is_me": false,
+        "information": {
+          "birthdate": {
+            "is_age_based": false,
+            "is_year_unknown": false,
+            "date": "1978-10-01T00:00:00Z"
+          },
+          "deceased_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "avatar": {
+            "url": null,
+            "source": "default",
+            "default_avatar_color": "#b3d5fe"
+          }
+        },
+        "account": {
+          "id": 1
+        },
+        "url": "https://app.monicahq.com/api/contacts/8"
+      },
+      "created_at": "2018-02-11T18:03:27Z",
+      "updated_at": "2018-03-02T09:41:13Z"
+    }
+  },
+  MeContactAnswer: [
+    "true"
+  ],
   Note: {
     "data": {
       "id": 4724,
@@ -9164,6 +10182,420 @@ const examples: Readonly<Record<string, unknown>> = {
       "updated_at": "2019-01-02T15:10:53Z"
     }
   },
+  Pet: {
+    "data": {
+      "id": 12,
+      "uuid": "9d3b7c21-0e4f-4a8b-b6d2-000000000012",
+      "object": "pet",
+      "name": "Sprinkles",
+      "pet_category": {
+        "id": 3,
+        "object": "pet_category",
+        "name": "cat",
+        "is_common": true
+      },
+      "account": {
+        "id": 1
+      },
+      "contact": {
+        "id": 1,
+        "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+        "object": "contact",
+        "hash_id": "h:Y5LOkAdWNDqgVo01",
+        "first_name": "Henri",
+        "last_name": "Troyat",
+        "nickname": null,
+        "complete_name": "Henri Troyat",
+        "initials": "HT",
+        "gender": "Woman",
+        "gender_type": "F",
+        "is_starred": false,
+        "is_partial": false,
+        "is_active": true,
+        "is_dead": false,
+        "is_me": false,
+        "information": {
+          "birthdate": {
+            "is_age_based": false,
+            "is_year_unknown": false,
+            "date": "1983-10-23T00:00:00Z"
+          },
+          "deceased_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "avatar": {
+            "url": null,
+            "source": "default",
+            "default_avatar_color": "#b3d5fe"
+          }
+        },
+        "url": "https://app.monicahq.com/api/contacts/1",
+        "account": {
+          "id": 1
+        }
+      },
+      "created_at": "2018-04-17T12:30:05Z",
+      "updated_at": "2018-04-17T12:30:05Z"
+    }
+  },
+  PetCreated: {
+    "data": {
+      "id": 14,
+      "uuid": "9d3b7c21-0e4f-4a8b-b6d2-000000000014",
+      "object": "pet",
+      "name": "Rex",
+      "pet_category": {
+        "id": 4,
+        "object": "pet_category",
+        "name": "dog",
+        "is_common": true
+      },
+      "account": {
+        "id": 1
+      },
+      "contact": {
+        "id": 1,
+        "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+        "object": "contact",
+        "hash_id": "h:Y5LOkAdWNDqgVo01",
+        "first_name": "Henri",
+        "last_name": "Troyat",
+        "nickname": null,
+        "complete_name": "Henri Troyat",
+        "initials": "HT",
+        "gender": "Woman",
+        "gender_type": "F",
+        "is_starred": false,
+        "is_partial": false,
+        "is_active": true,
+        "is_dead": false,
+        "is_me": false,
+        "information": {
+          "birthdate": {
+            "is_age_based": false,
+            "is_year_unknown": false,
+            "date": "1983-10-23T00:00:00Z"
+          },
+          "deceased_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "avatar": {
+            "url": null,
+            "source": "default",
+            "default_avatar_color": "#b3d5fe"
+          }
+        },
+        "url": "https://app.monicahq.com/api/contacts/1",
+        "account": {
+          "id": 1
+        }
+      },
+      "created_at": "2018-06-09T14:02:33Z",
+      "updated_at": "2018-06-09T14:02:33Z"
+    }
+  },
+  PetList: {
+    "data": [
+      {
+        "id": 12,
+        "uuid": "9d3b7c21-0e4f-4a8b-b6d2-000000000012",
+        "object": "pet",
+        "name": "Sprinkles",
+        "pet_category": {
+          "id": 3,
+          "object": "pet_category",
+          "name": "cat",
+          "is_common": true
+        },
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 1,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo01",
+          "first_name": "Henri",
+          "last_name": "Troyat",
+          "nickname": null,
+          "complete_name": "Henri Troyat",
+          "initials": "HT",
+          "gender": "Woman",
+          "gender_type": "F",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1983-10-23T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "url": "https://app.monicahq.com/api/contacts/1",
+          "account": {
+            "id": 1
+          }
+        },
+        "created_at": "2018-04-17T12:30:05Z",
+        "updated_at": "2018-04-17T12:30:05Z"
+      },
+      {
+        "id": 13,
+        "uuid": "9d3b7c21-0e4f-4a8b-b6d2-000000000013",
+        "object": "pet",
+        "name": null,
+        "pet_category": {
+          "id": 5,
+          "object": "pet_category",
+          "name": "fish",
+          "is_common": true
+        },
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 8,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000008",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo08",
+          "first_name": "Jim",
+          "last_name": "Halpert",
+          "nickname": null,
+          "complete_name": "Jim Halpert",
+          "initials": "JH",
+          "gender": "Man",
+          "gender_type": "M",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1978-10-01T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "account": {
+            "id": 1
+          },
+          "url": "https://app.monicahq.com/api/contacts/8"
+        },
+        "created_at": "2018-05-02T08:14:51Z",
+        "updated_at": "2018-05-02T08:14:51Z"
+      }
+    ],
+    "links": {
+      "first": "https://app.monicahq.com/api/pets?page=1",
+      "last": "https://app.monicahq.com/api/pets?page=1",
+      "prev": null,
+      "next": null
+    },
+    "meta": {
+      "current_page": 1,
+      "from": 1,
+      "last_page": 1,
+      "links": [
+        {
+          "url": null,
+          "label": "&laquo; Previous",
+          "active": false
+        },
+        {
+          "url": "https://app.monicahq.com/api/pets?page=1",
+          "label": "1",
+          "active": true
+        },
+        {
+          "url": null,
+          "label": "Next &raquo;",
+          "active": false
+        }
+      ],
+      "path": "https://app.monicahq.com/api/pets",
+      "per_page": 15,
+      "to": 2,
+      "total": 2
+    }
+  },
+  PetListForContact: {
+    "data": [
+      {
+        "id": 12,
+        "uuid": "9d3b7c21-0e4f-4a8b-b6d2-000000000012",
+        "object": "pet",
+        "name": "Sprinkles",
+        "pet_category": {
+          "id": 3,
+          "object": "pet_category",
+          "name": "cat",
+          "is_common": true
+        },
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 1,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo01",
+          "first_name": "Henri",
+          "last_name": "Troyat",
+          "nickname": null,
+          "complete_name": "Henri Troyat",
+          "initials": "HT",
+          "gender": "Woman",
+          "gender_type": "F",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1983-10-23T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "url": "https://app.monicahq.com/api/contacts/1",
+          "account": {
+            "id": 1
+          }
+        },
+        "created_at": "2018-04-17T12:30:05Z",
+        "updated_at": "2018-04-17T12:30:05Z"
+      }
+    ],
+    "links": {
+      "first": "https://app.monicahq.com/api/contacts/1/pets?page=1",
+      "last": "https://app.monicahq.com/api/contacts/1/pets?page=1",
+      "prev": null,
+      "next": null
+    },
+    "meta": {
+      "current_page": 1,
+      "from": 1,
+      "last_page": 1,
+      "links": [
+        {
+          "url": null,
+          "label": "&laquo; Previous",
+          "active": false
+        },
+        {
+          "url": "https://app.monicahq.com/api/contacts/1/pets?page=1",
+          "label": "1",
+          "active": true
+        },
+        {
+          "url": null,
+          "label": "Next &raquo;",
+          "active": false
+        }
+      ],
+      "path": "https://app.monicahq.com/api/contacts/1/pets",
+      "per_page": 15,
+      "to": 1,
+      "total": 1
+    }
+  },
+  PetUpdated: {
+    "data": {
+      "id": 12,
+      "uuid": "9d3b7c21-0e4f-4a8b-b6d2-000000000012",
+      "object": "pet",
+      "name": "Bandit",
+      "pet_category": {
+        "id": 3,
+        "object": "pet_category",
+        "name": "cat",
+        "is_common": true
+      },
+      "account": {
+        "id": 1
+      },
+      "contact": {
+        "id": 1,
+        "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+        "object": "contact",
+        "hash_id": "h:Y5LOkAdWNDqgVo01",
+        "first_name": "Henri",
+        "last_name": "Troyat",
+        "nickname": null,
+        "complete_name": "Henri Troyat",
+        "initials": "HT",
+        "gender": "Woman",
+        "gender_type": "F",
+        "is_starred": false,
+        "is_partial": false,
+        "is_active": true,
+        "is_dead": false,
+        "is_me": false,
+        "information": {
+          "birthdate": {
+            "is_age_based": false,
+            "is_year_unknown": false,
+            "date": "1983-10-23T00:00:00Z"
+          },
+          "deceased_date": {
+            "is_age_based": null,
+            "is_year_unknown": null,
+            "date": null
+          },
+          "avatar": {
+            "url": null,
+            "source": "default",
+            "default_avatar_color": "#b3d5fe"
+          }
+        },
+        "url": "https://app.monicahq.com/api/contacts/1",
+        "account": {
+          "id": 1
+        }
+      },
+      "created_at": "2018-04-17T12:30:05Z",
+      "updated_at": "2018-06-01T19:20:44Z"
+    }
+  },
   Photo: {
     "data": {
       "id": 44,
@@ -9623,6 +11055,130 @@ const examples: Readonly<Record<string, unknown>> = {
       "per_page": 15,
       "to": 2,
       "total": 2
+    }
+  },
+  Place: {
+    "data": {
+      "id": 9,
+      "object": "place",
+      "street": "1725 Slough Avenue",
+      "city": "Scranton",
+      "province": "PA",
+      "postal_code": "18505",
+      "latitude": 41.4034,
+      "longitude": -75.6649,
+      "country": {
+        "id": "US",
+        "object": "country",
+        "name": "United States",
+        "iso": "US"
+      },
+      "account": {
+        "id": 1
+      },
+      "created_at": "2018-12-19T10:02:41Z",
+      "updated_at": "2018-12-19T10:02:41Z"
+    }
+  },
+  PlaceList: {
+    "data": [
+      {
+        "id": 9,
+        "object": "place",
+        "street": "1725 Slough Avenue",
+        "city": "Scranton",
+        "province": "PA",
+        "postal_code": "18505",
+        "latitude": 41.4034,
+        "longitude": -75.6649,
+        "country": {
+          "id": "US",
+          "object": "country",
+          "name": "United States",
+          "iso": "US"
+        },
+        "account": {
+          "id": 1
+        },
+        "created_at": "2018-12-19T10:02:41Z",
+        "updated_at": "2018-12-19T10:02:41Z"
+      },
+      {
+        "id": 10,
+        "object": "place",
+        "street": null,
+        "city": "Stamford",
+        "province": "CT",
+        "postal_code": null,
+        "latitude": null,
+        "longitude": null,
+        "country": {
+          "id": "US",
+          "object": "country",
+          "name": "United States",
+          "iso": "US"
+        },
+        "account": {
+          "id": 1
+        },
+        "created_at": "2018-12-20T16:47:03Z",
+        "updated_at": "2018-12-20T16:47:03Z"
+      }
+    ],
+    "links": {
+      "first": "https://app.monicahq.com/api/places?page=1",
+      "last": "https://app.monicahq.com/api/places?page=1",
+      "prev": null,
+      "next": null
+    },
+    "meta": {
+      "current_page": 1,
+      "from": 1,
+      "last_page": 1,
+      "links": [
+        {
+          "url": null,
+          "label": "&laquo; Previous",
+          "active": false
+        },
+        {
+          "url": "https://app.monicahq.com/api/places?page=1",
+          "label": "1",
+          "active": true
+        },
+        {
+          "url": null,
+          "label": "Next &raquo;",
+          "active": false
+        }
+      ],
+      "path": "https://app.monicahq.com/api/places",
+      "per_page": 15,
+      "to": 2,
+      "total": 2
+    }
+  },
+  PlaceUpdated: {
+    "data": {
+      "id": 9,
+      "object": "place",
+      "street": "1725 Slough Ave, Suite 200",
+      "city": "Scranton",
+      "province": "PA",
+      "postal_code": "18505",
+      "latitude": 41.4034,
+      "longitude": -75.6649,
+      "country": {
+        "id": "US",
+        "object": "country",
+        "name": "United States",
+        "iso": "US"
+      },
+      "account": {
+        "id": 1
+      },
+      "created_at": "2018-12-19T10:02:41Z",
+      "updated_at": "2019-01-07T11:18:29Z"
     }
   },
   Relationship: {
@@ -10688,6 +12244,16 @@ const examples: Readonly<Record<string, unknown>> = {
       "updated_at": "2017-06-16T19:04:54Z"
     }
   },
+  Statistics: [
+    {
+      "instance_creation_date": "2017-06-08T15:22:10Z",
+      "number_of_contacts": 12873,
+      "number_of_users": 412,
+      "number_of_activities": 3021,
+      "number_of_reminders": 5498,
+      "number_of_new_users_last_week": 7
+    }
+  ],
   Tag: {
     "data": {
       "id": 1,
@@ -11539,6 +13105,122 @@ const examples: Readonly<Record<string, unknown>> = {
       "total": 2
     }
   },
+  UpcomingReminders: {
+    "data": [
+      {
+        "id": 215,
+        "reminder_id": 2,
+        "object": "reminder",
+        "planned_date": "2018-10-23T00:00:00.000000Z",
+        "title": "Wish happy birthday to Jean",
+        "description": null,
+        "frequency_type": "year",
+        "frequency_number": 1,
+        "initial_date": "1983-10-23T00:00:00Z",
+        "delible": false,
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 1,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo01",
+          "first_name": "Jean",
+          "last_name": "Valjean",
+          "nickname": null,
+          "complete_name": "Jean Valjean",
+          "initials": "JV",
+          "gender": "Woman",
+          "gender_type": "F",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1983-10-23T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "account": {
+            "id": 1
+          },
+          "url": "https://app.monicahq.com/api/contacts/1"
+        },
+        "created_at": "2017-10-23T07:00:12Z",
+        "updated_at": "2017-10-23T07:00:12Z"
+      },
+      {
+        "id": 219,
+        "reminder_id": 7,
+        "object": "reminder",
+        "planned_date": "2018-10-29T00:00:00.000000Z",
+        "title": "Call Henri about the Lisbon trip",
+        "description": null,
+        "frequency_type": "one_time",
+        "frequency_number": null,
+        "initial_date": "2018-10-29T00:00:00Z",
+        "delible": true,
+        "account": {
+          "id": 1
+        },
+        "contact": {
+          "id": 1,
+          "uuid": "3f2c8a4e-0b6e-4d3c-9a47-000000000001",
+          "object": "contact",
+          "hash_id": "h:Y5LOkAdWNDqgVo01",
+          "first_name": "Henri",
+          "last_name": "Troyat",
+          "nickname": null,
+          "complete_name": "Henri Troyat",
+          "initials": "HT",
+          "gender": "Woman",
+          "gender_type": "F",
+          "is_starred": false,
+          "is_partial": false,
+          "is_active": true,
+          "is_dead": false,
+          "is_me": false,
+          "information": {
+            "birthdate": {
+              "is_age_based": false,
+              "is_year_unknown": false,
+              "date": "1983-10-23T00:00:00Z"
+            },
+            "deceased_date": {
+              "is_age_based": null,
+              "is_year_unknown": null,
+              "date": null
+            },
+            "avatar": {
+              "url": null,
+              "source": "default",
+              "default_avatar_color": "#b3d5fe"
+            }
+          },
+          "url": "https://app.monicahq.com/api/contacts/1",
+          "account": {
+            "id": 1
+          }
+        },
+        "created_at": "2018-10-02T16:40:51Z",
+        "updated_at": "2018-10-02T16:40:51Z"
+      }
+    ]
+  },
   User: {
     "data": {
       "id": 1,
@@ -11795,6 +13477,69 @@ export const responses = {
     401: shared.Unauthenticated,
     404: shared.NotFound,
     422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  updateContactFood: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        updated: examples.ContactFood,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  updateContactIntroduction: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        updated: examples.ContactIntroduction,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  updateContactAvatar: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        updated: examples.ContactAvatar,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  setMeContact: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        done: examples.MeContactAnswer,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  unsetMeContact: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        done: examples.MeContactAnswer,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
     429: shared.TooManyRequests,
   },
   listContactLogs: {
@@ -12482,6 +14227,17 @@ export const responses = {
     422: shared.ValidationFailed,
     429: shared.TooManyRequests,
   },
+  listUpcomingReminders: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        upcoming: examples.UpcomingReminders,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    429: shared.TooManyRequests,
+  },
   listTasks: {
     200: {
       headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
@@ -12692,6 +14448,31 @@ export const responses = {
     400: shared.BadRequest,
     401: shared.Unauthenticated,
     404: shared.NotFound,
+    429: shared.TooManyRequests,
+  },
+  listContactDebts: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        debts: examples.DebtListForContact,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  listAddresses: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        addresses: examples.AddressListOfAccount,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    422: shared.ValidationFailed,
     429: shared.TooManyRequests,
   },
   createAddress: {
@@ -13486,6 +15267,222 @@ export const responses = {
     },
     400: shared.BadRequest,
     404: shared.NotFound,
+    429: shared.TooManyRequests,
+  },
+  getApiRoot: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        welcome: examples.ApiRoot,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    429: shared.TooManyRequests,
+  },
+  getStatistics: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        statistics: examples.Statistics,
+      },
+    },
+    400: shared.BadRequest,
+    404: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        disabled: {
+          "error": {
+            "message": "The resource has not been found",
+            "error_code": 31
+          }
+        },
+      },
+    },
+    429: shared.TooManyRequests,
+  },
+  listLifeEvents: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        lifeEvents: examples.LifeEventList,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  createLifeEvent: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        created: examples.LifeEvent,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  getLifeEvent: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        lifeEvent: examples.LifeEvent,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    429: shared.TooManyRequests,
+  },
+  updateLifeEvent: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        updated: examples.LifeEventUpdated,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  deleteLifeEvent: {
+    200: shared.Deleted,
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    429: shared.TooManyRequests,
+  },
+  listPets: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        pets: examples.PetList,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  createPet: {
+    201: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        created: examples.PetCreated,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  getPet: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        pet: examples.Pet,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    429: shared.TooManyRequests,
+  },
+  updatePet: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        updated: examples.PetUpdated,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  deletePet: {
+    200: shared.Deleted,
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    429: shared.TooManyRequests,
+  },
+  listContactPets: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        pets: examples.PetListForContact,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  listPlaces: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        places: examples.PlaceList,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  createPlace: {
+    201: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        created: examples.Place,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  getPlace: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        place: examples.Place,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    429: shared.TooManyRequests,
+  },
+  updatePlace: {
+    200: {
+      headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '58' },
+      examples: {
+        updated: examples.PlaceUpdated,
+      },
+    },
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
+    429: shared.TooManyRequests,
+  },
+  deletePlace: {
+    200: shared.Deleted,
+    400: shared.BadRequest,
+    401: shared.Unauthenticated,
+    404: shared.NotFound,
+    422: shared.ValidationFailed,
     429: shared.TooManyRequests,
   },
 } satisfies Record<string, Record<number, DocumentedResponse>>;

@@ -39,12 +39,18 @@ import type {
   CreateGroupResponses,
   CreateJournalEntryData,
   CreateJournalEntryResponses,
+  CreateLifeEventData,
+  CreateLifeEventResponses,
   CreateNoteData,
   CreateNoteResponses,
   CreateOccupationData,
   CreateOccupationResponses,
+  CreatePetData,
+  CreatePetResponses,
   CreatePhotoData,
   CreatePhotoResponses,
+  CreatePlaceData,
+  CreatePlaceResponses,
   CreateRelationshipData,
   CreateRelationshipResponses,
   CreateReminderData,
@@ -87,12 +93,18 @@ import type {
   DeleteGroupResponses,
   DeleteJournalEntryData,
   DeleteJournalEntryResponses,
+  DeleteLifeEventData,
+  DeleteLifeEventResponses,
   DeleteNoteData,
   DeleteNoteResponses,
   DeleteOccupationData,
   DeleteOccupationResponses,
+  DeletePetData,
+  DeletePetResponses,
   DeletePhotoData,
   DeletePhotoResponses,
+  DeletePlaceData,
+  DeletePlaceResponses,
   DeleteRelationshipData,
   DeleteRelationshipResponses,
   DeleteReminderData,
@@ -109,6 +121,8 @@ import type {
   GetActivityTypeResponses,
   GetAddressData,
   GetAddressResponses,
+  GetApiRootData,
+  GetApiRootResponses,
   GetCallData,
   GetCallResponses,
   GetCompanyData,
@@ -139,12 +153,18 @@ import type {
   GetGroupResponses,
   GetJournalEntryData,
   GetJournalEntryResponses,
+  GetLifeEventData,
+  GetLifeEventResponses,
   GetNoteData,
   GetNoteResponses,
   GetOccupationData,
   GetOccupationResponses,
+  GetPetData,
+  GetPetResponses,
   GetPhotoData,
   GetPhotoResponses,
+  GetPlaceData,
+  GetPlaceResponses,
   GetRelationshipData,
   GetRelationshipResponses,
   GetRelationshipTypeData,
@@ -153,6 +173,8 @@ import type {
   GetRelationshipTypeResponses,
   GetReminderData,
   GetReminderResponses,
+  GetStatisticsData,
+  GetStatisticsResponses,
   GetTagData,
   GetTagResponses,
   GetTaskData,
@@ -169,6 +191,8 @@ import type {
   ListActivityTypeCategoriesResponses,
   ListActivityTypesData,
   ListActivityTypesResponses,
+  ListAddressesData,
+  ListAddressesResponses,
   ListAuditLogsData,
   ListAuditLogsResponses,
   ListCallsData,
@@ -187,6 +211,8 @@ import type {
   ListContactContactFieldsResponses,
   ListContactConversationsData,
   ListContactConversationsResponses,
+  ListContactDebtsData,
+  ListContactDebtsResponses,
   ListContactDocumentsData,
   ListContactDocumentsResponses,
   ListContactFieldTypesData,
@@ -197,6 +223,8 @@ import type {
   ListContactLogsResponses,
   ListContactNotesData,
   ListContactNotesResponses,
+  ListContactPetsData,
+  ListContactPetsResponses,
   ListContactPhotosData,
   ListContactPhotosResponses,
   ListContactRelationshipsData,
@@ -227,12 +255,18 @@ import type {
   ListGroupsResponses,
   ListJournalEntriesData,
   ListJournalEntriesResponses,
+  ListLifeEventsData,
+  ListLifeEventsResponses,
   ListNotesData,
   ListNotesResponses,
   ListOccupationsData,
   ListOccupationsResponses,
+  ListPetsData,
+  ListPetsResponses,
   ListPhotosData,
   ListPhotosResponses,
+  ListPlacesData,
+  ListPlacesResponses,
   ListRelationshipTypeGroupsData,
   ListRelationshipTypeGroupsResponses,
   ListRelationshipTypesData,
@@ -245,10 +279,14 @@ import type {
   ListTasksResponses,
   ListTermsData,
   ListTermsResponses,
+  ListUpcomingRemindersData,
+  ListUpcomingRemindersResponses,
   SetContactTagsData,
   SetContactTagsResponses,
   SetGiftPhotoData,
   SetGiftPhotoResponses,
+  SetMeContactData,
+  SetMeContactResponses,
   SignLatestTermData,
   SignLatestTermResponses,
   UnlinkContactChildData,
@@ -259,6 +297,8 @@ import type {
   UnsetContactTagResponses,
   UnsetContactTagsData,
   UnsetContactTagsResponses,
+  UnsetMeContactData,
+  UnsetMeContactResponses,
   UpdateActivityData,
   UpdateActivityResponses,
   UpdateActivityTypeCategoryData,
@@ -271,11 +311,17 @@ import type {
   UpdateCallResponses,
   UpdateCompanyData,
   UpdateCompanyResponses,
+  UpdateContactAvatarData,
+  UpdateContactAvatarResponses,
   UpdateContactData,
   UpdateContactFieldData,
   UpdateContactFieldResponses,
   UpdateContactFieldTypeData,
   UpdateContactFieldTypeResponses,
+  UpdateContactFoodData,
+  UpdateContactFoodResponses,
+  UpdateContactIntroductionData,
+  UpdateContactIntroductionResponses,
   UpdateContactResponses,
   UpdateContactWorkData,
   UpdateContactWorkResponses,
@@ -293,10 +339,16 @@ import type {
   UpdateGroupResponses,
   UpdateJournalEntryData,
   UpdateJournalEntryResponses,
+  UpdateLifeEventData,
+  UpdateLifeEventResponses,
   UpdateNoteData,
   UpdateNoteResponses,
   UpdateOccupationData,
   UpdateOccupationResponses,
+  UpdatePetData,
+  UpdatePetResponses,
+  UpdatePlaceData,
+  UpdatePlaceResponses,
   UpdateRelationshipData,
   UpdateRelationshipResponses,
   UpdateReminderData,
@@ -353,6 +405,36 @@ export type UpdateContactWorkInput<C> = HandlerInput<C, UpdateContactWorkData>;
 export type UpdateContactWorkResult =
   | { status: 200; body: UpdateContactWorkResponses[200] };
 export type UpdateContactWorkHandler<C> = (input: UpdateContactWorkInput<C>) => MaybePromise<UpdateContactWorkResult>;
+
+/** PUT /contacts/{id}/food: Update a contact's food preferences */
+export type UpdateContactFoodInput<C> = HandlerInput<C, UpdateContactFoodData>;
+export type UpdateContactFoodResult =
+  | { status: 200; body: UpdateContactFoodResponses[200] };
+export type UpdateContactFoodHandler<C> = (input: UpdateContactFoodInput<C>) => MaybePromise<UpdateContactFoodResult>;
+
+/** PUT /contacts/{id}/introduction: Update how you met a contact */
+export type UpdateContactIntroductionInput<C> = HandlerInput<C, UpdateContactIntroductionData>;
+export type UpdateContactIntroductionResult =
+  | { status: 200; body: UpdateContactIntroductionResponses[200] };
+export type UpdateContactIntroductionHandler<C> = (input: UpdateContactIntroductionInput<C>) => MaybePromise<UpdateContactIntroductionResult>;
+
+/** PUT /contacts/{id}/avatar: Change a contact's avatar */
+export type UpdateContactAvatarInput<C> = HandlerInput<C, UpdateContactAvatarData>;
+export type UpdateContactAvatarResult =
+  | { status: 200; body: UpdateContactAvatarResponses[200] };
+export type UpdateContactAvatarHandler<C> = (input: UpdateContactAvatarInput<C>) => MaybePromise<UpdateContactAvatarResult>;
+
+/** POST /me/contact: Set the contact that represents you */
+export type SetMeContactInput<C> = HandlerInput<C, SetMeContactData>;
+export type SetMeContactResult =
+  | { status: 200; body: SetMeContactResponses[200] };
+export type SetMeContactHandler<C> = (input: SetMeContactInput<C>) => MaybePromise<SetMeContactResult>;
+
+/** DELETE /me/contact: Unset the contact that represents you */
+export type UnsetMeContactInput<C> = HandlerInput<C, UnsetMeContactData>;
+export type UnsetMeContactResult =
+  | { status: 200; body: UnsetMeContactResponses[200] };
+export type UnsetMeContactHandler<C> = (input: UnsetMeContactInput<C>) => MaybePromise<UnsetMeContactResult>;
 
 /** GET /contacts/{id}/logs: List a contact's audit logs */
 export type ListContactLogsInput<C> = HandlerInput<C, ListContactLogsData>;
@@ -702,6 +784,12 @@ export type ListContactRemindersResult =
   | { status: 200; body: ListContactRemindersResponses[200] };
 export type ListContactRemindersHandler<C> = (input: ListContactRemindersInput<C>) => MaybePromise<ListContactRemindersResult>;
 
+/** GET /reminders/upcoming/{month}: List the reminders due in a month */
+export type ListUpcomingRemindersInput<C> = HandlerInput<C, ListUpcomingRemindersData>;
+export type ListUpcomingRemindersResult =
+  | { status: 200; body: ListUpcomingRemindersResponses[200] };
+export type ListUpcomingRemindersHandler<C> = (input: ListUpcomingRemindersInput<C>) => MaybePromise<ListUpcomingRemindersResult>;
+
 /** GET /tasks: List tasks */
 export type ListTasksInput<C> = HandlerInput<C, ListTasksData>;
 export type ListTasksResult =
@@ -809,6 +897,18 @@ export type DeleteDebtInput<C> = HandlerInput<C, DeleteDebtData>;
 export type DeleteDebtResult =
   | { status: 200; body: DeleteDebtResponses[200] };
 export type DeleteDebtHandler<C> = (input: DeleteDebtInput<C>) => MaybePromise<DeleteDebtResult>;
+
+/** GET /contacts/{id}/debts: List a contact's debts */
+export type ListContactDebtsInput<C> = HandlerInput<C, ListContactDebtsData>;
+export type ListContactDebtsResult =
+  | { status: 200; body: ListContactDebtsResponses[200] };
+export type ListContactDebtsHandler<C> = (input: ListContactDebtsInput<C>) => MaybePromise<ListContactDebtsResult>;
+
+/** GET /addresses: List addresses */
+export type ListAddressesInput<C> = HandlerInput<C, ListAddressesData>;
+export type ListAddressesResult =
+  | { status: 200; body: ListAddressesResponses[200] };
+export type ListAddressesHandler<C> = (input: ListAddressesInput<C>) => MaybePromise<ListAddressesResult>;
 
 /** POST /addresses: Create an address */
 export type CreateAddressInput<C> = HandlerInput<C, CreateAddressData>;
@@ -1224,6 +1324,114 @@ export type GetCurrencyResult =
   | { status: 200; body: GetCurrencyResponses[200] };
 export type GetCurrencyHandler<C> = (input: GetCurrencyInput<C>) => MaybePromise<GetCurrencyResult>;
 
+/** GET /: Check the API */
+export type GetApiRootInput<C> = HandlerInput<C, GetApiRootData>;
+export type GetApiRootResult =
+  | { status: 200; body: GetApiRootResponses[200] };
+export type GetApiRootHandler<C> = (input: GetApiRootInput<C>) => MaybePromise<GetApiRootResult>;
+
+/** GET /statistics: Get the instance's statistics */
+export type GetStatisticsInput<C> = HandlerInput<C, GetStatisticsData>;
+export type GetStatisticsResult =
+  | { status: 200; body: GetStatisticsResponses[200] };
+export type GetStatisticsHandler<C> = (input: GetStatisticsInput<C>) => MaybePromise<GetStatisticsResult>;
+
+/** GET /lifeevents: List life events */
+export type ListLifeEventsInput<C> = HandlerInput<C, ListLifeEventsData>;
+export type ListLifeEventsResult =
+  | { status: 200; body: ListLifeEventsResponses[200] };
+export type ListLifeEventsHandler<C> = (input: ListLifeEventsInput<C>) => MaybePromise<ListLifeEventsResult>;
+
+/** POST /lifeevents: Create a life event */
+export type CreateLifeEventInput<C> = HandlerInput<C, CreateLifeEventData>;
+export type CreateLifeEventResult =
+  | { status: 200; body: CreateLifeEventResponses[200] };
+export type CreateLifeEventHandler<C> = (input: CreateLifeEventInput<C>) => MaybePromise<CreateLifeEventResult>;
+
+/** GET /lifeevents/{id}: Get a life event */
+export type GetLifeEventInput<C> = HandlerInput<C, GetLifeEventData>;
+export type GetLifeEventResult =
+  | { status: 200; body: GetLifeEventResponses[200] };
+export type GetLifeEventHandler<C> = (input: GetLifeEventInput<C>) => MaybePromise<GetLifeEventResult>;
+
+/** PUT /lifeevents/{id}: Update a life event */
+export type UpdateLifeEventInput<C> = HandlerInput<C, UpdateLifeEventData>;
+export type UpdateLifeEventResult =
+  | { status: 200; body: UpdateLifeEventResponses[200] };
+export type UpdateLifeEventHandler<C> = (input: UpdateLifeEventInput<C>) => MaybePromise<UpdateLifeEventResult>;
+
+/** DELETE /lifeevents/{id}: Delete a life event */
+export type DeleteLifeEventInput<C> = HandlerInput<C, DeleteLifeEventData>;
+export type DeleteLifeEventResult =
+  | { status: 200; body: DeleteLifeEventResponses[200] };
+export type DeleteLifeEventHandler<C> = (input: DeleteLifeEventInput<C>) => MaybePromise<DeleteLifeEventResult>;
+
+/** GET /pets: List pets */
+export type ListPetsInput<C> = HandlerInput<C, ListPetsData>;
+export type ListPetsResult =
+  | { status: 200; body: ListPetsResponses[200] };
+export type ListPetsHandler<C> = (input: ListPetsInput<C>) => MaybePromise<ListPetsResult>;
+
+/** POST /pets: Create a pet */
+export type CreatePetInput<C> = HandlerInput<C, CreatePetData>;
+export type CreatePetResult =
+  | { status: 201; body: CreatePetResponses[201] };
+export type CreatePetHandler<C> = (input: CreatePetInput<C>) => MaybePromise<CreatePetResult>;
+
+/** GET /pets/{id}: Get a pet */
+export type GetPetInput<C> = HandlerInput<C, GetPetData>;
+export type GetPetResult =
+  | { status: 200; body: GetPetResponses[200] };
+export type GetPetHandler<C> = (input: GetPetInput<C>) => MaybePromise<GetPetResult>;
+
+/** PUT /pets/{id}: Update a pet */
+export type UpdatePetInput<C> = HandlerInput<C, UpdatePetData>;
+export type UpdatePetResult =
+  | { status: 200; body: UpdatePetResponses[200] };
+export type UpdatePetHandler<C> = (input: UpdatePetInput<C>) => MaybePromise<UpdatePetResult>;
+
+/** DELETE /pets/{id}: Delete a pet */
+export type DeletePetInput<C> = HandlerInput<C, DeletePetData>;
+export type DeletePetResult =
+  | { status: 200; body: DeletePetResponses[200] };
+export type DeletePetHandler<C> = (input: DeletePetInput<C>) => MaybePromise<DeletePetResult>;
+
+/** GET /contacts/{id}/pets: List a contact's pets */
+export type ListContactPetsInput<C> = HandlerInput<C, ListContactPetsData>;
+export type ListContactPetsResult =
+  | { status: 200; body: ListContactPetsResponses[200] };
+export type ListContactPetsHandler<C> = (input: ListContactPetsInput<C>) => MaybePromise<ListContactPetsResult>;
+
+/** GET /places: List places */
+export type ListPlacesInput<C> = HandlerInput<C, ListPlacesData>;
+export type ListPlacesResult =
+  | { status: 200; body: ListPlacesResponses[200] };
+export type ListPlacesHandler<C> = (input: ListPlacesInput<C>) => MaybePromise<ListPlacesResult>;
+
+/** POST /places: Create a place */
+export type CreatePlaceInput<C> = HandlerInput<C, CreatePlaceData>;
+export type CreatePlaceResult =
+  | { status: 201; body: CreatePlaceResponses[201] };
+export type CreatePlaceHandler<C> = (input: CreatePlaceInput<C>) => MaybePromise<CreatePlaceResult>;
+
+/** GET /places/{id}: Get a place */
+export type GetPlaceInput<C> = HandlerInput<C, GetPlaceData>;
+export type GetPlaceResult =
+  | { status: 200; body: GetPlaceResponses[200] };
+export type GetPlaceHandler<C> = (input: GetPlaceInput<C>) => MaybePromise<GetPlaceResult>;
+
+/** PUT /places/{id}: Update a place */
+export type UpdatePlaceInput<C> = HandlerInput<C, UpdatePlaceData>;
+export type UpdatePlaceResult =
+  | { status: 200; body: UpdatePlaceResponses[200] };
+export type UpdatePlaceHandler<C> = (input: UpdatePlaceInput<C>) => MaybePromise<UpdatePlaceResult>;
+
+/** DELETE /places/{id}: Delete a place */
+export type DeletePlaceInput<C> = HandlerInput<C, DeletePlaceData>;
+export type DeletePlaceResult =
+  | { status: 200; body: DeletePlaceResponses[200] };
+export type DeletePlaceHandler<C> = (input: DeletePlaceInput<C>) => MaybePromise<DeletePlaceResult>;
+
 /** One handler per operationId: an object missing one, or with a mistyped one, does not compile. */
 export type Handlers<C> = {
   listContacts: ListContactsHandler<C>;
@@ -1232,6 +1440,11 @@ export type Handlers<C> = {
   updateContact: UpdateContactHandler<C>;
   deleteContact: DeleteContactHandler<C>;
   updateContactWork: UpdateContactWorkHandler<C>;
+  updateContactFood: UpdateContactFoodHandler<C>;
+  updateContactIntroduction: UpdateContactIntroductionHandler<C>;
+  updateContactAvatar: UpdateContactAvatarHandler<C>;
+  setMeContact: SetMeContactHandler<C>;
+  unsetMeContact: UnsetMeContactHandler<C>;
   listContactLogs: ListContactLogsHandler<C>;
   listContactsForTag: ListContactsForTagHandler<C>;
   linkContactPartner: LinkContactPartnerHandler<C>;
@@ -1290,6 +1503,7 @@ export type Handlers<C> = {
   updateReminder: UpdateReminderHandler<C>;
   deleteReminder: DeleteReminderHandler<C>;
   listContactReminders: ListContactRemindersHandler<C>;
+  listUpcomingReminders: ListUpcomingRemindersHandler<C>;
   listTasks: ListTasksHandler<C>;
   createTask: CreateTaskHandler<C>;
   getTask: GetTaskHandler<C>;
@@ -1308,6 +1522,8 @@ export type Handlers<C> = {
   getDebt: GetDebtHandler<C>;
   updateDebt: UpdateDebtHandler<C>;
   deleteDebt: DeleteDebtHandler<C>;
+  listContactDebts: ListContactDebtsHandler<C>;
+  listAddresses: ListAddressesHandler<C>;
   createAddress: CreateAddressHandler<C>;
   getAddress: GetAddressHandler<C>;
   updateAddress: UpdateAddressHandler<C>;
@@ -1377,6 +1593,24 @@ export type Handlers<C> = {
   listCountries: ListCountriesHandler<C>;
   listCurrencies: ListCurrenciesHandler<C>;
   getCurrency: GetCurrencyHandler<C>;
+  getApiRoot: GetApiRootHandler<C>;
+  getStatistics: GetStatisticsHandler<C>;
+  listLifeEvents: ListLifeEventsHandler<C>;
+  createLifeEvent: CreateLifeEventHandler<C>;
+  getLifeEvent: GetLifeEventHandler<C>;
+  updateLifeEvent: UpdateLifeEventHandler<C>;
+  deleteLifeEvent: DeleteLifeEventHandler<C>;
+  listPets: ListPetsHandler<C>;
+  createPet: CreatePetHandler<C>;
+  getPet: GetPetHandler<C>;
+  updatePet: UpdatePetHandler<C>;
+  deletePet: DeletePetHandler<C>;
+  listContactPets: ListContactPetsHandler<C>;
+  listPlaces: ListPlacesHandler<C>;
+  createPlace: CreatePlaceHandler<C>;
+  getPlace: GetPlaceHandler<C>;
+  updatePlace: UpdatePlaceHandler<C>;
+  deletePlace: DeletePlaceHandler<C>;
 };
 
 export type HandlerOperationId = keyof Handlers<unknown>;

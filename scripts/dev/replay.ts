@@ -224,7 +224,11 @@ async function main(): Promise<void> {
       compared++;
       const other = after[i]!;
       if (other.status !== exchange.status || other.body !== exchange.body || other.contentType !== exchange.contentType) {
-        differences.push(`${key} [${exchange.label}] ${exchange.method} ${exchange.url}: ${exchange.status} ${exchange.body.slice(0, 200)}\n    now ${other.status} ${other.body.slice(0, 200)}`);
+        // Show both answers around their first difference.
+        let at = 0;
+        while (at < exchange.body.length && exchange.body[at] === other.body[at]) at++;
+        const around = (text: string) => text.slice(Math.max(0, at - 80), at + 120);
+        differences.push(`${key} [${exchange.label}] ${exchange.method} ${exchange.url}: ${exchange.status} …${around(exchange.body)}\n    now ${other.status} …${around(other.body)}`);
       }
     });
   }

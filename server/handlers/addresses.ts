@@ -1,4 +1,4 @@
-// Addresses of contacts: one contact's list, and the writes (an address stays with its contact).
+// Addresses of contacts: the account's list, one contact's list, and the writes (an address stays with its contact).
 import type { AddressWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
@@ -9,50 +9,39 @@ import {
   createAddress,
   deleteAddress,
   getAddress,
+  listAddresses,
   listAddressesForContact,
   updateAddress,
   type AddressInput,
   type AddressRow,
 } from '../store/addresses.js';
-import { normalizeCountryCode } from '../store/countries.js';
 import { findContactOr404 } from './contacts.js';
-import { cleanText, labelTexts, Problems, toInt, trimInput } from './input.js';
+import { cleanText, labelTexts, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
+import { placeFieldsOf } from './places.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
 const presentOne = (context: Context, row: AddressRow) =>
   presentAddresses(context.db, context.caller.accountId, [row], context)[0]!;
 
-/** A lenient decimal (number or numeric string, as the validator let through) as a finite number, or null. */
-function toCoordinate(problems: Problems, field: string, value: number | string | null | undefined): number | null {
-  if (value === null || value === undefined || (typeof value === 'string' && trimInput(value) === '')) return null;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n)) {
-    problems.add(`The ${field} must be a number.`);
-    return null;
-  }
-  return n;
-}
-
 /** The body as store input (every field replaces the stored one); `contact_id` is checked by the caller. */
 function addressInput(body: AddressWrite): AddressInput {
-  const problems = new Problems();
-  const latitude = toCoordinate(problems, 'latitude', body.latitude);
-  const longitude = toCoordinate(problems, 'longitude', body.longitude);
-  if (problems.any) throw validationFailed(problems.messages);
   return {
     contact_id: toInt(body.contact_id) as number,
     name: cleanText(body.name),
-    street: cleanText(body.street),
-    city: cleanText(body.city),
-    province: cleanText(body.province),
-    postal_code: cleanText(body.postal_code),
-    country: normalizeCountryCode(body.country),
-    latitude,
-    longitude,
+    ...placeFieldsOf(body),
     labels: labelTexts(body.labels),
   };
 }
+
+const ADDRESS_SORTS = ['created_at', 'updated_at'] as const;
+
+const listAddressesHandler: Handler<'listAddresses'> = ({ context, query }) => {
+  const request = pageRequest(query, ADDRESS_SORTS);
+  const page = listAddresses(context.db, context.caller.accountId, request.options);
+  const data = presentAddresses(context.db, context.caller.accountId, page.rows, context);
+  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/addresses')) };
+};
 
 const listContactAddressesHandler: Handler<'listContactAddresses'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
@@ -93,6 +82,7 @@ const deleteAddressHandler: Handler<'deleteAddress'> = ({ context, path }) => {
 };
 
 export const addressesHandlers = {
+  listAddresses: listAddressesHandler,
   listContactAddresses: listContactAddressesHandler,
   getAddress: getAddressHandler,
   createAddress: createAddressHandler,

@@ -19,7 +19,7 @@ import {
 import { getEmotionsByIds } from '../store/emotions.js';
 import { checkDay, refuseArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
-import { toBool, toInt } from './input.js';
+import { calendarDayOf, toBool, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -32,9 +32,10 @@ function emotionIdsOr404(context: Context, emotions: CallCreate['emotions']): nu
   return ids;
 }
 
+/** The body as store input; its day has passed `checkDay` already, and is kept as written (`YYYY-MM-DD`). */
 function callInput(context: Context, body: CallCreate | CallUpdate): CallInput {
   return {
-    called_at: body.called_at,
+    called_at: calendarDayOf(body.called_at)!,
     content: body.content ?? null,
     contact_called: toBool(body.contact_called) === true,
     emotions: emotionIdsOr404(context, body.emotions),

@@ -2,7 +2,7 @@
 // that touch an archived contact.
 import { validationFailed } from '../http/errors.js';
 import type { ContactRow } from '../store/contacts.js';
-import { isCalendarDate, type Problems } from './input.js';
+import { calendarDayOf, type Problems } from './input.js';
 
 /** What Monica answers (422, code 32) for a write that touches an archived contact. */
 export const ARCHIVED_CONTACT_MESSAGE = 'The contact is archived: it cannot be changed until it is unarchived.';
@@ -17,7 +17,12 @@ export function checkNotArchived(problems: Problems, contact: ContactRow, what: 
   if (!contact.is_active) problems.add(`The contact is archived: unarchive it before adding ${what}.`);
 }
 
-/** Laravel's `date` rule on a day field, checked before any id is looked up (as Monica validates first). */
-export function checkDay(label: string, value: string): void {
-  if (!isCalendarDate(value)) throw validationFailed([`The ${label} is not a valid date.`]);
+/**
+ * Laravel's `date` rule on a day field, checked before any id is looked up (as Monica validates first): the day the
+ * text names (`YYYY-MM-DD`, whatever time and zone follow it), or 422 when that day does not exist.
+ */
+export function checkDay(label: string, value: string): string {
+  const day = calendarDayOf(value);
+  if (day === null) throw validationFailed([`The ${label} is not a valid date.`]);
+  return day;
 }

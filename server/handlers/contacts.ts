@@ -1,6 +1,8 @@
-// Contacts: list and search, read, create, replace, career, delete, audit logs, contacts by tag, and the deprecated
-// partners/kids calls, which are relationships made and removed both ways.
-import type { Contact, ContactCreate, ContactUpdate, ContactWork } from '../../generated/client/types.gen.js';
+// Contacts: list and search, read, create, replace, career, food, introduction, avatar, delete, audit logs, contacts by
+// tag, the contact that represents the user, and the deprecated partners/kids calls, which are relationships made
+// and removed both ways.
+import { createHash } from 'node:crypto';
+import type { Contact, ContactAvatar, ContactCreate, ContactIntroduction, ContactUpdate, ContactWork } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { ApiError, emailTaken, internalError, notFound, validationFailed } from '../http/errors.js';
@@ -13,20 +15,29 @@ import {
   createContact,
   deleteContact,
   emailInUse,
+  firstEmailOf,
   getContact,
   listContacts,
   listContactsForTag as listContactsForTagInStore,
   searchContacts,
+  resolveSpecialDate,
   updateContact as updateContactInStore,
+  updateContactAvatar as updateContactAvatarInStore,
+  updateContactFood as updateContactFoodInStore,
+  updateContactIntroduction as updateContactIntroductionInStore,
   updateContactWork as updateContactWorkInStore,
+  type AvatarInput,
   type ContactInput,
   type ContactRow,
 } from '../store/contacts.js';
 import { filesOfContact, removeStoredFiles } from '../store/files.js';
 import { getGender } from '../store/genders.js';
+import { getPhoto } from '../store/photos.js';
 import { linkByTypeName, unlinkByTypeName } from '../store/relationships.js';
 import { getTag } from '../store/tags.js';
-import { isCalendarDay, Problems, toBool, toInt, trimInput } from './input.js';
+import { setMeContact } from '../store/user.js';
+import { refuseArchived } from './checks.js';
+import { cleanText, isCalendarDay, Problems, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { actorOf, listUrl, nowOf, type Handler } from './shared.js';
 
@@ -136,11 +147,105 @@ const updateContactHandler: Handler<'updateContact'> = ({ context, path, body })
 
 const updateContactWorkHandler: Handler<'updateContactWork'> = ({ context, path, body }) => {
   const existing = findContactOr404(context, path.id);
-  if (existing.is_partial) throw validationFailed(["The contact can't be a partial contact"]);
+  if (existing.is_partial) throw partialContactRefused();
   const work: ContactWork = body ?? {};
   const row = updateContactWorkInStore(context.db, context.caller.accountId, path.id, { job: work.job ?? null, company: work.company ?? null }, nowOf(context));
   if (!row) throw notFound();
   return { status: 200, body: { data: presentOne(context, row) } };
+};
+
+/** Code 32 for a change only a real contact can take (work, food preferences, introduction). */
+const partialContactRefused = () => validationFailed(["The contact can't be a partial contact"]);
+
+const updateContactFoodHandler: Handler<'updateContactFood'> = ({ context, path, body }) => {
+  const existing = findContactOr404(context, path.id);
+  if (existing.is_partial) throw partialContactRefused();
+  const row = updateContactFoodInStore(context.db, context.caller.accountId, path.id, cleanText(body?.food_preferences), nowOf(context));
+  if (!row) throw notFound();
+  return { status: 200, body: { data: presentOne(context, row) } };
+};
+
+/** The checks of Monica's introduction service a JSON schema cannot state, then the stored first met date. */
+function firstMetDate(context: Context, body: ContactIntroduction) {
+  const problems = new Problems();
+  const known = toBool(body.is_date_known) === true;
+  const ageBased = toBool(body.is_age_based) === true;
+  const parts = { day: toInt(body.day), month: toInt(body.month), year: toInt(body.year), age: toInt(body.age) };
+  if (known && ageBased) {
+    if (parts.age === null) problems.add('The age field is required when the date is age based.');
+    else if (parts.age < 0 || parts.age > 150) problems.add('The age must be between 0 and 150.');
+  }
+  if (known && !ageBased) {
+    if (parts.day === null) problems.add('The day field is required when the date is known.');
+    if (parts.month === null) problems.add('The month field is required when the date is known.');
+    checkDate(problems, 'date', parts.day, parts.month, parts.year);
+  }
+  if (problems.any) throw validationFailed(problems.messages);
+  return resolveSpecialDate(known, ageBased, parts, nowOf(context));
+}
+
+/** A real, active contact only; the contact who introduced them must be the caller's too (404). */
+const updateContactIntroductionHandler: Handler<'updateContactIntroduction'> = ({ context, path, body }) => {
+  const existing = findContactOr404(context, path.id);
+  if (existing.is_partial) throw partialContactRefused();
+  refuseArchived(existing);
+  const firstMet = firstMetDate(context, body);
+  const metThrough = toInt(body.met_through_contact_id);
+  if (metThrough !== null) findContactOr404(context, metThrough);
+  const input = {
+    met_through_contact_id: metThrough,
+    general_information: cleanText(body.general_information),
+    where: cleanText(body.where),
+    first_met: firstMet,
+    add_reminder: toBool(body.add_reminder) === true,
+  };
+  const row = updateContactIntroductionInStore(context.db, context.caller.accountId, path.id, input, nowOf(context));
+  if (!row) throw notFound();
+  return { status: 200, body: { data: presentOne(context, row) } };
+};
+
+/** The avatar a body asks for: its URL (for a photo, the photo's stored file name), and the photo, checked whatever the source. */
+function avatarInput(context: Context, contact: ContactRow, body: ContactAvatar): AvatarInput {
+  const photoId = toInt(body.photo_id);
+  if (body.source === 'photo' && photoId === null) throw validationFailed(['The photo id field is required when source is photo.']);
+  const photo = photoId === null ? undefined : getPhoto(context.db, context.caller.accountId, photoId);
+  if (photoId !== null && !photo) throw notFound();
+  switch (body.source) {
+    case 'photo':
+      return { source: 'photo', url: photo!.new_filename, photo_id: photo!.id };
+    case 'adorable':
+      return { source: 'adorable', url: `https://api.adorable.io/avatars/200/${contact.uuid ?? contact.id}.png`, photo_id: null };
+    case 'gravatar': {
+      const email = firstEmailOf(context.db, context.caller.accountId, contact.id);
+      const hash = email === null ? null : createHash('md5').update(email.trim().toLowerCase()).digest('hex');
+      return { source: 'gravatar', url: hash === null ? null : `https://www.gravatar.com/avatar/${hash}?s=200&d=mm`, photo_id: null };
+    }
+    default:
+      return { source: 'default', url: null, photo_id: null };
+  }
+}
+
+const updateContactAvatarHandler: Handler<'updateContactAvatar'> = ({ context, path, body }) => {
+  const existing = findContactOr404(context, path.id);
+  const row = updateContactAvatarInStore(context.db, context.caller.accountId, path.id, avatarInput(context, existing, body), nowOf(context));
+  if (!row) throw notFound();
+  return { status: 200, body: { data: presentOne(context, row) } };
+};
+
+/** Monica's answer to both calls of the user's contact. */
+const ME_CONTACT_DONE: ['true'] = ['true'];
+
+/** A partial contact cannot stand for the user (`GET /me` shows only a real one): 422. */
+const setMeContactHandler: Handler<'setMeContact'> = ({ context, body }) => {
+  const contact = findContactOr404(context, toInt(body.contact_id) as number);
+  if (contact.is_partial) throw partialContactRefused();
+  if (!setMeContact(context.db, context.caller.accountId, context.caller.userId, contact.id, nowOf(context))) throw notFound();
+  return { status: 200, body: ME_CONTACT_DONE };
+};
+
+const unsetMeContactHandler: Handler<'unsetMeContact'> = ({ context }) => {
+  setMeContact(context.db, context.caller.accountId, context.caller.userId, null, nowOf(context));
+  return { status: 200, body: ME_CONTACT_DONE };
 };
 
 const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }) => {
@@ -231,6 +336,11 @@ export const contactsHandlers = {
   createContact: createContactHandler,
   updateContact: updateContactHandler,
   updateContactWork: updateContactWorkHandler,
+  updateContactFood: updateContactFoodHandler,
+  updateContactIntroduction: updateContactIntroductionHandler,
+  updateContactAvatar: updateContactAvatarHandler,
+  setMeContact: setMeContactHandler,
+  unsetMeContact: unsetMeContactHandler,
   deleteContact: deleteContactHandler,
   listContactLogs: listContactLogsHandler,
   listContactsForTag: listContactsForTagHandler,

@@ -46,8 +46,7 @@ function channelOr404(context: Context, value: unknown): number {
 }
 
 function messageInput(body: MessageWrite): MessageInput {
-  checkDay('written at', body.written_at);
-  return { written_at: body.written_at, written_by_me: toBool(body.written_by_me) === true, content: body.content };
+  return { written_at: checkDay('written at', body.written_at), written_by_me: toBool(body.written_by_me) === true, content: body.content };
 }
 
 /** The conversation as it is now, messages included (what every message write answers). */
@@ -75,14 +74,14 @@ const getConversationHandler: Handler<'getConversation'> = ({ context, path }) =
 };
 
 const createConversationHandler: Handler<'createConversation'> = ({ context, body }) => {
-  checkDay('happened at', body.happened_at);
+  const happenedAt = checkDay('happened at', body.happened_at);
   const contact = findContactOr404(context, toInt(body.contact_id) as number);
   const channel = channelOr404(context, body.contact_field_type_id);
   const row = createConversation(
     context.db,
     context.caller.accountId,
     contact.id,
-    { happened_at: body.happened_at, contact_field_type_id: channel },
+    { happened_at: happenedAt, contact_field_type_id: channel },
     nowOf(context),
   );
   if (!row) throw notFound();
@@ -90,7 +89,7 @@ const createConversationHandler: Handler<'createConversation'> = ({ context, bod
 };
 
 const updateConversationHandler: Handler<'updateConversation'> = ({ context, path, body }) => {
-  checkDay('happened at', body.happened_at);
+  const happenedAt = checkDay('happened at', body.happened_at);
   const existing = findConversationOr404(context, path.id);
   const channel = channelOr404(context, body.contact_field_type_id);
   refuseArchived(findContactOr404(context, existing.contact_id));
@@ -98,7 +97,7 @@ const updateConversationHandler: Handler<'updateConversation'> = ({ context, pat
     context.db,
     context.caller.accountId,
     path.id,
-    { happened_at: body.happened_at, contact_field_type_id: channel },
+    { happened_at: happenedAt, contact_field_type_id: channel },
     nowOf(context),
   );
   if (!row) throw notFound();

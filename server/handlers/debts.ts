@@ -1,11 +1,11 @@
-// Debts: CRUD over the account's debts.
+// Debts: CRUD over the account's debts, and the debts of one contact.
 import type { DebtWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentDebts } from '../present/debts.js';
 import { presentDeleted } from '../present/deleted.js';
-import { createDebt, deleteDebt, getDebt, listDebts, updateDebt, type DebtInput, type DebtRow } from '../store/debts.js';
+import { createDebt, deleteDebt, getDebt, listDebts, listDebtsForContact, updateDebt, type DebtInput, type DebtRow } from '../store/debts.js';
 import { callerCurrencyId, centsOf } from './amounts.js';
 import { findContactOr404 } from './contacts.js';
 import { cleanText, Problems, toInt } from './input.js';
@@ -39,6 +39,14 @@ const listDebtsHandler: Handler<'listDebts'> = ({ context, query }) => {
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/debts')) };
 };
 
+const listContactDebtsHandler: Handler<'listContactDebts'> = ({ context, path, query }) => {
+  findContactOr404(context, path.id);
+  const request = pageRequest(query, DEBT_SORTS);
+  const page = listDebtsForContact(context.db, context.caller.accountId, path.id, request.options);
+  const data = presentDebts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
+  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/debts`)) };
+};
+
 const getDebtHandler: Handler<'getDebt'> = ({ context, path }) => {
   const row = getDebt(context.db, context.caller.accountId, path.id);
   if (!row) throw notFound();
@@ -64,6 +72,7 @@ const deleteDebtHandler: Handler<'deleteDebt'> = ({ context, path }) => {
 
 export const debtsHandlers = {
   listDebts: listDebtsHandler,
+  listContactDebts: listContactDebtsHandler,
   getDebt: getDebtHandler,
   createDebt: createDebtHandler,
   updateDebt: updateDebtHandler,

@@ -11,7 +11,7 @@ import { attachPhotoToGift, getPhoto } from '../store/photos.js';
 import { callerCurrencyId, centsOf } from './amounts.js';
 import { checkNotArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
-import { cleanText, isCalendarDate, Problems, toInt } from './input.js';
+import { calendarDayOf, cleanText, Problems, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -30,8 +30,9 @@ function giftInput(context: Context, body: GiftWrite): GiftInput {
   const problems = new Problems();
   checkNotArchived(problems, contact, 'gifts');
   const amount = body.amount === null || body.amount === undefined ? null : centsOf(problems, 'amount', body.amount);
-  const date = body.date ?? null;
-  if (date !== null && !isCalendarDate(date)) problems.add('The date is not a valid date.');
+  // Any date text the contract takes; the day is kept as written.
+  const date = body.date === null || body.date === undefined ? null : calendarDayOf(body.date);
+  if (date === null && body.date) problems.add('The date is not a valid date.');
   if (problems.any) throw validationFailed(problems.messages);
   return {
     contact_id: contact.id,

@@ -32,6 +32,10 @@ import { relationshipTypesHandlers } from './relationshipTypes.js';
 import { relationshipTypeGroupsHandlers } from './relationshipTypeGroups.js';
 import { countriesHandlers } from './countries.js';
 import { currenciesHandlers } from './currencies.js';
+import { instanceHandlers } from './instance.js';
+import { lifeEventsHandlers } from './lifeEvents.js';
+import { petsHandlers } from './pets.js';
+import { placesHandlers } from './places.js';
 
 export const handlers: Handlers<Context> = {
   ...contactsHandlers,
@@ -64,4 +68,8 @@ export const handlers: Handlers<Context> = {
   ...relationshipTypeGroupsHandlers,
   ...countriesHandlers,
   ...currenciesHandlers,
+  ...instanceHandlers,
+  ...lifeEventsHandlers,
+  ...petsHandlers,
+  ...placesHandlers,
 };

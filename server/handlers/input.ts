@@ -28,6 +28,16 @@ export function isCalendarDate(value: string): boolean {
   return match !== null && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/**
+ * The day a lenient date names (Laravel's `date` rule: `2024-02-03`, `2024-02-03T10:00:00`, `...Z`, `...+02:00`, with
+ * or without fractions), as written, ignoring time and zone: `YYYY-MM-DD`, or null when that day does not exist.
+ * The validator has already checked the form.
+ */
+export function calendarDayOf(value: string): string | null {
+  const day = value.slice(0, 10);
+  return isCalendarDate(day) ? day : null;
+}
+
 /** Request text: one rule for every handler and store (server/text.ts). */
 export { cleanText, trimInput };
 

@@ -3,10 +3,14 @@ import type { ReminderCreate, ReminderUpdate } from '../../generated/client/type
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
+import { formatDateIn } from '../present/dates.js';
 import { presentDeleted } from '../present/deleted.js';
-import { presentReminders } from '../present/reminders.js';
+import { presentReminders, presentUpcomingReminder } from '../present/reminders.js';
+import { presentWithContacts } from '../present/withContacts.js';
 import type { ContactRow } from '../store/contacts.js';
+import { getUserProfile } from '../store/user.js';
 import {
+  allReminders,
   createReminder,
   deleteReminder,
   getReminder,
@@ -97,6 +101,60 @@ const updateReminderHandler: Handler<'updateReminder'> = ({ context, path, body 
   return { status: 200, body: { data: presentOneReminder(context, row) } };
 };
 
+// ---------------------------------------------------------------------------
+// Upcoming reminders: days are handled as UTC midnights (milliseconds), the calendar of the user's time zone.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const dayMs = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+
+/** The day `months` months after `ms`, on the same day of the month or the month's last day (Jan 31 + 1 = Feb 28/29). */
+function monthsLater(ms: number, months: number): number {
+  const d = new Date(ms);
+  const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months + 1, 0)).getUTCDate();
+  return first + (Math.min(d.getUTCDate(), last) - 1) * DAY_MS;
+}
+
+/** The first occurrence of the reminder on or after `todayMs`, or null when there is none (or it is out of reach). */
+function nextOccurrence(row: ReminderRow, todayMs: number): number | null {
+  const initial = dayMs(row.initial_date);
+  if (Number.isNaN(initial)) return null;
+  if (initial >= todayMs) return initial;
+  const every = Math.max(1, row.frequency_number ?? 1);
+  if (row.frequency_type === 'one_time') return null;
+  if (row.frequency_type === 'week') return initial + Math.ceil((todayMs - initial) / (every * 7 * DAY_MS)) * every * 7 * DAY_MS;
+  const months = row.frequency_type === 'year' ? every * 12 : every;
+  const a = new Date(initial);
+  const b = new Date(todayMs);
+  let k = Math.max(0, Math.floor(((b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth()) / months));
+  let next = monthsLater(initial, k * months);
+  while (next < todayMs) next = monthsLater(initial, ++k * months);
+  return Number.isNaN(next) ? null : next;
+}
+
+/**
+ * The reminders due in month `month` from the current one (in the user's time zone), soonest first: each
+ * reminder's next occurrence from today on, when it falls in that month (Monica plans one occurrence at a time).
+ */
+const listUpcomingRemindersHandler: Handler<'listUpcomingReminders'> = ({ context, path }) => {
+  const { accountId, userId } = context.caller;
+  const todayMs = dayMs(formatDateIn(context.now(), getUserProfile(context.db, accountId, userId)?.timezone ?? null));
+  const today = new Date(todayMs);
+  const monthStart = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + path.month, 1);
+  const monthEnd = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + path.month + 1, 1);
+  // A past month has nothing due; the API's dates have four-digit years.
+  if (path.month < 0 || !(monthEnd <= Date.UTC(10000, 0, 1))) return { status: 200, body: { data: [] } };
+  const due = allReminders(context.db, accountId)
+    .map((row) => ({ ...row, due: nextOccurrence(row, todayMs) }))
+    .filter((row): row is ReminderRow & { due: number } => row.due !== null && row.due >= monthStart && row.due < monthEnd)
+    .sort((x, y) => x.due - y.due || x.id - y.id);
+  const data = presentWithContacts(context.db, accountId, due, 'reminder', (row, contact) =>
+    presentUpcomingReminder(row, new Date(row.due).toISOString().slice(0, 10), contact, context),
+  );
+  return { status: 200, body: { data } };
+};
+
 const deleteReminderHandler: Handler<'deleteReminder'> = ({ context, path }) => {
   if (!deleteReminder(context.db, context.caller.accountId, path.id)) throw notFound();
   return { status: 200, body: presentDeleted(path.id) };
@@ -109,4 +167,5 @@ export const remindersHandlers = {
   createReminder: createReminderHandler,
   updateReminder: updateReminderHandler,
   deleteReminder: deleteReminderHandler,
+  listUpcomingReminders: listUpcomingRemindersHandler,
 } satisfies Partial<Handlers<Context>>;

@@ -53,7 +53,19 @@ export function describeSchemaError(error: SchemaError): string {
   }
 }
 
+const kindOf = (error: SchemaError) => (error.errorCode ?? '').split('.')[0];
+
+/**
+ * A lenient date (an `anyOf` of date formats) that matches none of them: its branches' errors, one per format, read
+ * as Laravel's single sentence for its `date` rule.
+ */
+function unmatchedDatePaths(errors: SchemaError[]): Set<string> {
+  const anyOf = new Set(errors.filter((e) => kindOf(e) === 'anyOf').map((e) => e.path));
+  return new Set(errors.filter((e) => anyOf.has(e.path) && kindOf(e) === 'format' && /"date(-time)?"/.test(e.message)).map((e) => e.path));
+}
+
 /** One sentence per problem, without repeats (oneOf/anyOf branches often report the same field twice). */
 export function describeSchemaErrors(errors: SchemaError[]): string[] {
-  return [...new Set(errors.map(describeSchemaError))];
+  const dates = unmatchedDatePaths(errors);
+  return [...new Set(errors.map((e) => (dates.has(e.path) ? `The ${fieldName(e.path)} is not a valid date.` : describeSchemaError(e))))];
 }

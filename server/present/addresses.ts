@@ -1,11 +1,12 @@
 import type { Address } from '../../generated/client/types.gen.js';
 import { addressRowsForContacts, type AddressRow } from '../store/addresses.js';
-import { getContactsByIds, type ContactRow } from '../store/contacts.js';
+import type { ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import { presentContactSummary } from './contactSummary.js';
 import { apiUrl, type PresentContext } from './context.js';
-import { presentCountryOfCode } from './countries.js';
 import { toApiTimestamp } from './dates.js';
+import { presentLocation } from './places.js';
+import { presentWithContacts } from './withContacts.js';
 
 export type AddressObject = Address;
 
@@ -16,13 +17,7 @@ export function presentAddress(row: AddressRow, contact: ContactRow, ctx: Presen
     uuid: row.uuid,
     object: 'address',
     name: row.name,
-    street: row.street,
-    city: row.city,
-    province: row.province,
-    postal_code: row.postal_code,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    country: presentCountryOfCode(row.country),
+    ...presentLocation(row),
     url: apiUrl(ctx, `addresses/${row.id}`),
     account: { id: row.account_id },
     contact: presentContactSummary(contact, ctx),
@@ -33,12 +28,7 @@ export function presentAddress(row: AddressRow, contact: ContactRow, ctx: Presen
 
 /** Presents a page of addresses, loading their contacts with one query. */
 export function presentAddresses(db: Db, accountId: number, rows: readonly AddressRow[], ctx: PresentContext): AddressObject[] {
-  const contacts = getContactsByIds(db, accountId, rows.map((a) => a.contact_id));
-  return rows.map((row) => {
-    const contact = contacts.get(row.contact_id);
-    if (!contact) throw new Error(`address ${row.id} refers to a contact outside account ${accountId}`);
-    return presentAddress(row, contact, ctx);
-  });
+  return presentWithContacts(db, accountId, rows, 'address', (row, contact) => presentAddress(row, contact, ctx));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Avatar, ContactSummary as GeneratedContactSummary, GenderType } from '../../generated/client/types.gen.js';
 import { completeName, type ContactRow } from '../store/contacts.js';
-import { apiUrl, bool, type PresentContext } from './context.js';
+import { apiUrl, bool, storageUrl, type PresentContext } from './context.js';
 import { specialDate, type SpecialDate } from './dates.js';
 
 /** The shapes come from the spec (generated types), so a presenter that drifts from it fails to compile. */
@@ -44,9 +44,10 @@ export function deceasedDateOf(row: ContactRow): SpecialDate {
   return specialDate(row.deceased_date, row.deceased_is_age_based, row.deceased_is_year_unknown);
 }
 
-export function avatarOf(row: ContactRow): AvatarObject {
+/** A photo avatar stores its file's name; the URL is where that file is downloaded from. */
+export function avatarOf(row: ContactRow, ctx: PresentContext): AvatarObject {
   return {
-    url: row.avatar_url,
+    url: row.avatar_source === 'photo' && row.avatar_url !== null ? storageUrl(ctx, row.avatar_url) : row.avatar_url,
     source: row.avatar_source,
     default_avatar_color: row.default_avatar_color,
   };
@@ -80,7 +81,7 @@ export function presentContactSummary(row: ContactRow, ctx: PresentContext): Con
     information: {
       birthdate: birthdateOf(row),
       deceased_date: deceasedDateOf(row),
-      avatar: avatarOf(row),
+      avatar: avatarOf(row, ctx),
     },
     ...(row.is_partial ? {} : { url: contactUrl(ctx, row.id) }),
     account: { id: row.account_id },

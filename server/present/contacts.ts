@@ -138,7 +138,7 @@ export function presentContact(
       relationships: related.relationships?.get(row.id) ?? emptyRelationships(),
       dates,
       career: { job: row.job, company: row.company },
-      avatar: avatarOf(row),
+      avatar: avatarOf(row, ctx),
       food_preferences: row.food_preferences,
       how_you_met: {
         general_information: row.first_met_general_information,

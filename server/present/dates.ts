@@ -29,6 +29,15 @@ export function formatDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The calendar date `YYYY-MM-DD` of an instant in a time zone (the UTC date when the zone is unknown). */
+export function formatDateIn(d: Date, timeZone: string | null): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  } catch {
+    return formatDate(d);
+  }
+}
+
 /** Turns a stored calendar date `YYYY-MM-DD` into the API timestamp at midnight UTC. */
 export function dateToTimestamp(date: string): string;
 export function dateToTimestamp(date: string | null | undefined): string | null;

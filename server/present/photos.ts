@@ -4,21 +4,15 @@ import type { Db } from '../store/db.js';
 import { readStoredFile } from '../store/files.js';
 import type { PhotoRow } from '../store/photos.js';
 import { presentContactSummary } from './contactSummary.js';
-import { type PresentContext } from './context.js';
+import { storageUrl, type PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';
+
+/** Where stored files are downloaded from (kept here for the presenters that import it from this module). */
+export { storageUrl };
 
 /** What photo and document presenters need: the base URL, and where the stored files are. */
 export interface FilePresentContext extends PresentContext {
   filesDir: string;
-}
-
-/**
- * Where a stored file would be downloaded from: Monica serves uploads under `/storage/` beside `/api`
- * (`https://app.monicahq.com/storage/photos/...`). The contract has no download operation, and this
- * reference server does not serve that path.
- */
-export function storageUrl(ctx: PresentContext, relative: string): string {
-  return `${ctx.baseUrl.replace(/\/+$/, '').replace(/\/api$/, '')}/storage/${relative}`;
 }
 
 /** The stored image as a `data:` URL, or null when the file cannot be read. */

@@ -17,7 +17,7 @@ import { setTagsByName } from '../store/tags.js';
 import { formatTimestamp, type Clock } from '../present/dates.js';
 import { seedAccountReferenceData } from './referenceData.js';
 import { makeRng, type Rng } from './random.js';
-import { addDemoContent } from './demo/index.js';
+import { addDemoContent, addLaterDemoContent } from './demo/index.js';
 
 export const DEMO_ACCOUNT_NAME = 'Demo account';
 export const OTHER_ACCOUNT_NAME = 'Other account';
@@ -286,7 +286,7 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, no
   );
 
   seedNotes(db, demo.accountId, real, 60, rng, nowMs);
-  addDemoContent(db, {
+  const demoAccount = {
     accountId: demo.accountId,
     actor: demo.actor,
     contactIds: real.map((c) => c.id),
@@ -294,7 +294,8 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, no
     nowMs,
     filesDir: filesDir ?? '',
     rng,
-  });
+  };
+  addDemoContent(db, demoAccount);
 
   // The second account: a little data of its own.
   const otherPeople: DemoPerson[] = [
@@ -307,6 +308,9 @@ function seedDemoContent(db: Db, demo: AccountHandles, other: AccountHandles, no
     if (c.person.tags) setTagsByName(db, other.accountId, c.id, c.person.tags, formatTimestamp(new Date(c.createdMs)));
   }
   seedNotes(db, other.accountId, otherContacts, 2, rng, nowMs);
+
+  // Last, so that everything above draws the numbers it always drew.
+  addLaterDemoContent(db, demoAccount);
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * Reference data every new account starts with, as in a fresh Monica account: three genders, the default contact
  * field types, the built-in activity types (in their categories) and the default relationship types (in their
- * groups). Nothing else: countries, currencies, emotions and the terms are global, and labels (`home`, `work`, ...)
+ * groups). Nothing else: countries, currencies, emotions, the terms, life event categories and types and pet
+ * categories are global (with fixed ids, the same in every account), and labels (`home`, `work`, ...)
  * are created on first use, as in Monica.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,47 +1,44 @@
 /**
  * Addresses of contacts. Every statement is scoped to one account; an address (or contact) of another account
- * behaves exactly like a missing one.
+ * behaves exactly like a missing one. An address keeps its location in a place of its own (places.ts), made,
+ * changed and deleted with it; reads go through the `address_rows` view, which joins the two.
  */
 import { randomUUID } from 'node:crypto';
 import { childrenByParent, stmt, type Db } from './db.js';
 import { ensureLabels, setAddressLabels } from './labels.js';
-import { limitOffset, type Page } from './pagination.js';
+import { limitOffset, pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { insertPlace, updatePlace, type PlaceFields } from './places.js';
 
-export interface AddressRow {
+export interface AddressRow extends PlaceFields {
   id: number;
   account_id: number;
   uuid: string | null;
   contact_id: number;
+  /** The place that holds the address's location. */
+  place_id: number;
   name: string | null;
-  street: string | null;
-  city: string | null;
-  province: string | null;
-  postal_code: string | null;
-  /** ISO 3166-1 alpha-2 code, or what the client sent when it is not a known code. */
-  country: string | null;
-  latitude: number | null;
-  longitude: number | null;
   created_at: string | null;
   updated_at: string | null;
 }
 
 /** An address as written: every field replaces the stored one (null clears it). */
-export interface AddressInput {
+export interface AddressInput extends PlaceFields {
   contact_id: number;
   name: string | null;
-  street: string | null;
-  city: string | null;
-  province: string | null;
-  postal_code: string | null;
-  country: string | null;
-  latitude: number | null;
-  longitude: number | null;
   /** Label texts; a non-empty list replaces the address's labels, an empty one or null keeps them. */
   labels: readonly string[] | null;
 }
 
-const COLUMNS = `id, account_id, uuid, contact_id, name, street, city, province, postal_code, country, latitude, longitude,
-  created_at, updated_at`;
+const COLUMNS = `id, account_id, uuid, contact_id, place_id, name, street, city, province, postal_code, country, latitude,
+  longitude, created_at, updated_at`;
+
+export type AddressSortColumn = 'created_at' | 'updated_at';
+const SORTABLE: readonly AddressSortColumn[] = ['created_at', 'updated_at'];
+
+/** Every address of the account, oldest first unless sorted otherwise. */
+export function listAddresses(db: Db, accountId: number, opts: PageOptions<AddressSortColumn>): Page<AddressRow> {
+  return pageOfAccountRows<AddressRow>(db, 'address_rows', { accountId }, opts, SORTABLE);
+}
 
 /** The addresses of one contact, oldest first. */
 export function listAddressesForContact(
@@ -53,7 +50,7 @@ export function listAddressesForContact(
   const [limit, offset] = limitOffset(opts);
   const rows = stmt<AddressRow>(
     db,
-    `SELECT ${COLUMNS} FROM addresses WHERE account_id = ? AND contact_id = ?
+    `SELECT ${COLUMNS} FROM address_rows WHERE account_id = ? AND contact_id = ?
       ORDER BY created_at ASC, id ASC LIMIT ? OFFSET ?`,
   ).all(accountId, contactId, limit, offset);
   const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM addresses WHERE account_id = ? AND contact_id = ?').get(
@@ -70,7 +67,7 @@ export function addressRowsForContacts(db: Db, accountId: number, contactIds: It
     (list) =>
       stmt<AddressRow>(
         db,
-        `SELECT ${COLUMNS} FROM addresses
+        `SELECT ${COLUMNS} FROM address_rows
           WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
           ORDER BY contact_id, created_at, id`,
       ).all(accountId, list),
@@ -79,33 +76,22 @@ export function addressRowsForContacts(db: Db, accountId: number, contactIds: It
 }
 
 export function getAddress(db: Db, accountId: number, id: number): AddressRow | undefined {
-  return stmt<AddressRow>(db, `SELECT ${COLUMNS} FROM addresses WHERE account_id = ? AND id = ?`).get(accountId, id);
+  return stmt<AddressRow>(db, `SELECT ${COLUMNS} FROM address_rows WHERE account_id = ? AND id = ?`).get(accountId, id);
 }
 
-/** Creates an address (and its labels) in one transaction. The caller has checked that the contact is the account's. */
+/**
+ * Creates an address (its place, then the address and its labels) in one transaction. The caller has checked that
+ * the contact is the account's.
+ */
 export function createAddress(db: Db, accountId: number, input: AddressInput, now: string): AddressRow {
   return db.transaction(() => {
+    const placeId = insertPlace(db, accountId, input, now);
     const result = stmt(
       db,
-      `INSERT INTO addresses (account_id, uuid, contact_id, name, street, city, province, postal_code, country,
-                              latitude, longitude, created_at, updated_at)
-       SELECT c.account_id, ?, c.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+      `INSERT INTO addresses (account_id, uuid, contact_id, place_id, name, created_at, updated_at)
+       SELECT c.account_id, ?, c.id, ?, ?, ?, ?
          FROM contacts c WHERE c.account_id = ? AND c.id = ?`,
-    ).run(
-      randomUUID(),
-      input.name,
-      input.street,
-      input.city,
-      input.province,
-      input.postal_code,
-      input.country,
-      input.latitude,
-      input.longitude,
-      now,
-      now,
-      accountId,
-      input.contact_id,
-    );
+    ).run(randomUUID(), placeId, input.name, now, now, accountId, input.contact_id);
     if (result.changes === 0) throw new Error(`contact ${input.contact_id} is not in account ${accountId}`);
     const id = Number(result.lastInsertRowid);
     if (input.labels && input.labels.length > 0) setAddressLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
@@ -114,35 +100,21 @@ export function createAddress(db: Db, accountId: number, input: AddressInput, no
 }
 
 /**
- * Replaces an address's fields (labels only when a non-empty list is given). The address keeps its contact.
- * Returns undefined when the address is not in the account.
+ * Replaces an address's fields and its place's (labels only when a non-empty list is given). The address keeps its
+ * contact. Returns undefined when the address is not in the account.
  */
 export function updateAddress(db: Db, accountId: number, id: number, input: AddressInput, now: string): AddressRow | undefined {
   return db.transaction(() => {
-    const result = stmt(
-      db,
-      `UPDATE addresses SET name = ?, street = ?, city = ?, province = ?, postal_code = ?, country = ?,
-              latitude = ?, longitude = ?, updated_at = ?
-        WHERE account_id = ? AND id = ?`,
-    ).run(
-      input.name,
-      input.street,
-      input.city,
-      input.province,
-      input.postal_code,
-      input.country,
-      input.latitude,
-      input.longitude,
-      now,
-      accountId,
-      id,
-    );
-    if (result.changes === 0) return undefined;
+    const existing = getAddress(db, accountId, id);
+    if (!existing) return undefined;
+    stmt(db, 'UPDATE addresses SET name = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(input.name, now, accountId, id);
+    updatePlace(db, accountId, existing.place_id, input, now);
     if (input.labels && input.labels.length > 0) setAddressLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
     return getAddress(db, accountId, id);
   })();
 }
 
+/** Deletes the address, and its place with it (trigger of migration 10). */
 export function deleteAddress(db: Db, accountId: number, id: number): boolean {
   return stmt(db, 'DELETE FROM addresses WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }

@@ -8,6 +8,7 @@ import type { ContactStatistics as GeneratedContactStatistics } from '../../gene
 import { recordAuditLog, resolveActor, type Actor } from './auditLogs.js';
 import { idList, stmt, unicodeFold, unicodeLower, type Db } from './db.js';
 import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { createReminder, deleteReminder } from './reminders.js';
 import { cleanText, trimInput } from '../text.js';
 
 /** A contact row as stored, plus its gender's name and type. */
@@ -37,6 +38,9 @@ export interface ContactRow {
   first_met_is_year_unknown: number | null;
   first_met_general_information: string | null;
   first_met_through_contact_id: number | null;
+  first_met_where: string | null;
+  /** The yearly reminder `PUT /contacts/{id}/introduction` added, removed by the next such call. */
+  first_met_reminder_id: number | null;
   job: string | null;
   company: string | null;
   food_preferences: string | null;
@@ -45,7 +49,9 @@ export interface ContactRow {
   last_talked_to: string | null;
   last_activity_together: string | null;
   avatar_source: string;
+  /** For a photo avatar, the photo's stored file name (the presenter makes it a URL). */
   avatar_url: string | null;
+  avatar_photo_id: number | null;
   default_avatar_color: string;
   created_at: string | null;
   updated_at: string | null;
@@ -143,17 +149,34 @@ function exactDate(day: unknown, month: unknown, year: unknown, now: string): St
   return { date: calendarDate(year, month, day), is_age_based: 0, is_year_unknown: 0 };
 }
 
+/** The API's fields of a special date (birthdate, first met date): day, month and optional year, or an age. */
+export interface SpecialDateParts {
+  day?: number | null;
+  month?: number | null;
+  year?: number | null;
+  age?: number | null;
+}
+
 /**
- * Birthdate rules: unknown gives no date; age based gives January 1st of
+ * Special date rules: unknown gives no date; age based gives January 1st of
  * (current year - age); otherwise day and month with an optional year.
  */
-export function resolveBirthdate(input: ContactInput, now: string): StoredSpecialDate {
-  if (!input.is_birthdate_known) return UNKNOWN;
-  if (input.birthdate_is_age_based) {
-    if (!isInt(input.birthdate_age)) return UNKNOWN;
-    return { date: calendarDate(yearOf(now) - input.birthdate_age, 1, 1), is_age_based: 1, is_year_unknown: 0 };
+export function resolveSpecialDate(known: boolean, ageBased: boolean, parts: SpecialDateParts, now: string): StoredSpecialDate {
+  if (!known) return UNKNOWN;
+  if (ageBased) {
+    if (!isInt(parts.age)) return UNKNOWN;
+    return { date: calendarDate(yearOf(now) - parts.age, 1, 1), is_age_based: 1, is_year_unknown: 0 };
   }
-  return exactDate(input.birthdate_day, input.birthdate_month, input.birthdate_year, now);
+  return exactDate(parts.day, parts.month, parts.year, now);
+}
+
+export function resolveBirthdate(input: ContactInput, now: string): StoredSpecialDate {
+  return resolveSpecialDate(input.is_birthdate_known, input.birthdate_is_age_based === true, {
+    day: input.birthdate_day,
+    month: input.birthdate_month,
+    year: input.birthdate_year,
+    age: input.birthdate_age,
+  }, now);
 }
 
 /** Deceased rules: not deceased gives no date; a known date uses day, month and optional year. */
@@ -504,6 +527,94 @@ export function updateContactWork(
     auditContact(db, accountId, id, 'contact_updated', now, actor);
     return getContact(db, accountId, id)!;
   })();
+}
+
+/** Sets (or, with null, clears) the contact's food preferences. */
+export function updateContactFood(db: Db, accountId: number, id: number, food: string | null, now: string): ContactRow | undefined {
+  const result = stmt(db, 'UPDATE contacts SET food_preferences = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(food, now, accountId, id);
+  return result.changes === 0 ? undefined : getContact(db, accountId, id);
+}
+
+/** How the user met a contact, as `PUT /contacts/{id}/introduction` replaces it. */
+export interface IntroductionInput {
+  met_through_contact_id: number | null;
+  general_information: string | null;
+  where: string | null;
+  first_met: StoredSpecialDate;
+  /** Adds a yearly reminder on the day they met (an exact day only). */
+  add_reminder: boolean;
+}
+
+/** Monica's title for the reminder of the day the user met a contact. */
+export const INTRODUCTION_REMINDER_TITLE = 'Anniversary of the day you first met';
+
+/**
+ * Replaces how the user met the contact. The reminder an earlier call added goes first; with `add_reminder` and an
+ * exact day, a new yearly reminder is added (not deletable, as Monica's) and remembered.
+ */
+export function updateContactIntroduction(db: Db, accountId: number, id: number, input: IntroductionInput, now: string): ContactRow | undefined {
+  return db.transaction(() => {
+    const existing = getContact(db, accountId, id);
+    if (!existing) return undefined;
+    if (existing.first_met_reminder_id !== null) deleteReminder(db, accountId, existing.first_met_reminder_id);
+    const { first_met: date } = input;
+    const reminder =
+      input.add_reminder && date.date !== null && date.is_age_based === 0
+        ? createReminder(
+            db,
+            accountId,
+            { contact_id: id, title: INTRODUCTION_REMINDER_TITLE, description: null, initial_date: date.date, frequency_type: 'year', frequency_number: 1, delible: false },
+            now,
+          )
+        : undefined;
+    const reminderId = reminder?.id ?? null;
+    stmt(
+      db,
+      `UPDATE contacts SET first_met_through_contact_id = ?, first_met_general_information = ?, first_met_where = ?,
+              first_met_date = ?, first_met_is_age_based = ?, first_met_is_year_unknown = ?, first_met_reminder_id = ?,
+              updated_at = ?
+        WHERE account_id = ? AND id = ?`,
+    ).run(
+      input.met_through_contact_id,
+      input.general_information,
+      input.where,
+      date.date,
+      date.is_age_based,
+      date.is_year_unknown,
+      reminderId,
+      now,
+      accountId,
+      id,
+    );
+    return getContact(db, accountId, id);
+  })();
+}
+
+/** Where the contact's picture comes from: a source, its URL (a photo's stored file name) and the photo, if any. */
+export interface AvatarInput {
+  source: 'default' | 'adorable' | 'gravatar' | 'photo';
+  url: string | null;
+  photo_id: number | null;
+}
+
+export function updateContactAvatar(db: Db, accountId: number, id: number, input: AvatarInput, now: string): ContactRow | undefined {
+  const result = stmt(
+    db,
+    'UPDATE contacts SET avatar_source = ?, avatar_url = ?, avatar_photo_id = ?, updated_at = ? WHERE account_id = ? AND id = ?',
+  ).run(input.source, input.url, input.photo_id, now, accountId, id);
+  return result.changes === 0 ? undefined : getContact(db, accountId, id);
+}
+
+/** The contact's first e-mail address (of the account's Email type), or null. */
+export function firstEmailOf(db: Db, accountId: number, contactId: number): string | null {
+  const typeId = emailFieldTypeId(db, accountId);
+  if (typeId === undefined) return null;
+  const row = stmt<{ data: string }>(
+    db,
+    `SELECT data FROM contact_fields WHERE account_id = ? AND contact_id = ? AND contact_field_type_id = ?
+      ORDER BY created_at, id LIMIT 1`,
+  ).get(accountId, contactId, typeId);
+  return row?.data ?? null;
 }
 
 /**

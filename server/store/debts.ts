@@ -37,6 +37,10 @@ export function listDebts(db: Db, accountId: number, opts: PageOptions<DebtSortC
   return pageOfAccountRows<DebtRow>(db, 'debts', { accountId }, opts, SORTABLE);
 }
 
+export function listDebtsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions<DebtSortColumn>): Page<DebtRow> {
+  return pageOfAccountRows<DebtRow>(db, 'debts', { accountId, contactId }, opts, SORTABLE);
+}
+
 export function getDebt(db: Db, accountId: number, id: number): DebtRow | undefined {
   return stmt<DebtRow>(db, 'SELECT * FROM debts WHERE account_id = ? AND id = ?').get(accountId, id);
 }

@@ -19,6 +19,7 @@ import * as m006 from './migrations/006_reminders_tasks_journal_entries.js';
 import * as m007 from './migrations/007_companies_occupations_relationship_types_relationships.js';
 import * as m008 from './migrations/008_compliance_groups_user_profile.js';
 import * as m009 from './migrations/009_contactSearch.js';
+import * as m010 from './migrations/010_lifeEvents_pets_places.js';
 
 export interface Migration {
   version: number;
@@ -194,4 +195,5 @@ export const migrations: readonly Migration[] = [
   m007,
   m008,
   m009,
+  m010,
 ];

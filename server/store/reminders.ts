@@ -59,6 +59,11 @@ export function listRemindersForContact(
   return pageOfAccountRows<ReminderRow>(db, 'reminders', { accountId, contactId }, opts, SORTABLE);
 }
 
+/** Every reminder of the account, for working out which come due in a month. */
+export function allReminders(db: Db, accountId: number): ReminderRow[] {
+  return stmt<ReminderRow>(db, 'SELECT * FROM reminders WHERE account_id = ? ORDER BY id').all(accountId);
+}
+
 export function getReminder(db: Db, accountId: number, id: number): ReminderRow | undefined {
   return stmt<ReminderRow>(db, 'SELECT * FROM reminders WHERE account_id = ? AND id = ?').get(accountId, id);
 }

@@ -16,7 +16,10 @@ import {
   createDocument,
   createGift,
   createGroup,
+  createLifeEvent,
   createNote,
+  createPet,
+  createPlace,
   createPhoto,
   createRelationship,
   createReminder,
@@ -29,6 +32,9 @@ import {
   listContactRelationships,
   listContacts,
   listGroups,
+  listLifeEvents,
+  listPets,
+  listPlaces,
   listRelationshipTypes,
   setContactTags,
 } from '../../generated/client/sdk.gen.js';
@@ -51,10 +57,16 @@ import type {
   Gift,
   GiftWrite,
   Group,
+  LifeEvent,
+  LifeEventCreate,
   MessageWrite,
   Note,
   PartialContact,
+  Pet,
+  PetWrite,
   Photo,
+  Place,
+  PlaceWrite,
   Relationship,
   RelationshipType,
   Reminder,
@@ -287,4 +299,39 @@ export async function newField(client: Client, body: ContactFieldWrite): Promise
 
 export async function newType(client: Client, name = uniqueWord('Type')): Promise<ContactFieldType> {
   return ok(await createContactFieldType({ client, body: { name } }), 201).data;
+}
+
+/** A life event of the contact (type 1, "New job", on 2024-02-03 unless overridden); Monica answers 200. */
+export async function newLifeEvent(client: Client, contactId: number, overrides: Partial<LifeEventCreate> = {}): Promise<LifeEvent> {
+  const body: LifeEventCreate = {
+    contact_id: contactId,
+    life_event_type_id: 1,
+    happened_at: '2024-02-03',
+    has_reminder: false,
+    happened_at_month_unknown: false,
+    happened_at_day_unknown: false,
+    ...overrides,
+  };
+  return ok(await createLifeEvent({ client, body })).data;
+}
+
+/** A pet of the contact (a dog unless overridden). */
+export async function newPet(client: Client, contactId: number, overrides: Partial<PetWrite> = {}): Promise<Pet> {
+  return ok(await createPet({ client, body: { contact_id: contactId, pet_category_id: 4, name: uniqueWord('Pet'), ...overrides } }), 201).data;
+}
+
+export async function newPlace(client: Client, body: PlaceWrite = { city: uniqueWord('City') }): Promise<Place> {
+  return ok(await createPlace({ client, body }), 201).data;
+}
+
+export function allLifeEvents(client: Client): Promise<LifeEvent[]> {
+  return collectPages(async (page) => ok(await listLifeEvents({ client, query: { page, limit: 100 } })));
+}
+
+export function allPets(client: Client): Promise<Pet[]> {
+  return collectPages(async (page) => ok(await listPets({ client, query: { page, limit: 100 } })));
+}
+
+export function allPlaces(client: Client): Promise<Place[]> {
+  return collectPages(async (page) => ok(await listPlaces({ client, query: { page, limit: 100 } })));
 }

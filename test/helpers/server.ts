@@ -30,6 +30,8 @@ export interface TestServerOptions {
   rateLimit?: number;
   /** Start time of the server's clock. */
   startAt?: string;
+  /** Whether `GET /statistics` answers without a token (the server's default is true). */
+  publicStatistics?: boolean;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -39,6 +41,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     databasePath: ':memory:',
     demoData: options.demoData ?? false,
     rateLimit: options.rateLimit ?? 1_000_000,
+    publicStatistics: options.publicStatistics,
     now: clock.now,
     log: () => {},
   });

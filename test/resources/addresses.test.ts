@@ -1,5 +1,5 @@
 // Addresses through the generated SDK: create with lenient values and country codes, replace (never to another
-// contact), a contact's list, delete, cascades, validation and account isolation; at the store level, the embedding
+// contact), a contact's list, the account's list, delete, cascades, validation and account isolation; at the store level, the embedding
 // helper, the labels and the archived-contact rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
@@ -8,6 +8,7 @@ import {
   deleteAddress,
   deleteContact,
   getAddress,
+  listAddresses,
   listContactAddresses,
   updateAddress,
 } from '../../generated/client/sdk.gen.js';
@@ -23,8 +24,8 @@ import {
 import { createContact as storeCreateContact, getContact as storeGetContact } from '../../server/store/contacts.js';
 import { labelsForAddresses } from '../../server/store/labels.js';
 import { describeEveryResponse } from '../helpers/everyResponse.js';
-import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
-import { newContact, unchecked, uniqueWord } from '../helpers/factories.js';
+import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
+import { ids, newContact, unchecked, uniqueWord } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
 import { NOW, person, world } from '../helpers/storeWorld.js';
 
@@ -177,6 +178,31 @@ describe('addresses', () => {
     expectNotFound(await updateAddress({ client: main.other, path: { id: theirs.id }, body: { contact_id: contact.id } }));
     expect(ok(await getAddress({ client: main.demo, path: { id: address.id } })).data).toEqual(address);
     expect(ok(await listContactAddresses({ client: main.demo, path: { id: contact.id } })).data.map((a) => a.id)).toEqual([address.id]);
+  });
+});
+
+describe("the account's addresses", () => {
+  it('lists every contact\'s addresses, oldest first, paged and sorted; another account sees none of them', { timeout: 30_000 }, async () => {
+    const server = await startTestServer();
+    const a = await newContact(server.demo);
+    const b = await newContact(server.demo);
+    const made: Address[] = [];
+    for (const contact of [a, b, a]) {
+      server.clock.advance(60);
+      made.push(await newAddress(server.demo, contact.id));
+    }
+    const all = ok(await listAddresses({ client: server.demo }));
+    expect(all.data).toEqual([...made]);
+    expect(all.meta).toMatchObject({ total: 3, per_page: 15, path: `${server.url}/addresses` });
+    expect(ok(await listAddresses({ client: server.demo, query: { page: 2, limit: 2 } })).data).toEqual([made[2]]);
+    expect(ids(ok(await listAddresses({ client: server.demo, query: { sort: '-created_at' } })).data)).toEqual(ids(made).reverse());
+    server.clock.advance(60);
+    ok(await updateAddress({ client: server.demo, path: { id: made[0]!.id }, body: { contact_id: a.id, city: 'Elsewhere' } }));
+    expect(ok(await listAddresses({ client: server.demo, query: { sort: '-updated_at', limit: 1 } })).data[0]).toMatchObject({ id: made[0]!.id, city: 'Elsewhere' });
+    expectError(await listAddresses({ client: server.demo, query: unchecked({ sort: '-favorited_at' }) }), 400, 39);
+    expect(ok(await listAddresses({ client: server.other })).meta.total).toBe(0);
+    ok(await deleteContact({ client: server.demo, path: { id: a.id } }));
+    expect(ids(ok(await listAddresses({ client: server.demo })).data)).toEqual([made[1]!.id]);
   });
 });
 

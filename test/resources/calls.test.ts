@@ -148,7 +148,7 @@ describe('calls', () => {
     const contact = await newContact(main.demo);
     expect(expectValidationError(await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id }) })).length).toBeGreaterThan(0);
     expect(expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at: '2024-13-01' } }))).toEqual([
-      'The called at does not match the format Y-m-d.',
+      'The called at is not a valid date.',
     ]);
     expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at: '2023-02-29' } }));
     expectValidationError(await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id, called_at: '2024-01-01', emotions: [0] }) }));
@@ -276,5 +276,40 @@ describe('calls', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe("the day of a call, in any form Monica's clients send", () => {
+  const forms = ['2024-02-03', '2024-02-03T10:00:00', '2024-02-03 10:00:00', '2024-02-03 10:00', '2024-02-03T10:00:00Z', '2024-02-03T10:00:00+02:00',
+    '2024-02-03T23:30:00-05:00', '2024-02-03T10:00:00.000000Z', '2024-02-03T00:00:00Z'];
+
+  it('is taken on create and update; the day is kept as written and answered at midnight UTC, last_called too', async () => {
+    const contact = await newContact(main.demo);
+    for (const called_at of forms) {
+      const call = await newCall(main.demo, contact.id, { called_at });
+      expect(call.called_at, called_at).toBe('2024-02-03T00:00:00Z');
+      expect(ok(await updateCall({ client: main.demo, path: { id: call.id }, body: { called_at: called_at.replace('2024-02-03', '2024-02-04') } })).data.called_at).toBe(
+        '2024-02-04T00:00:00Z',
+      );
+    }
+    expect(await lastCalled(main.demo, contact.id)).toBe('2024-02-04T00:00:00.000000Z');
+  });
+
+  it('comes back as it was read: GET a call, PUT its own values, 200 and the same call', async () => {
+    const contact = await newContact(main.demo);
+    const call = await newCall(main.demo, contact.id, { called_at: '2023-11-05T21:15:00-08:00', content: 'About the move', contact_called: true, emotions: [3, 14] });
+    const read = ok(await getCall({ client: main.demo, path: { id: call.id } })).data;
+    const body = { called_at: read.called_at, content: read.content, contact_called: read.contact_called, emotions: read.emotions.map((e) => e.id) };
+    const written = ok(await updateCall({ client: main.demo, path: { id: call.id }, body })).data;
+    expect(written).toEqual({ ...read, updated_at: written.updated_at });
+    expect(written.called_at).toBe('2023-11-05T00:00:00Z');
+  });
+
+  it('a day that does not exist is refused with 422, whatever the time after it', async () => {
+    const contact = await newContact(main.demo);
+    for (const called_at of ['2024-02-30', '2024-02-30T10:00:00', '2023-02-29T10:00:00Z', '2024-04-31 08:00']) {
+      expect(expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at } })), called_at).toEqual(['The called at is not a valid date.']);
+    }
+    expect(ok(await listContactCalls({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(0);
   });
 });

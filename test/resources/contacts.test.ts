@@ -1,6 +1,6 @@
 // Contacts through the generated SDK: create, read, replace and delete, the full and the partial shape, the list with
-// pagination, sorting and search, ?with=contactfields, validation, the contacts of a tag, a contact's audit logs, and
-// the deprecated partners/kids calls (relationships made and removed both ways). Every server runs on port 0 with an
+// pagination, sorting and search, ?with=contactfields, validation, the contacts of a tag, a contact's audit logs, food
+// preferences, introduction, avatar, the user's own contact, and the deprecated partners/kids calls (relationships made and removed both ways). Every server runs on port 0 with an
 // in-memory database; each test creates the data it looks at.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -8,20 +8,28 @@ import {
   createNote,
   createTag,
   deleteContact,
+  deletePhoto,
   deleteTag,
   getContact,
+  getCurrentUser,
   getNote,
   linkContactChild,
   linkContactPartner,
   listContactLogs,
+  listContactReminders,
   listContacts,
   listContactsForTag,
   listNotes,
   listTags,
   setContactTags,
+  setMeContact,
   unlinkContactChild,
   unlinkContactPartner,
+  unsetMeContact,
   updateContact,
+  updateContactAvatar,
+  updateContactFood,
+  updateContactIntroduction,
   updateContactWork,
 } from '../../generated/client/sdk.gen.js';
 import type { Contact, ContactCreate, ContactSort } from '../../generated/client/types.gen.js';
@@ -37,6 +45,7 @@ import {
   newContact,
   newNote,
   newPartialContact,
+  newPhoto,
   newRelationship,
   newTag,
   searchIds,
@@ -44,6 +53,7 @@ import {
   unchecked,
   uniqueWord,
 } from '../helpers/factories.js';
+import { archiveContact, startFilesServer, type FilesTestServer } from '../helpers/filesServer.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
 
 const FULL_CONTACT_KEYS = [
@@ -609,6 +619,171 @@ describe('legacy partners and kids calls', () => {
     expectNotFound(await linkContactPartner({ client: main.other, path: { id: a.id }, body: { partner_id: stranger.id } }));
     expect(await linksOf(main.demo, a.id)).toEqual([]);
     expect(await linksOf(main.other, stranger.id)).toEqual([]);
+  });
+});
+
+describe('food preferences, introduction, avatar and the user\'s contact', () => {
+  let withDb: FilesTestServer;
+  beforeAll(async () => {
+    withDb = await startFilesServer();
+  });
+  afterAll(() => withDb.close());
+
+  const full = async (id: number) => ok(await getContact({ client: main.demo, path: { id } })).data as Contact;
+
+  it('PUT food sets the food preferences and answers the contact; null, "" or nothing clears them', async () => {
+    const contact = await newContact(main.demo);
+    main.clock.advance(30);
+    const fed = ok(await updateContactFood({ client: main.demo, path: { id: contact.id }, body: { food_preferences: ' Vegetarian; no peanuts ' } })).data as Contact;
+    expect(sorted(Object.keys(fed))).toEqual(sorted(FULL_CONTACT_KEYS));
+    expect(fed.information.food_preferences).toBe('Vegetarian; no peanuts');
+    expect(fed.updated_at).toBe(main.clock.stamp());
+    expect((await full(contact.id)).information.food_preferences).toBe('Vegetarian; no peanuts');
+    for (const body of [{ food_preferences: null }, { food_preferences: '' }, {}]) {
+      ok(await updateContactFood({ client: main.demo, path: { id: contact.id }, body: { food_preferences: 'Something' } }));
+      expect((ok(await updateContactFood({ client: main.demo, path: { id: contact.id }, body })).data as Contact).information.food_preferences).toBeNull();
+    }
+  });
+
+  it('PUT food: a partial contact answers 422, another account\'s contact 404, and nothing changes', async () => {
+    const partial = await newPartialContact(main.demo);
+    expect(expectValidationError(await updateContactFood({ client: main.demo, path: { id: partial.id }, body: { food_preferences: 'Tea' } }))).toEqual([
+      "The contact can't be a partial contact",
+    ]);
+    const contact = await newContact(main.demo);
+    expectNotFound(await updateContactFood({ client: main.other, path: { id: contact.id }, body: { food_preferences: 'Stolen' } }));
+    expectValidationError(await updateContactFood({ client: main.demo, path: { id: contact.id }, body: { food_preferences: 'x'.repeat(65536) } }));
+    expect((await full(contact.id)).information.food_preferences).toBeNull();
+  });
+
+  it('PUT introduction replaces how you met: who, when (exact, year unknown or from an age) and a free text', async () => {
+    const contact = await newContact(main.demo);
+    const friend = await newContact(main.demo, { first_name: 'Ron' });
+    const exact = ok(
+      await updateContactIntroduction({
+        client: main.demo,
+        path: { id: contact.id },
+        body: { met_through_contact_id: String(friend.id), general_information: 'At the picnic', where: 'Scranton', is_date_known: true, is_age_based: false, day: 12, month: '8', year: 2005 },
+      }),
+    ).data as Contact;
+    expect(exact.information.how_you_met).toMatchObject({
+      general_information: 'At the picnic',
+      first_met_date: { is_age_based: false, is_year_unknown: false, date: '2005-08-12T00:00:00Z' },
+      first_met_through_contact: { id: friend.id, first_name: 'Ron' },
+    });
+    const noYear = ok(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: true, day: 1, month: 3, year: null } })).data as Contact;
+    expect(noYear.information.how_you_met).toEqual({
+      general_information: null,
+      first_met_date: { is_age_based: false, is_year_unknown: true, date: '2024-03-01T00:00:00Z' },
+      first_met_through_contact: null,
+    });
+    const aged = ok(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: '1', is_age_based: true, age: 10 } })).data as Contact;
+    expect(aged.information.how_you_met.first_met_date).toEqual({ is_age_based: true, is_year_unknown: false, date: '2014-01-01T00:00:00Z' });
+    const unknown = ok(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: false, day: 5, month: 5 } })).data as Contact;
+    expect(unknown.information.how_you_met.first_met_date).toEqual(UNKNOWN_DATE);
+  });
+
+  it('PUT introduction with add_reminder adds a yearly reminder on that day; the next call replaces it', async () => {
+    const contact = await newContact(main.demo);
+    const reminders = async () => ok(await listContactReminders({ client: main.demo, path: { id: contact.id } })).data;
+    ok(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: true, day: 12, month: 8, year: 2005, add_reminder: true } }));
+    const [first] = await reminders();
+    expect(first).toMatchObject({ title: 'Anniversary of the day you first met', frequency_type: 'year', frequency_number: 1, initial_date: '2005-08-12T00:00:00Z', delible: false });
+    ok(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: true, day: 13, month: 8, year: 2005, add_reminder: true } }));
+    const again = await reminders();
+    expect(again).toHaveLength(1);
+    expect(again[0]!.initial_date).toBe('2005-08-13T00:00:00Z');
+    ok(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: true, is_age_based: true, age: 3, add_reminder: true } }));
+    expect(await reminders()).toEqual([]);
+  });
+
+  it('PUT introduction refuses a partial or archived contact, missing or impossible days (422), another account\'s contacts (404)', async () => {
+    const partial = await newPartialContact(main.demo);
+    expect(expectValidationError(await updateContactIntroduction({ client: main.demo, path: { id: partial.id }, body: { is_date_known: false } }))).toEqual([
+      "The contact can't be a partial contact",
+    ]);
+    const contact = await newContact(main.demo);
+    expect(expectValidationError(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: true } }))).toEqual([
+      'The day field is required when the date is known.',
+      'The month field is required when the date is known.',
+    ]);
+    expect(expectValidationError(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: true, day: 30, month: 2, year: 2023 } }))).toEqual([
+      'The date is not a valid date.',
+    ]);
+    expect(expectValidationError(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: true, is_age_based: true } }))).toEqual([
+      'The age field is required when the date is age based.',
+    ]);
+    expectValidationError(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: unchecked({ general_information: 'no flag' }) }));
+    const theirs = await newContact(main.other);
+    expectNotFound(await updateContactIntroduction({ client: main.demo, path: { id: contact.id }, body: { is_date_known: false, met_through_contact_id: theirs.id } }));
+    expectNotFound(await updateContactIntroduction({ client: main.other, path: { id: contact.id }, body: { is_date_known: false } }));
+    expect((await full(contact.id)).information.how_you_met).toEqual({ general_information: null, first_met_date: UNKNOWN_DATE, first_met_through_contact: null });
+
+    const archived = await newContact(withDb.demo);
+    archiveContact(withDb.db, archived.id);
+    expectValidationError(await updateContactIntroduction({ client: withDb.demo, path: { id: archived.id }, body: { is_date_known: false, general_information: 'Later' } }));
+    ok(await updateContactFood({ client: withDb.demo, path: { id: archived.id }, body: { food_preferences: 'Tea' } }));
+  });
+
+  it('PUT avatar: a photo of the account (its file\'s URL), Gravatar of the first email, Adorable, or back to the initials', async () => {
+    const contact = await newContact(main.demo, { email: `${uniqueWord('ava').toLowerCase()}@example.com` });
+    const photo = await newPhoto(main.demo, contact.id);
+    const withPhoto = ok(await updateContactAvatar({ client: main.demo, path: { id: contact.id }, body: { source: 'photo', photo_id: String(photo.id) } })).data as Contact;
+    expect(withPhoto.information.avatar).toEqual({ source: 'photo', url: photo.link, default_avatar_color: contact.information.avatar.default_avatar_color });
+    const listed = ok(await listContacts({ client: main.demo, query: { limit: 100, sort: '-created_at' } })).data.find((c) => c.id === contact.id)!;
+    expect(listed.information.avatar.url).toBe(photo.link);
+
+    const gravatar = ok(await updateContactAvatar({ client: main.demo, path: { id: contact.id }, body: { source: 'gravatar' } })).data as Contact;
+    expect(gravatar.information.avatar.source).toBe('gravatar');
+    expect(gravatar.information.avatar.url).toMatch(/^https:\/\/www\.gravatar\.com\/avatar\/[0-9a-f]{32}\?/);
+    const noEmail = await newContact(main.demo);
+    expect((ok(await updateContactAvatar({ client: main.demo, path: { id: noEmail.id }, body: { source: 'gravatar' } })).data as Contact).information.avatar.url).toBeNull();
+
+    const adorable = ok(await updateContactAvatar({ client: main.demo, path: { id: contact.id }, body: { source: 'adorable' } })).data as Contact;
+    expect(adorable.information.avatar).toMatchObject({ source: 'adorable', url: expect.stringContaining(contact.uuid!) });
+    const initials = ok(await updateContactAvatar({ client: main.demo, path: { id: contact.id }, body: { source: 'default' } })).data as Contact;
+    expect(initials.information.avatar).toEqual(contact.information.avatar);
+  });
+
+  it('PUT avatar refuses a missing photo (422), another account\'s photo or contact (404); a deleted photo brings the initials back', async () => {
+    const contact = await newContact(main.demo);
+    expect(expectValidationError(await updateContactAvatar({ client: main.demo, path: { id: contact.id }, body: { source: 'photo' } }))).toEqual([
+      'The photo id field is required when source is photo.',
+    ]);
+    expectValidationError(await updateContactAvatar({ client: main.demo, path: { id: contact.id }, body: unchecked({ source: 'selfie' }) }));
+    const theirPhoto = await newPhoto(main.other, (await newContact(main.other)).id);
+    expectNotFound(await updateContactAvatar({ client: main.demo, path: { id: contact.id }, body: { source: 'photo', photo_id: theirPhoto.id } }));
+    expectNotFound(await updateContactAvatar({ client: main.demo, path: { id: contact.id }, body: { source: 'default', photo_id: theirPhoto.id } }));
+    expectNotFound(await updateContactAvatar({ client: main.other, path: { id: contact.id }, body: { source: 'adorable' } }));
+    expect((await full(contact.id)).information.avatar).toEqual(contact.information.avatar);
+
+    const photo = await newPhoto(main.demo, contact.id);
+    ok(await updateContactAvatar({ client: main.demo, path: { id: contact.id }, body: { source: 'photo', photo_id: photo.id } }));
+    ok(await deletePhoto({ client: main.demo, path: { id: photo.id } }));
+    expect((await full(contact.id)).information.avatar).toEqual(contact.information.avatar);
+  });
+
+  it('POST /me/contact marks the user\'s own contact (is_me, GET /me); another one takes the mark; DELETE removes it', async () => {
+    const me = await newContact(withDb.demo);
+    const other = await newContact(withDb.demo);
+    expect(ok(await setMeContact({ client: withDb.demo, body: { contact_id: String(me.id) } }))).toEqual(['true']);
+    expect(ok(await getCurrentUser({ client: withDb.demo })).data.me_contact).toMatchObject({ id: me.id, is_me: true });
+    expect((ok(await getContact({ client: withDb.demo, path: { id: me.id } })).data as Contact).is_me).toBe(true);
+    ok(await setMeContact({ client: withDb.demo, body: { contact_id: other.id } }));
+    expect((ok(await getContact({ client: withDb.demo, path: { id: me.id } })).data as Contact).is_me).toBe(false);
+    expect(ok(await getCurrentUser({ client: withDb.demo })).data.me_contact?.id).toBe(other.id);
+    expect(ok(await unsetMeContact({ client: withDb.demo }))).toEqual(['true']);
+    expect(ok(await unsetMeContact({ client: withDb.demo }))).toEqual(['true']);
+    expect(ok(await getCurrentUser({ client: withDb.demo })).data.me_contact).toBeNull();
+    expect((ok(await getContact({ client: withDb.demo, path: { id: other.id } })).data as Contact).is_me).toBe(false);
+  });
+
+  it('POST /me/contact refuses a partial contact (422), another account\'s contact (404) and a missing id (422)', async () => {
+    const partial = await newPartialContact(main.demo);
+    expect(expectValidationError(await setMeContact({ client: main.demo, body: { contact_id: partial.id } }))).toEqual(["The contact can't be a partial contact"]);
+    expectNotFound(await setMeContact({ client: main.other, body: { contact_id: (await newContact(main.demo)).id } }));
+    expectValidationError(await setMeContact({ client: main.demo, body: unchecked({}) }));
+    expect(ok(await getCurrentUser({ client: main.other })).data.me_contact).toBeNull();
   });
 });
 

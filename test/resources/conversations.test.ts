@@ -266,3 +266,53 @@ describe('conversations', () => {
     }
   });
 });
+
+describe("the days of conversations and messages, in any form Monica's clients send", () => {
+  let channel: number;
+  beforeAll(async () => {
+    channel = await channelOf(main.demo);
+  });
+
+  it('are taken on create and update; the day is kept as written and answered at midnight UTC', async () => {
+    const contact = await newContact(main.demo);
+    for (const day of ['2019-10-29T18:00:00Z', '2019-10-29 18:00', '2019-10-29T23:59:59-07:00', '2019-10-29T00:00:00.000Z']) {
+      const conversation = await newConversation(main.demo, contact.id, channel, day);
+      expect(conversation.happened_at, day).toBe('2019-10-29T00:00:00Z');
+      const withMessage = await addMessage(main.demo, conversation.id, { written_at: day.replace('2019-10-29', '2019-10-30') });
+      expect(withMessage.messages[0]!.written_at).toBe('2019-10-30T00:00:00Z');
+    }
+  });
+
+  it('come back as they were read: GET a conversation, PUT its own day and channel, and each message its own values', async () => {
+    const contact = await newContact(main.demo);
+    const conversation = await newConversation(main.demo, contact.id, channel, '2021-03-04T09:00:00+09:00');
+    await addMessage(main.demo, conversation.id, { written_at: '2021-03-04T09:05:00+09:00', content: 'Hi' });
+    const read = ok(await getConversation({ client: main.demo, path: { id: conversation.id } })).data;
+    const written = ok(await updateConversation({ client: main.demo, path: { id: read.id }, body: { happened_at: read.happened_at, contact_field_type_id: read.contact_field_type.id } })).data;
+    expect(written).toEqual({ ...read, updated_at: written.updated_at });
+    const message = read.messages[0]!;
+    const after = ok(
+      await updateConversationMessage({
+        client: main.demo,
+        path: { id: read.id, messageId: message.id },
+        body: { written_at: message.written_at, written_by_me: message.written_by_me, content: message.content },
+      }),
+    ).data;
+    expect(after.messages[0]).toEqual({ ...message, updated_at: after.messages[0]!.updated_at });
+    expect(after.happened_at).toBe('2021-03-04T00:00:00Z');
+  });
+
+  it('a day that does not exist is refused with 422, whatever the time after it', async () => {
+    const contact = await newContact(main.demo);
+    const conversation = await newConversation(main.demo, contact.id, channel);
+    const bad = '2021-02-29T12:00:00Z';
+    expect(expectValidationError(await createConversation({ client: main.demo, body: { contact_id: contact.id, contact_field_type_id: channel, happened_at: bad } }))).toEqual([
+      'The happened at is not a valid date.',
+    ]);
+    expectValidationError(await updateConversation({ client: main.demo, path: { id: conversation.id }, body: { happened_at: '2021-06-31 10:00', contact_field_type_id: channel } }));
+    expect(expectValidationError(await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: bad, written_by_me: true, content: 'x' } }))).toEqual([
+      'The written at is not a valid date.',
+    ]);
+    expect(ok(await getConversation({ client: main.demo, path: { id: conversation.id } })).data).toEqual(conversation);
+  });
+});

@@ -1,11 +1,11 @@
 // Debts through the generated SDK: amounts as decimal strings in the user's currency, replacement, validation, paging
-// and sorting, delete, and bodies that are not JSON.
+// and sorting, delete, a contact's debts, and bodies that are not JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
-import { createDebt, deleteDebt, getDebt, listDebts, updateDebt } from '../../generated/client/sdk.gen.js';
+import { createDebt, deleteDebt, getDebt, listContactDebts, listDebts, updateDebt } from '../../generated/client/sdk.gen.js';
 import type { Debt, DebtWrite } from '../../generated/client/types.gen.js';
 import { rawRequest } from '../helpers/client.js';
-import { expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
+import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { collectPages, ids, newContact, newDebt, unchecked } from '../helpers/factories.js';
 import { setUserCurrency, startFilesServer, type FilesTestServer } from '../helpers/filesServer.js';
 
@@ -136,6 +136,31 @@ describe('debts', () => {
     expect(ok(await deleteDebt({ client: demo, path: { id: debt.id } }))).toEqual({ deleted: true, id: debt.id });
     expectNotFound(await getDebt({ client: demo, path: { id: debt.id } }));
     expectNotFound(await deleteDebt({ client: demo, path: { id: debt.id } }));
+  });
+});
+
+describe("a contact's debts", () => {
+  it('lists only that contact\'s debts, oldest first, paged and sorted; an unknown contact or another account\'s is 404', async () => {
+    const contact = await newContact(demo);
+    const elsewhere = await newContact(demo);
+    const made: Debt[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      server.clock.advance(60);
+      made.push(await newDebt(demo, contact.id, { amount: i + 1 }));
+      await newDebt(demo, elsewhere.id);
+    }
+    const page = ok(await listContactDebts({ client: demo, path: { id: contact.id } }));
+    expect(ids(page.data)).toEqual(ids(made));
+    expect(page.data.every((d) => d.contact.id === contact.id)).toBe(true);
+    expect(page.meta).toMatchObject({ total: 3, per_page: 15, path: `${server.url}/contacts/${contact.id}/debts` });
+    expect(ids(ok(await listContactDebts({ client: demo, path: { id: contact.id }, query: { sort: '-created_at', limit: 2 } })).data)).toEqual([made[2]!.id, made[1]!.id]);
+    server.clock.advance(60);
+    ok(await updateDebt({ client: demo, path: { id: made[0]!.id }, body: { contact_id: contact.id, in_debt: 'no', status: 'completed', amount: 1 } }));
+    expect(ok(await listContactDebts({ client: demo, path: { id: contact.id }, query: { sort: '-updated_at' } })).data[0]!.id).toBe(made[0]!.id);
+    expectError(await listContactDebts({ client: demo, path: { id: contact.id }, query: unchecked({ sort: 'called_at' }) }), 400, 39);
+    expectNotFound(await listContactDebts({ client: demo, path: { id: 99999999 } }));
+    expectNotFound(await listContactDebts({ client: server.other, path: { id: contact.id } }));
+    expect(ok(await listContactDebts({ client: demo, path: { id: (await newContact(demo)).id } })).data).toEqual([]);
   });
 });
 

@@ -148,3 +148,43 @@ describe('gifts', () => {
     await newDebt(demo, contact.id);
   });
 });
+
+describe("the day of a gift, in any form Monica's clients send", () => {
+  it('is taken on create and update, and kept as written: the gift shows the date alone', async () => {
+    const contact = await newContact(demo);
+    for (const date of ['2015-02-24T10:00:00Z', '2015-02-24 10:00:00', '2015-02-24T23:00:00-05:00', '2015-02-24T00:00:00.000000Z']) {
+      const gift = await newGift(demo, contact.id, { date });
+      expect(gift.date, date).toBe('2015-02-24');
+    }
+  });
+
+  it('comes back as it was read: GET a gift, PUT its own values, 200 and the same gift', async () => {
+    const contact = await newContact(demo);
+    const recipient = await newContact(demo);
+    const gift = await newGift(demo, contact.id, { recipient_id: recipient.id, comment: 'Wrapped', url: 'https://example.com/scarf', amount: 42.5, status: 'offered', date: '2020-12-24T18:00:00+01:00' });
+    const read = ok(await getGift({ client: demo, path: { id: gift.id } })).data;
+    const body: GiftWrite = {
+      contact_id: read.contact.id,
+      recipient_id: read.recipient?.id ?? null,
+      name: read.name,
+      comment: read.comment,
+      url: read.url,
+      amount: read.amount,
+      status: read.status,
+      date: read.date,
+    };
+    const written = ok(await updateGift({ client: demo, path: { id: gift.id }, body })).data;
+    expect(written).toEqual({ ...read, updated_at: written.updated_at });
+    expect(written.date).toBe('2020-12-24');
+  });
+
+  it('a day that does not exist is refused with 422, whatever the time after it', async () => {
+    const contact = await newContact(demo);
+    for (const date of ['2015-02-30T10:00:00Z', '2015-02-29 10:00']) {
+      expect(expectValidationError(await createGift({ client: demo, body: { contact_id: contact.id, name: 'Scarf', status: 'idea', date } })), date).toEqual([
+        'The date is not a valid date.',
+      ]);
+    }
+    expect(ok(await listContactGifts({ client: demo, path: { id: contact.id } })).meta.total).toBe(0);
+  });
+});

@@ -1,12 +1,14 @@
 // Reminders through the generated SDK: field rules, replacement on update (never to another contact), a contact's
-// list with paging and sorting, delete, and archived contacts.
+// list with paging and sorting, delete, archived contacts, and the reminders due in a month.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createReminder,
+  deleteContact,
   deleteReminder,
   getReminder,
   listContactReminders,
   listReminders,
+  listUpcomingReminders,
   updateReminder,
 } from '../../generated/client/sdk.gen.js';
 import type { Reminder, ReminderCreate } from '../../generated/client/types.gen.js';
@@ -202,6 +204,83 @@ describe('archived contacts', () => {
       ok(await deleteReminder({ client, path: { id: reminder.id } }));
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('upcoming reminders', () => {
+  /** The days and titles `GET /reminders/upcoming/{month}` lists. */
+  async function upcoming(server: TestServer | { demo: TestServer['demo'] }, month: number, client = server.demo): Promise<string[]> {
+    const body = ok(await listUpcomingReminders({ client, path: { month } }));
+    expect(Object.keys(body)).toEqual(['data']);
+    return body.data.map((r) => `${r.planned_date.slice(0, 10)} ${r.title}`);
+  }
+
+  it('lists each reminder\'s next occurrence in the month asked for, counted from this one, soonest first', { timeout: SERVER_START_TIMEOUT }, async () => {
+    // Saturday 15 June 2024, in the user's time zone (UTC for a new user).
+    const server = await startTestServer({ startAt: '2024-06-15T10:00:00Z' });
+    const contact = await newContact(server.demo);
+    const remind = (title: string, initial_date: string, frequency_type: ReminderCreate['frequency_type'], frequency_number = 1) =>
+      newReminder(server.demo, contact.id, { title, initial_date, frequency_type, frequency_number });
+    const today = await remind('today', '2024-06-15', 'one_time');
+    await remind('yesterday', '2024-06-14', 'one_time');
+    await remind('next month', '2024-07-01', 'one_time');
+    await remind('every other week', '2024-06-01', 'week', 2);
+    await remind('month end', '2024-01-31', 'month');
+    await remind('birthday', '1990-08-20', 'year');
+    await remind('leap day', '2000-02-29', 'year');
+    await remind('quarterly', '2024-03-10', 'month', 3);
+
+    expect(await upcoming(server, 0)).toEqual(['2024-06-15 today', '2024-06-15 every other week', '2024-06-30 month end']);
+    expect(await upcoming(server, 1)).toEqual(['2024-07-01 next month']);
+    expect(await upcoming(server, 2)).toEqual(['2024-08-20 birthday']);
+    expect(await upcoming(server, 3)).toEqual(['2024-09-10 quarterly']);
+    expect(await upcoming(server, 8)).toEqual(['2025-02-28 leap day']);
+    expect(await upcoming(server, 5)).toEqual([]);
+    expect(await upcoming(server, -1)).toEqual([]);
+    expect(await upcoming(server, 100_000_000)).toEqual([]);
+
+    const [first] = ok(await listUpcomingReminders({ client: server.demo, path: { month: 0 } })).data;
+    expect(Object.keys(first!).sort()).toEqual(
+      ['id', 'reminder_id', 'object', 'planned_date', 'title', 'description', 'frequency_type', 'frequency_number', 'initial_date', 'delible', 'account', 'contact', 'created_at', 'updated_at'].sort(),
+    );
+    expect(first).toMatchObject({
+      reminder_id: today.id,
+      object: 'reminder',
+      planned_date: '2024-06-15T00:00:00.000000Z',
+      initial_date: '2024-06-15T00:00:00Z',
+      frequency_type: 'one_time',
+      contact: { id: contact.id },
+      created_at: today.updated_at,
+    });
+
+    // Later in the month, what is past is no longer due; another account sees none of it.
+    server.clock.set('2024-06-20T10:00:00Z');
+    expect(await upcoming(server, 0)).toEqual(['2024-06-29 every other week', '2024-06-30 month end']);
+    expect(await upcoming(server, 0, server.other)).toEqual([]);
+    ok(await deleteContact({ client: server.demo, path: { id: contact.id } }));
+    expect(await upcoming(server, 0)).toEqual([]);
+  });
+
+  it("counts months and today in the user's time zone", { timeout: SERVER_START_TIMEOUT }, async () => {
+    const server = await startFilesServer();
+    try {
+      const contact = await newContact(server.demo);
+      await newReminder(server.demo, contact.id, { title: 'first of July', initial_date: '2024-07-01', frequency_type: 'one_time' });
+      server.clock.set('2024-06-30T20:00:00Z');
+      expect(await upcoming(server, 0)).toEqual([]);
+      expect(await upcoming(server, 1)).toEqual(['2024-07-01 first of July']);
+      server.db.prepare('UPDATE users SET timezone = ? WHERE id = ?').run('Pacific/Auckland', server.accounts.demo.userId);
+      expect(await upcoming(server, 0)).toEqual(['2024-07-01 first of July']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('the demo account has reminders due this month and in each of the next two', { timeout: SERVER_START_TIMEOUT }, async () => {
+    for (const startAt of ['2024-06-15T10:00:00Z', '2025-01-31T23:30:00Z']) {
+      const server = await startTestServer({ demoData: true, startAt });
+      for (const month of [0, 1, 2]) expect((await upcoming(server, month)).length, `${startAt} month ${month}`).toBeGreaterThan(0);
     }
   });
 });

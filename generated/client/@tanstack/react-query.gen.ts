@@ -3,8 +3,8 @@
 import { type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen.js';
-import { addConversationMessage, attachContactsToGroup, createActivity, createActivityType, createActivityTypeCategory, createAddress, createCall, createCompany, createContact, createContactField, createContactFieldType, createConversation, createDebt, createDocument, createGender, createGift, createGroup, createJournalEntry, createNote, createOccupation, createPhoto, createRelationship, createReminder, createTag, createTask, deleteActivity, deleteActivityType, deleteActivityTypeCategory, deleteAddress, deleteCall, deleteCompany, deleteContact, deleteContactField, deleteContactFieldType, deleteConversation, deleteConversationMessage, deleteDebt, deleteDocument, deleteGender, deleteGift, deleteGroup, deleteJournalEntry, deleteNote, deleteOccupation, deletePhoto, deleteRelationship, deleteReminder, deleteTag, deleteTask, getActivity, getActivityType, getActivityTypeCategory, getAddress, getCall, getCompany, getComplianceSignature, getContact, getContactField, getContactFieldType, getConversation, getCurrency, getCurrentUser, getDebt, getDocument, getGender, getGift, getGroup, getJournalEntry, getNote, getOccupation, getPhoto, getRelationship, getRelationshipType, getRelationshipTypeGroup, getReminder, getTag, getTask, getTerm, linkContactChild, linkContactPartner, listActivities, listActivityTypeCategories, listActivityTypes, listAuditLogs, listCalls, listCompanies, listComplianceSignatures, listContactActivities, listContactAddresses, listContactCalls, listContactContactFields, listContactConversations, listContactDocuments, listContactFieldTypes, listContactGifts, listContactLogs, listContactNotes, listContactPhotos, listContactRelationships, listContactReminders, listContacts, listContactsForTag, listContactTasks, listConversations, listCountries, listCurrencies, listDebts, listDocuments, listGenders, listGifts, listGroups, listJournalEntries, listNotes, listOccupations, listPhotos, listRelationshipTypeGroups, listRelationshipTypes, listReminders, listTags, listTasks, listTerms, type Options, setContactTags, setGiftPhoto, signLatestTerm, unlinkContactChild, unlinkContactPartner, unsetContactTag, unsetContactTags, updateActivity, updateActivityType, updateActivityTypeCategory, updateAddress, updateCall, updateCompany, updateContact, updateContactField, updateContactFieldType, updateContactWork, updateConversation, updateConversationMessage, updateDebt, updateGender, updateGift, updateGroup, updateJournalEntry, updateNote, updateOccupation, updateRelationship, updateReminder, updateTag, updateTask } from '../sdk.gen.js';
-import type { AddConversationMessageData, AddConversationMessageError, AddConversationMessageResponse, AttachContactsToGroupData, AttachContactsToGroupError, AttachContactsToGroupResponse, CreateActivityData, CreateActivityError, CreateActivityResponse, CreateActivityTypeCategoryData, CreateActivityTypeCategoryError, CreateActivityTypeCategoryResponse, CreateActivityTypeData, CreateActivityTypeError, CreateActivityTypeResponse, CreateAddressData, CreateAddressError, CreateAddressResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateCompanyData, CreateCompanyError, CreateCompanyResponse, CreateContactData, CreateContactError, CreateContactFieldData, CreateContactFieldError, CreateContactFieldResponse, CreateContactFieldTypeData, CreateContactFieldTypeError, CreateContactFieldTypeResponse, CreateContactResponse, CreateConversationData, CreateConversationError, CreateConversationResponse, CreateDebtData, CreateDebtError, CreateDebtResponse, CreateDocumentData, CreateDocumentError, CreateDocumentResponse, CreateGenderData, CreateGenderError, CreateGenderResponse, CreateGiftData, CreateGiftError, CreateGiftResponse, CreateGroupData, CreateGroupError, CreateGroupResponse, CreateJournalEntryData, CreateJournalEntryError, CreateJournalEntryResponse, CreateNoteData, CreateNoteError, CreateNoteResponse, CreateOccupationData, CreateOccupationError, CreateOccupationResponse, CreatePhotoData, CreatePhotoError, CreatePhotoResponse, CreateRelationshipData, CreateRelationshipError, CreateRelationshipResponse, CreateReminderData, CreateReminderError, CreateReminderResponse, CreateTagData, CreateTagError, CreateTagResponse, CreateTaskData, CreateTaskError, CreateTaskResponse, DeleteActivityData, DeleteActivityError, DeleteActivityResponse, DeleteActivityTypeCategoryData, DeleteActivityTypeCategoryError, DeleteActivityTypeCategoryResponse, DeleteActivityTypeData, DeleteActivityTypeError, DeleteActivityTypeResponse, DeleteAddressData, DeleteAddressError, DeleteAddressResponse, DeleteCallData, DeleteCallError, DeleteCallResponse, DeleteCompanyData, DeleteCompanyError, DeleteCompanyResponse, DeleteContactData, DeleteContactError, DeleteContactFieldData, DeleteContactFieldError, DeleteContactFieldResponse, DeleteContactFieldTypeData, DeleteContactFieldTypeError, DeleteContactFieldTypeResponse, DeleteContactResponse, DeleteConversationData, DeleteConversationError, DeleteConversationMessageData, DeleteConversationMessageError, DeleteConversationMessageResponse, DeleteConversationResponse, DeleteDebtData, DeleteDebtError, DeleteDebtResponse, DeleteDocumentData, DeleteDocumentError, DeleteDocumentResponse, DeleteGenderData, DeleteGenderError, DeleteGenderResponse, DeleteGiftData, DeleteGiftError, DeleteGiftResponse, DeleteGroupData, DeleteGroupError, DeleteGroupResponse, DeleteJournalEntryData, DeleteJournalEntryError, DeleteJournalEntryResponse, DeleteNoteData, DeleteNoteError, DeleteNoteResponse, DeleteOccupationData, DeleteOccupationError, DeleteOccupationResponse, DeletePhotoData, DeletePhotoError, DeletePhotoResponse, DeleteRelationshipData, DeleteRelationshipError, DeleteRelationshipResponse, DeleteReminderData, DeleteReminderError, DeleteReminderResponse, DeleteTagData, DeleteTagError, DeleteTagResponse, DeleteTaskData, DeleteTaskError, DeleteTaskResponse, GetActivityData, GetActivityError, GetActivityResponse, GetActivityTypeCategoryData, GetActivityTypeCategoryError, GetActivityTypeCategoryResponse, GetActivityTypeData, GetActivityTypeError, GetActivityTypeResponse, GetAddressData, GetAddressError, GetAddressResponse, GetCallData, GetCallError, GetCallResponse, GetCompanyData, GetCompanyError, GetCompanyResponse, GetComplianceSignatureData, GetComplianceSignatureError, GetComplianceSignatureResponse, GetContactData, GetContactError, GetContactFieldData, GetContactFieldError, GetContactFieldResponse, GetContactFieldTypeData, GetContactFieldTypeError, GetContactFieldTypeResponse, GetContactResponse, GetConversationData, GetConversationError, GetConversationResponse, GetCurrencyData, GetCurrencyError, GetCurrencyResponse, GetCurrentUserData, GetCurrentUserError, GetCurrentUserResponse, GetDebtData, GetDebtError, GetDebtResponse, GetDocumentData, GetDocumentError, GetDocumentResponse, GetGenderData, GetGenderError, GetGenderResponse, GetGiftData, GetGiftError, GetGiftResponse, GetGroupData, GetGroupError, GetGroupResponse, GetJournalEntryData, GetJournalEntryError, GetJournalEntryResponse, GetNoteData, GetNoteError, GetNoteResponse, GetOccupationData, GetOccupationError, GetOccupationResponse, GetPhotoData, GetPhotoError, GetPhotoResponse, GetRelationshipData, GetRelationshipError, GetRelationshipResponse, GetRelationshipTypeData, GetRelationshipTypeError, GetRelationshipTypeGroupData, GetRelationshipTypeGroupError, GetRelationshipTypeGroupResponse, GetRelationshipTypeResponse, GetReminderData, GetReminderError, GetReminderResponse, GetTagData, GetTagError, GetTagResponse, GetTaskData, GetTaskError, GetTaskResponse, GetTermData, GetTermError, GetTermResponse, LinkContactChildData, LinkContactChildError, LinkContactChildResponse, LinkContactPartnerData, LinkContactPartnerError, LinkContactPartnerResponse, ListActivitiesData, ListActivitiesError, ListActivitiesResponse, ListActivityTypeCategoriesData, ListActivityTypeCategoriesError, ListActivityTypeCategoriesResponse, ListActivityTypesData, ListActivityTypesError, ListActivityTypesResponse, ListAuditLogsData, ListAuditLogsError, ListAuditLogsResponse, ListCallsData, ListCallsError, ListCallsResponse, ListCompaniesData, ListCompaniesError, ListCompaniesResponse, ListComplianceSignaturesData, ListComplianceSignaturesError, ListComplianceSignaturesResponse, ListContactActivitiesData, ListContactActivitiesError, ListContactActivitiesResponse, ListContactAddressesData, ListContactAddressesError, ListContactAddressesResponse, ListContactCallsData, ListContactCallsError, ListContactCallsResponse, ListContactContactFieldsData, ListContactContactFieldsError, ListContactContactFieldsResponse, ListContactConversationsData, ListContactConversationsError, ListContactConversationsResponse, ListContactDocumentsData, ListContactDocumentsError, ListContactDocumentsResponse, ListContactFieldTypesData, ListContactFieldTypesError, ListContactFieldTypesResponse, ListContactGiftsData, ListContactGiftsError, ListContactGiftsResponse, ListContactLogsData, ListContactLogsError, ListContactLogsResponse, ListContactNotesData, ListContactNotesError, ListContactNotesResponse, ListContactPhotosData, ListContactPhotosError, ListContactPhotosResponse, ListContactRelationshipsData, ListContactRelationshipsError, ListContactRelationshipsResponse, ListContactRemindersData, ListContactRemindersError, ListContactRemindersResponse, ListContactsData, ListContactsError, ListContactsForTagData, ListContactsForTagError, ListContactsForTagResponse, ListContactsResponse, ListContactTasksData, ListContactTasksError, ListContactTasksResponse, ListConversationsData, ListConversationsError, ListConversationsResponse, ListCountriesData, ListCountriesError, ListCountriesResponse, ListCurrenciesData, ListCurrenciesError, ListCurrenciesResponse, ListDebtsData, ListDebtsError, ListDebtsResponse, ListDocumentsData, ListDocumentsError, ListDocumentsResponse, ListGendersData, ListGendersError, ListGendersResponse, ListGiftsData, ListGiftsError, ListGiftsResponse, ListGroupsData, ListGroupsError, ListGroupsResponse, ListJournalEntriesData, ListJournalEntriesError, ListJournalEntriesResponse, ListNotesData, ListNotesError, ListNotesResponse, ListOccupationsData, ListOccupationsError, ListOccupationsResponse, ListPhotosData, ListPhotosError, ListPhotosResponse, ListRelationshipTypeGroupsData, ListRelationshipTypeGroupsError, ListRelationshipTypeGroupsResponse, ListRelationshipTypesData, ListRelationshipTypesError, ListRelationshipTypesResponse, ListRemindersData, ListRemindersError, ListRemindersResponse, ListTagsData, ListTagsError, ListTagsResponse, ListTasksData, ListTasksError, ListTasksResponse, ListTermsData, ListTermsError, ListTermsResponse, SetContactTagsData, SetContactTagsError, SetContactTagsResponse, SetGiftPhotoData, SetGiftPhotoError, SetGiftPhotoResponse, SignLatestTermData, SignLatestTermError, SignLatestTermResponse, UnlinkContactChildData, UnlinkContactChildError, UnlinkContactChildResponse, UnlinkContactPartnerData, UnlinkContactPartnerError, UnlinkContactPartnerResponse, UnsetContactTagData, UnsetContactTagError, UnsetContactTagResponse, UnsetContactTagsData, UnsetContactTagsError, UnsetContactTagsResponse, UpdateActivityData, UpdateActivityError, UpdateActivityResponse, UpdateActivityTypeCategoryData, UpdateActivityTypeCategoryError, UpdateActivityTypeCategoryResponse, UpdateActivityTypeData, UpdateActivityTypeError, UpdateActivityTypeResponse, UpdateAddressData, UpdateAddressError, UpdateAddressResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateCompanyData, UpdateCompanyError, UpdateCompanyResponse, UpdateContactData, UpdateContactError, UpdateContactFieldData, UpdateContactFieldError, UpdateContactFieldResponse, UpdateContactFieldTypeData, UpdateContactFieldTypeError, UpdateContactFieldTypeResponse, UpdateContactResponse, UpdateContactWorkData, UpdateContactWorkError, UpdateContactWorkResponse, UpdateConversationData, UpdateConversationError, UpdateConversationMessageData, UpdateConversationMessageError, UpdateConversationMessageResponse, UpdateConversationResponse, UpdateDebtData, UpdateDebtError, UpdateDebtResponse, UpdateGenderData, UpdateGenderError, UpdateGenderResponse, UpdateGiftData, UpdateGiftError, UpdateGiftResponse, UpdateGroupData, UpdateGroupError, UpdateGroupResponse, UpdateJournalEntryData, UpdateJournalEntryError, UpdateJournalEntryResponse, UpdateNoteData, UpdateNoteError, UpdateNoteResponse, UpdateOccupationData, UpdateOccupationError, UpdateOccupationResponse, UpdateRelationshipData, UpdateRelationshipError, UpdateRelationshipResponse, UpdateReminderData, UpdateReminderError, UpdateReminderResponse, UpdateTagData, UpdateTagError, UpdateTagResponse, UpdateTaskData, UpdateTaskError, UpdateTaskResponse } from '../types.gen.js';
+import { addConversationMessage, attachContactsToGroup, createActivity, createActivityType, createActivityTypeCategory, createAddress, createCall, createCompany, createContact, createContactField, createContactFieldType, createConversation, createDebt, createDocument, createGender, createGift, createGroup, createJournalEntry, createLifeEvent, createNote, createOccupation, createPet, createPhoto, createPlace, createRelationship, createReminder, createTag, createTask, deleteActivity, deleteActivityType, deleteActivityTypeCategory, deleteAddress, deleteCall, deleteCompany, deleteContact, deleteContactField, deleteContactFieldType, deleteConversation, deleteConversationMessage, deleteDebt, deleteDocument, deleteGender, deleteGift, deleteGroup, deleteJournalEntry, deleteLifeEvent, deleteNote, deleteOccupation, deletePet, deletePhoto, deletePlace, deleteRelationship, deleteReminder, deleteTag, deleteTask, getActivity, getActivityType, getActivityTypeCategory, getAddress, getApiRoot, getCall, getCompany, getComplianceSignature, getContact, getContactField, getContactFieldType, getConversation, getCurrency, getCurrentUser, getDebt, getDocument, getGender, getGift, getGroup, getJournalEntry, getLifeEvent, getNote, getOccupation, getPet, getPhoto, getPlace, getRelationship, getRelationshipType, getRelationshipTypeGroup, getReminder, getStatistics, getTag, getTask, getTerm, linkContactChild, linkContactPartner, listActivities, listActivityTypeCategories, listActivityTypes, listAddresses, listAuditLogs, listCalls, listCompanies, listComplianceSignatures, listContactActivities, listContactAddresses, listContactCalls, listContactContactFields, listContactConversations, listContactDebts, listContactDocuments, listContactFieldTypes, listContactGifts, listContactLogs, listContactNotes, listContactPets, listContactPhotos, listContactRelationships, listContactReminders, listContacts, listContactsForTag, listContactTasks, listConversations, listCountries, listCurrencies, listDebts, listDocuments, listGenders, listGifts, listGroups, listJournalEntries, listLifeEvents, listNotes, listOccupations, listPets, listPhotos, listPlaces, listRelationshipTypeGroups, listRelationshipTypes, listReminders, listTags, listTasks, listTerms, listUpcomingReminders, type Options, setContactTags, setGiftPhoto, setMeContact, signLatestTerm, unlinkContactChild, unlinkContactPartner, unsetContactTag, unsetContactTags, unsetMeContact, updateActivity, updateActivityType, updateActivityTypeCategory, updateAddress, updateCall, updateCompany, updateContact, updateContactAvatar, updateContactField, updateContactFieldType, updateContactFood, updateContactIntroduction, updateContactWork, updateConversation, updateConversationMessage, updateDebt, updateGender, updateGift, updateGroup, updateJournalEntry, updateLifeEvent, updateNote, updateOccupation, updatePet, updatePlace, updateRelationship, updateReminder, updateTag, updateTask } from '../sdk.gen.js';
+import type { AddConversationMessageData, AddConversationMessageError, AddConversationMessageResponse, AttachContactsToGroupData, AttachContactsToGroupError, AttachContactsToGroupResponse, CreateActivityData, CreateActivityError, CreateActivityResponse, CreateActivityTypeCategoryData, CreateActivityTypeCategoryError, CreateActivityTypeCategoryResponse, CreateActivityTypeData, CreateActivityTypeError, CreateActivityTypeResponse, CreateAddressData, CreateAddressError, CreateAddressResponse, CreateCallData, CreateCallError, CreateCallResponse, CreateCompanyData, CreateCompanyError, CreateCompanyResponse, CreateContactData, CreateContactError, CreateContactFieldData, CreateContactFieldError, CreateContactFieldResponse, CreateContactFieldTypeData, CreateContactFieldTypeError, CreateContactFieldTypeResponse, CreateContactResponse, CreateConversationData, CreateConversationError, CreateConversationResponse, CreateDebtData, CreateDebtError, CreateDebtResponse, CreateDocumentData, CreateDocumentError, CreateDocumentResponse, CreateGenderData, CreateGenderError, CreateGenderResponse, CreateGiftData, CreateGiftError, CreateGiftResponse, CreateGroupData, CreateGroupError, CreateGroupResponse, CreateJournalEntryData, CreateJournalEntryError, CreateJournalEntryResponse, CreateLifeEventData, CreateLifeEventError, CreateLifeEventResponse, CreateNoteData, CreateNoteError, CreateNoteResponse, CreateOccupationData, CreateOccupationError, CreateOccupationResponse, CreatePetData, CreatePetError, CreatePetResponse, CreatePhotoData, CreatePhotoError, CreatePhotoResponse, CreatePlaceData, CreatePlaceError, CreatePlaceResponse, CreateRelationshipData, CreateRelationshipError, CreateRelationshipResponse, CreateReminderData, CreateReminderError, CreateReminderResponse, CreateTagData, CreateTagError, CreateTagResponse, CreateTaskData, CreateTaskError, CreateTaskResponse, DeleteActivityData, DeleteActivityError, DeleteActivityResponse, DeleteActivityTypeCategoryData, DeleteActivityTypeCategoryError, DeleteActivityTypeCategoryResponse, DeleteActivityTypeData, DeleteActivityTypeError, DeleteActivityTypeResponse, DeleteAddressData, DeleteAddressError, DeleteAddressResponse, DeleteCallData, DeleteCallError, DeleteCallResponse, DeleteCompanyData, DeleteCompanyError, DeleteCompanyResponse, DeleteContactData, DeleteContactError, DeleteContactFieldData, DeleteContactFieldError, DeleteContactFieldResponse, DeleteContactFieldTypeData, DeleteContactFieldTypeError, DeleteContactFieldTypeResponse, DeleteContactResponse, DeleteConversationData, DeleteConversationError, DeleteConversationMessageData, DeleteConversationMessageError, DeleteConversationMessageResponse, DeleteConversationResponse, DeleteDebtData, DeleteDebtError, DeleteDebtResponse, DeleteDocumentData, DeleteDocumentError, DeleteDocumentResponse, DeleteGenderData, DeleteGenderError, DeleteGenderResponse, DeleteGiftData, DeleteGiftError, DeleteGiftResponse, DeleteGroupData, DeleteGroupError, DeleteGroupResponse, DeleteJournalEntryData, DeleteJournalEntryError, DeleteJournalEntryResponse, DeleteLifeEventData, DeleteLifeEventError, DeleteLifeEventResponse, DeleteNoteData, DeleteNoteError, DeleteNoteResponse, DeleteOccupationData, DeleteOccupationError, DeleteOccupationResponse, DeletePetData, DeletePetError, DeletePetResponse, DeletePhotoData, DeletePhotoError, DeletePhotoResponse, DeletePlaceData, DeletePlaceError, DeletePlaceResponse, DeleteRelationshipData, DeleteRelationshipError, DeleteRelationshipResponse, DeleteReminderData, DeleteReminderError, DeleteReminderResponse, DeleteTagData, DeleteTagError, DeleteTagResponse, DeleteTaskData, DeleteTaskError, DeleteTaskResponse, GetActivityData, GetActivityError, GetActivityResponse, GetActivityTypeCategoryData, GetActivityTypeCategoryError, GetActivityTypeCategoryResponse, GetActivityTypeData, GetActivityTypeError, GetActivityTypeResponse, GetAddressData, GetAddressError, GetAddressResponse, GetApiRootData, GetApiRootError, GetApiRootResponse, GetCallData, GetCallError, GetCallResponse, GetCompanyData, GetCompanyError, GetCompanyResponse, GetComplianceSignatureData, GetComplianceSignatureError, GetComplianceSignatureResponse, GetContactData, GetContactError, GetContactFieldData, GetContactFieldError, GetContactFieldResponse, GetContactFieldTypeData, GetContactFieldTypeError, GetContactFieldTypeResponse, GetContactResponse, GetConversationData, GetConversationError, GetConversationResponse, GetCurrencyData, GetCurrencyError, GetCurrencyResponse, GetCurrentUserData, GetCurrentUserError, GetCurrentUserResponse, GetDebtData, GetDebtError, GetDebtResponse, GetDocumentData, GetDocumentError, GetDocumentResponse, GetGenderData, GetGenderError, GetGenderResponse, GetGiftData, GetGiftError, GetGiftResponse, GetGroupData, GetGroupError, GetGroupResponse, GetJournalEntryData, GetJournalEntryError, GetJournalEntryResponse, GetLifeEventData, GetLifeEventError, GetLifeEventResponse, GetNoteData, GetNoteError, GetNoteResponse, GetOccupationData, GetOccupationError, GetOccupationResponse, GetPetData, GetPetError, GetPetResponse, GetPhotoData, GetPhotoError, GetPhotoResponse, GetPlaceData, GetPlaceError, GetPlaceResponse, GetRelationshipData, GetRelationshipError, GetRelationshipResponse, GetRelationshipTypeData, GetRelationshipTypeError, GetRelationshipTypeGroupData, GetRelationshipTypeGroupError, GetRelationshipTypeGroupResponse, GetRelationshipTypeResponse, GetReminderData, GetReminderError, GetReminderResponse, GetStatisticsData, GetStatisticsError, GetStatisticsResponse, GetTagData, GetTagError, GetTagResponse, GetTaskData, GetTaskError, GetTaskResponse, GetTermData, GetTermError, GetTermResponse, LinkContactChildData, LinkContactChildError, LinkContactChildResponse, LinkContactPartnerData, LinkContactPartnerError, LinkContactPartnerResponse, ListActivitiesData, ListActivitiesError, ListActivitiesResponse, ListActivityTypeCategoriesData, ListActivityTypeCategoriesError, ListActivityTypeCategoriesResponse, ListActivityTypesData, ListActivityTypesError, ListActivityTypesResponse, ListAddressesData, ListAddressesError, ListAddressesResponse, ListAuditLogsData, ListAuditLogsError, ListAuditLogsResponse, ListCallsData, ListCallsError, ListCallsResponse, ListCompaniesData, ListCompaniesError, ListCompaniesResponse, ListComplianceSignaturesData, ListComplianceSignaturesError, ListComplianceSignaturesResponse, ListContactActivitiesData, ListContactActivitiesError, ListContactActivitiesResponse, ListContactAddressesData, ListContactAddressesError, ListContactAddressesResponse, ListContactCallsData, ListContactCallsError, ListContactCallsResponse, ListContactContactFieldsData, ListContactContactFieldsError, ListContactContactFieldsResponse, ListContactConversationsData, ListContactConversationsError, ListContactConversationsResponse, ListContactDebtsData, ListContactDebtsError, ListContactDebtsResponse, ListContactDocumentsData, ListContactDocumentsError, ListContactDocumentsResponse, ListContactFieldTypesData, ListContactFieldTypesError, ListContactFieldTypesResponse, ListContactGiftsData, ListContactGiftsError, ListContactGiftsResponse, ListContactLogsData, ListContactLogsError, ListContactLogsResponse, ListContactNotesData, ListContactNotesError, ListContactNotesResponse, ListContactPetsData, ListContactPetsError, ListContactPetsResponse, ListContactPhotosData, ListContactPhotosError, ListContactPhotosResponse, ListContactRelationshipsData, ListContactRelationshipsError, ListContactRelationshipsResponse, ListContactRemindersData, ListContactRemindersError, ListContactRemindersResponse, ListContactsData, ListContactsError, ListContactsForTagData, ListContactsForTagError, ListContactsForTagResponse, ListContactsResponse, ListContactTasksData, ListContactTasksError, ListContactTasksResponse, ListConversationsData, ListConversationsError, ListConversationsResponse, ListCountriesData, ListCountriesError, ListCountriesResponse, ListCurrenciesData, ListCurrenciesError, ListCurrenciesResponse, ListDebtsData, ListDebtsError, ListDebtsResponse, ListDocumentsData, ListDocumentsError, ListDocumentsResponse, ListGendersData, ListGendersError, ListGendersResponse, ListGiftsData, ListGiftsError, ListGiftsResponse, ListGroupsData, ListGroupsError, ListGroupsResponse, ListJournalEntriesData, ListJournalEntriesError, ListJournalEntriesResponse, ListLifeEventsData, ListLifeEventsError, ListLifeEventsResponse, ListNotesData, ListNotesError, ListNotesResponse, ListOccupationsData, ListOccupationsError, ListOccupationsResponse, ListPetsData, ListPetsError, ListPetsResponse, ListPhotosData, ListPhotosError, ListPhotosResponse, ListPlacesData, ListPlacesError, ListPlacesResponse, ListRelationshipTypeGroupsData, ListRelationshipTypeGroupsError, ListRelationshipTypeGroupsResponse, ListRelationshipTypesData, ListRelationshipTypesError, ListRelationshipTypesResponse, ListRemindersData, ListRemindersError, ListRemindersResponse, ListTagsData, ListTagsError, ListTagsResponse, ListTasksData, ListTasksError, ListTasksResponse, ListTermsData, ListTermsError, ListTermsResponse, ListUpcomingRemindersData, ListUpcomingRemindersError, ListUpcomingRemindersResponse, SetContactTagsData, SetContactTagsError, SetContactTagsResponse, SetGiftPhotoData, SetGiftPhotoError, SetGiftPhotoResponse, SetMeContactData, SetMeContactError, SetMeContactResponse, SignLatestTermData, SignLatestTermError, SignLatestTermResponse, UnlinkContactChildData, UnlinkContactChildError, UnlinkContactChildResponse, UnlinkContactPartnerData, UnlinkContactPartnerError, UnlinkContactPartnerResponse, UnsetContactTagData, UnsetContactTagError, UnsetContactTagResponse, UnsetContactTagsData, UnsetContactTagsError, UnsetContactTagsResponse, UnsetMeContactData, UnsetMeContactError, UnsetMeContactResponse, UpdateActivityData, UpdateActivityError, UpdateActivityResponse, UpdateActivityTypeCategoryData, UpdateActivityTypeCategoryError, UpdateActivityTypeCategoryResponse, UpdateActivityTypeData, UpdateActivityTypeError, UpdateActivityTypeResponse, UpdateAddressData, UpdateAddressError, UpdateAddressResponse, UpdateCallData, UpdateCallError, UpdateCallResponse, UpdateCompanyData, UpdateCompanyError, UpdateCompanyResponse, UpdateContactAvatarData, UpdateContactAvatarError, UpdateContactAvatarResponse, UpdateContactData, UpdateContactError, UpdateContactFieldData, UpdateContactFieldError, UpdateContactFieldResponse, UpdateContactFieldTypeData, UpdateContactFieldTypeError, UpdateContactFieldTypeResponse, UpdateContactFoodData, UpdateContactFoodError, UpdateContactFoodResponse, UpdateContactIntroductionData, UpdateContactIntroductionError, UpdateContactIntroductionResponse, UpdateContactResponse, UpdateContactWorkData, UpdateContactWorkError, UpdateContactWorkResponse, UpdateConversationData, UpdateConversationError, UpdateConversationMessageData, UpdateConversationMessageError, UpdateConversationMessageResponse, UpdateConversationResponse, UpdateDebtData, UpdateDebtError, UpdateDebtResponse, UpdateGenderData, UpdateGenderError, UpdateGenderResponse, UpdateGiftData, UpdateGiftError, UpdateGiftResponse, UpdateGroupData, UpdateGroupError, UpdateGroupResponse, UpdateJournalEntryData, UpdateJournalEntryError, UpdateJournalEntryResponse, UpdateLifeEventData, UpdateLifeEventError, UpdateLifeEventResponse, UpdateNoteData, UpdateNoteError, UpdateNoteResponse, UpdateOccupationData, UpdateOccupationError, UpdateOccupationResponse, UpdatePetData, UpdatePetError, UpdatePetResponse, UpdatePlaceData, UpdatePlaceError, UpdatePlaceResponse, UpdateRelationshipData, UpdateRelationshipError, UpdateRelationshipResponse, UpdateReminderData, UpdateReminderError, UpdateReminderResponse, UpdateTagData, UpdateTagError, UpdateTagResponse, UpdateTaskData, UpdateTaskError, UpdateTaskResponse } from '../types.gen.js';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -237,6 +237,146 @@ export const updateContactWorkMutation = (options?: Partial<Options<UpdateContac
     const mutationOptions: UseMutationOptions<UpdateContactWorkResponse, UpdateContactWorkError, Options<UpdateContactWorkData>> = {
         mutationFn: async (fnOptions) => {
             const { data } = await updateContactWork({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Update a contact's food preferences
+ *
+ * Sets the food preferences of a real contact (`information.food_preferences`); leaving the field out, or sending
+ * null or an empty string, clears them. Answers with the whole contact. A partial contact has no food preferences:
+ * it answers 422 with the message "The contact can't be a partial contact".
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the contact, like
+ * `PUT /contacts/{id}/work`.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) rather than 404 for a contact id that no contact has, and
+ * 404 only for a contact of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const updateContactFoodMutation = (options?: Partial<Options<UpdateContactFoodData>>): UseMutationOptions<UpdateContactFoodResponse, UpdateContactFoodError, Options<UpdateContactFoodData>> => {
+    const mutationOptions: UseMutationOptions<UpdateContactFoodResponse, UpdateContactFoodError, Options<UpdateContactFoodData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updateContactFood({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Update how you met a contact
+ *
+ * Records how the user met a real contact: who introduced them, when, where, and a free text. The body replaces
+ * what was known (`information.how_you_met`): a field left out is cleared. The day may be exact, known without its
+ * year, or derived from an age; `add_reminder` adds a yearly reminder on that day. Answers with the whole contact.
+ * A partial contact has no such information: it answers 422 with the message "The contact can't be a partial
+ * contact"; an archived contact answers 422 as well.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the contact, like
+ * `PUT /contacts/{id}/work`.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) rather than 404 for a contact id that no contact has, and
+ * 404 only for a contact of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const updateContactIntroductionMutation = (options?: Partial<Options<UpdateContactIntroductionData>>): UseMutationOptions<UpdateContactIntroductionResponse, UpdateContactIntroductionError, Options<UpdateContactIntroductionData>> => {
+    const mutationOptions: UseMutationOptions<UpdateContactIntroductionResponse, UpdateContactIntroductionError, Options<UpdateContactIntroductionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updateContactIntroduction({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Change a contact's avatar
+ *
+ * Chooses where the contact's picture comes from (`information.avatar`): the default initials, a generated
+ * Adorable avatar, the Gravatar of the contact's email, or one of the account's photos. Answers with the whole
+ * contact. A photo of another account answers 404 with code 31.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the contact.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) rather than 404 for a contact id that no contact has, and
+ * 404 only for a contact of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const updateContactAvatarMutation = (options?: Partial<Options<UpdateContactAvatarData>>): UseMutationOptions<UpdateContactAvatarResponse, UpdateContactAvatarError, Options<UpdateContactAvatarData>> => {
+    const mutationOptions: UseMutationOptions<UpdateContactAvatarResponse, UpdateContactAvatarError, Options<UpdateContactAvatarData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updateContactAvatar({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Unset the contact that represents you
+ *
+ * Removes the mark set by `POST /me/contact`: no contact represents the user any more (`GET /me` then returns
+ * `me_contact: null`). The contact itself is kept. Answers with the array `["true"]`, also when no contact was
+ * marked.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with `["true"]`.
+ *
+ */
+export const unsetMeContactMutation = (options?: Partial<Options<UnsetMeContactData>>): UseMutationOptions<UnsetMeContactResponse, UnsetMeContactError, Options<UnsetMeContactData>> => {
+    const mutationOptions: UseMutationOptions<UnsetMeContactResponse, UnsetMeContactError, Options<UnsetMeContactData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await unsetMeContact({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Set the contact that represents you
+ *
+ * Marks a contact of the account as the user's own: that contact then has `is_me` true, and `GET /me` returns it
+ * as `me_contact`. Another contact marked before loses the mark. Answers with the array `["true"]`.
+ * A partial contact cannot represent the user: it answers 422 (code 32) with the message "The contact can't be a
+ * partial contact".
+ *
+ * On Monica's hosted service, an account whose plan has limitations is refused with 402 and Laravel's own error
+ * body.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with `["true"]`.
+ *
+ * **Differs from Monica 4.x:** 4.x also marks a partial contact, which `GET /me` then shows as `me_contact`; this
+ * contract keeps `me_contact` a real contact.
+ *
+ */
+export const setMeContactMutation = (options?: Partial<Options<SetMeContactData>>): UseMutationOptions<SetMeContactResponse, SetMeContactError, Options<SetMeContactData>> => {
+    const mutationOptions: UseMutationOptions<SetMeContactResponse, SetMeContactError, Options<SetMeContactData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await setMeContact({
                 ...options,
                 ...fnOptions,
                 throwOnError: true
@@ -2073,6 +2213,33 @@ export const listContactRemindersInfiniteOptions = (options: Options<ListContact
     queryKey: listContactRemindersInfiniteQueryKey(options)
 });
 
+export const listUpcomingRemindersQueryKey = (options: Options<ListUpcomingRemindersData>) => createQueryKey('listUpcomingReminders', options);
+
+/**
+ * List the reminders due in a month
+ *
+ * Lists the reminders that come due for the user in one month, counted from the current month in the user's time
+ * zone, soonest first: each entry is one planned occurrence of a reminder, with the reminder's fields. For the
+ * current month only the days from today on are covered. The list is not paginated and cannot be sorted; reminders
+ * whose contact no longer exists are left out.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call (the route comes before `GET /reminders/{id}`, so
+ * `upcoming` is never taken for an id) and answers 200 with `{"data": [...]}`, without `links` or `meta`.
+ *
+ */
+export const listUpcomingRemindersOptions = (options: Options<ListUpcomingRemindersData>) => queryOptions<ListUpcomingRemindersResponse, ListUpcomingRemindersError, ListUpcomingRemindersResponse, ReturnType<typeof listUpcomingRemindersQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listUpcomingReminders({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listUpcomingRemindersQueryKey(options)
+});
+
 export const listTasksQueryKey = (options?: Options<ListTasksData>) => createQueryKey('listTasks', options);
 
 /**
@@ -2653,6 +2820,124 @@ export const updateDebtMutation = (options?: Partial<Options<UpdateDebtData>>): 
     };
     return mutationOptions;
 };
+
+export const listContactDebtsQueryKey = (options: Options<ListContactDebtsData>) => createQueryKey('listContactDebts', options);
+
+/**
+ * List a contact's debts
+ *
+ * Lists the debts between the user and one contact of the account, oldest first unless `sort` says otherwise. An
+ * unknown contact, or one of another account, answers 404 with code 31.
+ *
+ * **Not in the published docs:** they list debts only account-wide (`GET /debts`); Monica 4.x also serves this
+ * per-contact list, paginated and sortable like the others.
+ *
+ */
+export const listContactDebtsOptions = (options: Options<ListContactDebtsData>) => queryOptions<ListContactDebtsResponse, ListContactDebtsError, ListContactDebtsResponse, ReturnType<typeof listContactDebtsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listContactDebts({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listContactDebtsQueryKey(options)
+});
+
+export const listContactDebtsInfiniteQueryKey = (options: Options<ListContactDebtsData>): QueryKey<Options<ListContactDebtsData>> => createQueryKey('listContactDebts', options, true);
+
+/**
+ * List a contact's debts
+ *
+ * Lists the debts between the user and one contact of the account, oldest first unless `sort` says otherwise. An
+ * unknown contact, or one of another account, answers 404 with code 31.
+ *
+ * **Not in the published docs:** they list debts only account-wide (`GET /debts`); Monica 4.x also serves this
+ * per-contact list, paginated and sortable like the others.
+ *
+ */
+export const listContactDebtsInfiniteOptions = (options: Options<ListContactDebtsData>) => infiniteQueryOptions<ListContactDebtsResponse, ListContactDebtsError, InfiniteData<ListContactDebtsResponse>, QueryKey<Options<ListContactDebtsData>>, number | Pick<QueryKey<Options<ListContactDebtsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListContactDebtsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listContactDebts({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listContactDebtsInfiniteQueryKey(options)
+});
+
+export const listAddressesQueryKey = (options?: Options<ListAddressesData>) => createQueryKey('listAddresses', options);
+
+/**
+ * List addresses
+ *
+ * Lists every address of the account, whatever its contact, oldest first unless `sort` says otherwise.
+ *
+ * **Not in the published docs:** they list addresses only per contact (`GET /contacts/{id}/addresses`); Monica 4.x
+ * also serves this account-wide list, paginated and sortable like the others, and links to it from `GET /`
+ * (`addresses_url`).
+ *
+ */
+export const listAddressesOptions = (options?: Options<ListAddressesData>) => queryOptions<ListAddressesResponse, ListAddressesError, ListAddressesResponse, ReturnType<typeof listAddressesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listAddresses({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listAddressesQueryKey(options)
+});
+
+export const listAddressesInfiniteQueryKey = (options?: Options<ListAddressesData>): QueryKey<Options<ListAddressesData>> => createQueryKey('listAddresses', options, true);
+
+/**
+ * List addresses
+ *
+ * Lists every address of the account, whatever its contact, oldest first unless `sort` says otherwise.
+ *
+ * **Not in the published docs:** they list addresses only per contact (`GET /contacts/{id}/addresses`); Monica 4.x
+ * also serves this account-wide list, paginated and sortable like the others, and links to it from `GET /`
+ * (`addresses_url`).
+ *
+ */
+export const listAddressesInfiniteOptions = (options?: Options<ListAddressesData>) => infiniteQueryOptions<ListAddressesResponse, ListAddressesError, InfiniteData<ListAddressesResponse>, QueryKey<Options<ListAddressesData>>, number | Pick<QueryKey<Options<ListAddressesData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListAddressesData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listAddresses({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listAddressesInfiniteQueryKey(options)
+});
 
 /**
  * Create an address
@@ -4870,3 +5155,574 @@ export const getCurrencyOptions = (options: Options<GetCurrencyData>) => queryOp
     },
     queryKey: getCurrencyQueryKey(options)
 });
+
+export const getApiRootQueryKey = (options?: Options<GetApiRootData>) => createQueryKey('getApiRoot', options);
+
+/**
+ * Check the API
+ *
+ * Answers with a greeting and the URLs of the main lists of the instance. It needs a valid token, so it is a
+ * cheap way to check a token and the base URL before anything else.
+ *
+ * **Not in the published docs:** they use this address only as the target of their authentication example;
+ * Monica 4.x serves it and answers 200 with the greeting `Welcome to Monica` and the links below.
+ *
+ */
+export const getApiRootOptions = (options?: Options<GetApiRootData>) => queryOptions<GetApiRootResponse, GetApiRootError, GetApiRootResponse, ReturnType<typeof getApiRootQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getApiRoot({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getApiRootQueryKey(options)
+});
+
+export const getStatisticsQueryKey = (options?: Options<GetStatisticsData>) => createQueryKey('getStatistics', options);
+
+/**
+ * Get the instance's statistics
+ *
+ * Returns public figures about the whole instance: when it was installed, and how many contacts, users, activities
+ * and reminders all its accounts hold together. No token is needed; without one the rate limit counts requests by
+ * IP address. The answer is a bare array holding one object, without the `data` envelope.
+ *
+ * An instance answers only if its administrator allows it (Monica's `ALLOW_STATISTICS_THROUGH_PUBLIC_API_ACCESS`
+ * setting, `allow_statistics_through_public_api_access`, off by default); otherwise it answers 404 with code 31, as
+ * for an object that does not exist.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call outside its authenticated routes, and answers 200
+ * with the figures of its latest daily statistics record, or 404 (code 31) when the setting is off.
+ *
+ */
+export const getStatisticsOptions = (options?: Options<GetStatisticsData>) => queryOptions<GetStatisticsResponse, GetStatisticsError, GetStatisticsResponse, ReturnType<typeof getStatisticsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getStatistics({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getStatisticsQueryKey(options)
+});
+
+export const listLifeEventsQueryKey = (options?: Options<ListLifeEventsData>) => createQueryKey('listLifeEvents', options);
+
+/**
+ * List life events
+ *
+ * Lists every life event of the account, whatever its contact, oldest first unless `sort` says otherwise.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated and sortable like the others.
+ *
+ */
+export const listLifeEventsOptions = (options?: Options<ListLifeEventsData>) => queryOptions<ListLifeEventsResponse, ListLifeEventsError, ListLifeEventsResponse, ReturnType<typeof listLifeEventsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listLifeEvents({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listLifeEventsQueryKey(options)
+});
+
+export const listLifeEventsInfiniteQueryKey = (options?: Options<ListLifeEventsData>): QueryKey<Options<ListLifeEventsData>> => createQueryKey('listLifeEvents', options, true);
+
+/**
+ * List life events
+ *
+ * Lists every life event of the account, whatever its contact, oldest first unless `sort` says otherwise.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated and sortable like the others.
+ *
+ */
+export const listLifeEventsInfiniteOptions = (options?: Options<ListLifeEventsData>) => infiniteQueryOptions<ListLifeEventsResponse, ListLifeEventsError, InfiniteData<ListLifeEventsResponse>, QueryKey<Options<ListLifeEventsData>>, number | Pick<QueryKey<Options<ListLifeEventsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListLifeEventsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listLifeEvents({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listLifeEventsInfiniteQueryKey(options)
+});
+
+/**
+ * Create a life event
+ *
+ * Records a life event of a contact of the account: its type (one of the 43 built-in types every account has, see
+ * `life_event_type_id`), its day, and an optional name and note. With `has_reminder` true, Monica also adds a
+ * reminder about the contact that comes back every year on that day. An unknown `contact_id` or
+ * `life_event_type_id`, or one of another account, answers 404 with code 31.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200, not 201, with the new event (it reads
+ * the event back before answering).
+ *
+ */
+export const createLifeEventMutation = (options?: Partial<Options<CreateLifeEventData>>): UseMutationOptions<CreateLifeEventResponse, CreateLifeEventError, Options<CreateLifeEventData>> => {
+    const mutationOptions: UseMutationOptions<CreateLifeEventResponse, CreateLifeEventError, Options<CreateLifeEventData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await createLifeEvent({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete a life event
+ *
+ * Deletes the life event. The contact and the life event type are not affected.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the deleted id as an integer.
+ *
+ */
+export const deleteLifeEventMutation = (options?: Partial<Options<DeleteLifeEventData>>): UseMutationOptions<DeleteLifeEventResponse, DeleteLifeEventError, Options<DeleteLifeEventData>> => {
+    const mutationOptions: UseMutationOptions<DeleteLifeEventResponse, DeleteLifeEventError, Options<DeleteLifeEventData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await deleteLifeEvent({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getLifeEventQueryKey = (options: Options<GetLifeEventData>) => createQueryKey('getLifeEvent', options);
+
+/**
+ * Get a life event
+ *
+ * Returns one life event of the account, with its type, the type's category and a summary of its contact.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call; an unknown id, or one of another account, answers
+ * 404 with code 31.
+ *
+ */
+export const getLifeEventOptions = (options: Options<GetLifeEventData>) => queryOptions<GetLifeEventResponse, GetLifeEventError, GetLifeEventResponse, ReturnType<typeof getLifeEventQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getLifeEvent({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getLifeEventQueryKey(options)
+});
+
+/**
+ * Update a life event
+ *
+ * Replaces the event's type, day, name and note; a name or note left out is cleared. The event keeps its contact
+ * and its yearly reminder, if any. An unknown life event or `life_event_type_id`, or one of another account,
+ * answers 404 with code 31.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the updated event.
+ *
+ */
+export const updateLifeEventMutation = (options?: Partial<Options<UpdateLifeEventData>>): UseMutationOptions<UpdateLifeEventResponse, UpdateLifeEventError, Options<UpdateLifeEventData>> => {
+    const mutationOptions: UseMutationOptions<UpdateLifeEventResponse, UpdateLifeEventError, Options<UpdateLifeEventData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updateLifeEvent({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const listPetsQueryKey = (options?: Options<ListPetsData>) => createQueryKey('listPets', options);
+
+/**
+ * List pets
+ *
+ * Lists every pet of the account, whatever its contact, oldest first unless `sort` says otherwise.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated and sortable like the others.
+ *
+ */
+export const listPetsOptions = (options?: Options<ListPetsData>) => queryOptions<ListPetsResponse, ListPetsError, ListPetsResponse, ReturnType<typeof listPetsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listPets({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listPetsQueryKey(options)
+});
+
+export const listPetsInfiniteQueryKey = (options?: Options<ListPetsData>): QueryKey<Options<ListPetsData>> => createQueryKey('listPets', options, true);
+
+/**
+ * List pets
+ *
+ * Lists every pet of the account, whatever its contact, oldest first unless `sort` says otherwise.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated and sortable like the others.
+ *
+ */
+export const listPetsInfiniteOptions = (options?: Options<ListPetsData>) => infiniteQueryOptions<ListPetsResponse, ListPetsError, InfiniteData<ListPetsResponse>, QueryKey<Options<ListPetsData>>, number | Pick<QueryKey<Options<ListPetsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPetsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPets({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listPetsInfiniteQueryKey(options)
+});
+
+/**
+ * Create a pet
+ *
+ * Adds a pet to a contact of the account, with its kind (`pet_category_id`, one of the 11 categories every
+ * instance has) and an optional name. An unknown `contact_id`, or one of another account, answers 404 with code
+ * 31; an unknown category answers 422 with code 32.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 201 with the new pet.
+ *
+ */
+export const createPetMutation = (options?: Partial<Options<CreatePetData>>): UseMutationOptions<CreatePetResponse, CreatePetError, Options<CreatePetData>> => {
+    const mutationOptions: UseMutationOptions<CreatePetResponse, CreatePetError, Options<CreatePetData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await createPet({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete a pet
+ *
+ * Deletes the pet. Its contact is not affected.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the deleted id as an integer.
+ *
+ */
+export const deletePetMutation = (options?: Partial<Options<DeletePetData>>): UseMutationOptions<DeletePetResponse, DeletePetError, Options<DeletePetData>> => {
+    const mutationOptions: UseMutationOptions<DeletePetResponse, DeletePetError, Options<DeletePetData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await deletePet({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getPetQueryKey = (options: Options<GetPetData>) => createQueryKey('getPet', options);
+
+/**
+ * Get a pet
+ *
+ * Returns one pet of the account, with its category and a summary of its contact.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call; an unknown id, or one of another account, answers
+ * 404 with code 31.
+ *
+ */
+export const getPetOptions = (options: Options<GetPetData>) => queryOptions<GetPetResponse, GetPetError, GetPetResponse, ReturnType<typeof getPetQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPet({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPetQueryKey(options)
+});
+
+/**
+ * Update a pet
+ *
+ * Changes the pet's category and contact, and its name when `name` is sent (left out, the name is kept; null
+ * clears it). A pet can move to another contact of the account. An unknown pet or `contact_id`, or one of another
+ * account, answers 404 with code 31; an unknown category answers 422 with code 32.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the updated pet. It looks the pet
+ * up before checking the body, so an unknown pet answers 404 whatever the body holds.
+ *
+ */
+export const updatePetMutation = (options?: Partial<Options<UpdatePetData>>): UseMutationOptions<UpdatePetResponse, UpdatePetError, Options<UpdatePetData>> => {
+    const mutationOptions: UseMutationOptions<UpdatePetResponse, UpdatePetError, Options<UpdatePetData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updatePet({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const listContactPetsQueryKey = (options: Options<ListContactPetsData>) => createQueryKey('listContactPets', options);
+
+/**
+ * List a contact's pets
+ *
+ * Lists the pets of one contact of the account, in the order they were added. An unknown contact, or one of
+ * another account, answers 404 with code 31.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated like the others; it checks `sort` but does
+ * not apply it.
+ *
+ */
+export const listContactPetsOptions = (options: Options<ListContactPetsData>) => queryOptions<ListContactPetsResponse, ListContactPetsError, ListContactPetsResponse, ReturnType<typeof listContactPetsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listContactPets({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listContactPetsQueryKey(options)
+});
+
+export const listContactPetsInfiniteQueryKey = (options: Options<ListContactPetsData>): QueryKey<Options<ListContactPetsData>> => createQueryKey('listContactPets', options, true);
+
+/**
+ * List a contact's pets
+ *
+ * Lists the pets of one contact of the account, in the order they were added. An unknown contact, or one of
+ * another account, answers 404 with code 31.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated like the others; it checks `sort` but does
+ * not apply it.
+ *
+ */
+export const listContactPetsInfiniteOptions = (options: Options<ListContactPetsData>) => infiniteQueryOptions<ListContactPetsResponse, ListContactPetsError, InfiniteData<ListContactPetsResponse>, QueryKey<Options<ListContactPetsData>>, number | Pick<QueryKey<Options<ListContactPetsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListContactPetsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listContactPets({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listContactPetsInfiniteQueryKey(options)
+});
+
+export const listPlacesQueryKey = (options?: Options<ListPlacesData>) => createQueryKey('listPlaces', options);
+
+/**
+ * List places
+ *
+ * Lists every place of the account, oldest first unless `sort` says otherwise: the places created through this API
+ * and the places behind the contacts' addresses.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated and sortable like the others.
+ *
+ */
+export const listPlacesOptions = (options?: Options<ListPlacesData>) => queryOptions<ListPlacesResponse, ListPlacesError, ListPlacesResponse, ReturnType<typeof listPlacesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listPlaces({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listPlacesQueryKey(options)
+});
+
+export const listPlacesInfiniteQueryKey = (options?: Options<ListPlacesData>): QueryKey<Options<ListPlacesData>> => createQueryKey('listPlaces', options, true);
+
+/**
+ * List places
+ *
+ * Lists every place of the account, oldest first unless `sort` says otherwise: the places created through this API
+ * and the places behind the contacts' addresses.
+ *
+ * **Not in the published docs:** Monica 4.x serves this list, paginated and sortable like the others.
+ *
+ */
+export const listPlacesInfiniteOptions = (options?: Options<ListPlacesData>) => infiniteQueryOptions<ListPlacesResponse, ListPlacesError, InfiniteData<ListPlacesResponse>, QueryKey<Options<ListPlacesData>>, number | Pick<QueryKey<Options<ListPlacesData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListPlacesData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listPlaces({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listPlacesInfiniteQueryKey(options)
+});
+
+/**
+ * Create a place
+ *
+ * Creates a place of the account, tied to no contact. Every field is optional. When no `latitude` is given, a
+ * Monica instance with geocoding enabled looks the coordinates up from the address.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 201 with the new place.
+ *
+ */
+export const createPlaceMutation = (options?: Partial<Options<CreatePlaceData>>): UseMutationOptions<CreatePlaceResponse, CreatePlaceError, Options<CreatePlaceData>> => {
+    const mutationOptions: UseMutationOptions<CreatePlaceResponse, CreatePlaceError, Options<CreatePlaceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await createPlace({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete a place
+ *
+ * Deletes the place. Monica deletes a contact address along with the place behind it.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the deleted id as an integer.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for a place id that no place has, and 404 only for a place
+ * of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const deletePlaceMutation = (options?: Partial<Options<DeletePlaceData>>): UseMutationOptions<DeletePlaceResponse, DeletePlaceError, Options<DeletePlaceData>> => {
+    const mutationOptions: UseMutationOptions<DeletePlaceResponse, DeletePlaceError, Options<DeletePlaceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await deletePlace({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getPlaceQueryKey = (options: Options<GetPlaceData>) => createQueryKey('getPlace', options);
+
+/**
+ * Get a place
+ *
+ * Returns one place of the account, with its country.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call; an unknown id, or one of another account, answers
+ * 404 with code 31.
+ *
+ */
+export const getPlaceOptions = (options: Options<GetPlaceData>) => queryOptions<GetPlaceResponse, GetPlaceError, GetPlaceResponse, ReturnType<typeof getPlaceQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPlace({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPlaceQueryKey(options)
+});
+
+/**
+ * Update a place
+ *
+ * Replaces the place with the body: every field left out (or null) is cleared. When no `latitude` is given, a
+ * Monica instance with geocoding enabled looks the coordinates up again. Updating the place behind a contact's
+ * address changes that address too.
+ *
+ * **Not in the published docs:** Monica 4.x serves this call and answers 200 with the updated place.
+ *
+ * **Differs from Monica 4.x:** 4.x answers 422 (code 32) for a place id that no place has, and 404 only for a place
+ * of another account; this contract answers 404 with code 31 for both.
+ *
+ */
+export const updatePlaceMutation = (options?: Partial<Options<UpdatePlaceData>>): UseMutationOptions<UpdatePlaceResponse, UpdatePlaceError, Options<UpdatePlaceData>> => {
+    const mutationOptions: UseMutationOptions<UpdatePlaceResponse, UpdatePlaceError, Options<UpdatePlaceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updatePlace({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};

@@ -13,8 +13,11 @@ import { addDocumentsDemo } from './documents.js';
 import { addGiftsDemo } from './gifts.js';
 import { addGroupsDemo } from './groups.js';
 import { addJournalEntriesDemo } from './journalEntries.js';
+import { addLifeEventsDemo } from './lifeEvents.js';
 import { addOccupationsDemo } from './occupations.js';
+import { addPetsDemo } from './pets.js';
 import { addPhotosDemo } from './photos.js';
+import { addPlacesDemo } from './places.js';
 import { addRelationshipsDemo } from './relationships.js';
 import { addRemindersDemo } from './reminders.js';
 import { addTasksDemo } from './tasks.js';
@@ -54,4 +57,14 @@ export function addDemoContent(db: Db, demo: DemoAccount): void {
   addUserDemo(db, demo);
   addComplianceDemo(db, demo);
   addGroupsDemo(db, demo);
+}
+
+/**
+ * The demo content of the resources added since: seeded after the second account's content (server/seed/demo.ts),
+ * so that everything seeded before draws the same numbers as it always did. A new seeder goes last here too.
+ */
+export function addLaterDemoContent(db: Db, demo: DemoAccount): void {
+  addPetsDemo(db, demo);
+  addPlacesDemo(db, demo);
+  addLifeEventsDemo(db, demo);
 }
