@@ -27,7 +27,12 @@ export type Fault =
    * Ids only as JSON numbers: a write whose body names an object (`x-references`) with a numeric string, as
    * Monica's clients may, is refused with 422 and code 32.
    */
-  | 'strictIds';
+  | 'strictIds'
+  /**
+   * Days only as `YYYY-MM-DD`: a write whose body holds a date-time (`2024-02-03T10:00:00`, `... 10:00:00`, with a
+   * zone or fractions) is refused with 422 and code 32, as a server that never read Monica's `date` rule would.
+   */
+  | 'strictDates';
 
 export interface FaultyServer {
   /** The proxy's API base URL, ending in `/api`. */
@@ -65,9 +70,12 @@ export async function startFaultyServer(fault: Fault): Promise<FaultyServer> {
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0];
 
-    const refused = fault === 'strictIds' ? stringIdField(method, path, body) : undefined;
+    const written = method === 'POST' || method === 'PUT' ? parse(body.toString('utf8')) : undefined;
+    const fields = written && typeof written === 'object' && !Array.isArray(written) ? (written as Record<string, unknown>) : undefined;
+    const refused = !fields ? undefined : fault === 'strictIds' ? stringIdField(method, path, fields) : fault === 'strictDates' ? dateTimeField(fields) : undefined;
     if (refused) {
-      const message = [`The ${refused.replace(/_/g, ' ')} must be an integer.`];
+      const field = refused.replace(/_/g, ' ');
+      const message = [fault === 'strictIds' ? `The ${field} must be an integer.` : `The ${field} does not match the format Y-m-d.`];
       send(res, 422, { 'content-type': 'application/json', ...RATE_LIMIT_HEADERS }, JSON.stringify({ error: { message, error_code: 32 } }));
       return;
     }
@@ -129,16 +137,17 @@ export async function startFaultyServer(fault: Fault): Promise<FaultyServer> {
 }
 
 /** The first field of a JSON write body that names an object (`x-references`) with a string, as a strict server sees it. */
-function stringIdField(method: string, path: string, body: Buffer): string | undefined {
-  if (method !== 'POST' && method !== 'PUT') return undefined;
+function stringIdField(method: string, path: string, fields: Record<string, unknown>): string | undefined {
   const operation = loadContract().findOperation(method, path)?.operation;
-  const json = parse(body.toString('utf8'));
-  if (!operation || !json || typeof json !== 'object') return undefined;
-  const values = json as Record<string, unknown>;
-  return Object.keys(operation.bodyReferences).find((field) => {
-    const value = values[field];
+  return Object.keys(operation?.bodyReferences ?? {}).find((field) => {
+    const value = fields[field];
     return typeof value === 'string' || (Array.isArray(value) && value.some((item) => typeof item === 'string'));
   });
+}
+
+/** The first field of a JSON write body that holds a date-time, as a server that takes days only as `YYYY-MM-DD` sees it. */
+function dateTimeField(fields: Record<string, unknown>): string | undefined {
+  return Object.entries(fields).find(([, value]) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d/.test(value))?.[0];
 }
 
 function parse(text: string): unknown {
