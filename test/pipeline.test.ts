@@ -11,6 +11,7 @@ import { typePrefix } from '../scripts/lib/server-stubs.js';
 import { convertTo30 } from '../scripts/lib/downconvert.js';
 import { bin, outputPaths, redoclyConfig, repoRoot, specRoot } from '../scripts/lib/paths.js';
 import { run as runCommand } from '../scripts/lib/run.js';
+import { sharedInputSchema } from '../scripts/lib/docs.js';
 
 const committed = outputPaths(path.join(repoRoot, 'generated'));
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -175,9 +176,7 @@ describe('pipeline', () => {
     const visit = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(visit);
       if (!isObject(node)) return;
-      const items = node['items'];
-      const ref = node['$ref'] ?? (isObject(items) ? items['$ref'] : undefined);
-      const name = typeof ref === 'string' ? /^#\/components\/schemas\/(Lenient\w*)$/.exec(ref)?.[1] : undefined;
+      const name = sharedInputSchema(node);
       if (name && typeof node['description'] === 'string') naming.set(name, (naming.get(name) ?? 0) + 1);
       Object.values(node).forEach(visit);
     };

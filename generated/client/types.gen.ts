@@ -1890,14 +1890,14 @@ export type GiftWrite = {
      */
     contact_id: LenientId;
     /**
-     * The contact the gift is for, when it is not `contact_id` itself; null or absent for none. Like Monica, the
-     * API also accepts the id as a numeric string. An unknown contact, or one of another account, answers 404 with code 31.
+     * The contact the gift is for, when it is not `contact_id` itself; null or absent for none. An unknown contact,
+     * or one of another account, answers 404 with code 31.
      *
      * **Differs from the published docs:** they say the recipient is a partner or a child of the contact;
      * Monica 4.x accepts any contact of the account.
      *
      */
-    recipient_id?: number | string | null;
+    recipient_id?: LenientNullableId;
     /**
      * What the gift is. Required; text made only of spaces counts as missing, as in Monica.
      */
@@ -2078,7 +2078,7 @@ export type LenientBoolean = true | false | 1 | 0 | '1' | '0';
 export type LenientDate = string | string | string;
 
 /**
- * The id of an object of the same account. Like Monica, the API also accepts it as a numeric string (`"12"`).
+ * An id. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export type LenientId = number | string;
 
@@ -2101,7 +2101,7 @@ export type LenientNonNullInteger = number | string;
 export type LenientNullableBoolean = true | false | 1 | 0 | '1' | '0' | null;
 
 /**
- * The id of an object of the same account, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
+ * An id, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export type LenientNullableId = number | string | null;
 
@@ -2250,10 +2250,10 @@ export type LifeEventType = {
 };
 
 /**
- * The id of one of the account's life event types (also accepted as a numeric string, `"12"`). A type of another
- * account, or an id that names no type, answers 404 with code 31. The API has no call that lists the types: Monica
- * gives every new account the same 43 built-in types in five categories, named in the language of its first user.
- * In the first account of an instance (and in every account of the toolkit's reference server) they have these ids;
+ * The id of one of the account's life event types. A type of another account, or an id that names no type, answers
+ * 404 with code 31. The API has no call that lists the types: Monica gives every new account the same 43 built-in
+ * types in five categories, named in the language of its first user. In the first account of an instance (and in
+ * every account of the toolkit's reference server) they have these ids;
  * each further account of a Monica instance gets its own copies, numbered after the previous account's.
  *
  * | Category (id, key) | Types (id `key` name) |
@@ -2265,7 +2265,7 @@ export type LifeEventType = {
  * | 5 `travel_experiences` Travel & experiences | 33 `new_sport` New sport, 34 `new_hobby` New hobby, 35 `new_instrument` New instrument, 36 `new_language` New language, 37 `tattoo_or_piercing` Tattoo or piercing, 38 `new_license` New license, 39 `travel` Travel, 40 `achievement_or_award` Achievement or award, 41 `changed_beliefs` Changed beliefs, 42 `first_word` First word, 43 `first_kiss` First kiss |
  *
  */
-export type LifeEventTypeId = number | string;
+export type LifeEventTypeId = LenientId;
 
 /**
  * A life event's new content. The event keeps its contact and its reminder: `contact_id`, `has_reminder` and the
@@ -2769,12 +2769,12 @@ export type PetWrite = {
      */
     contact_id: LenientId;
     /**
-     * The kind of pet (also accepted as a numeric string, `"4"`). The categories are the same on every Monica
-     * instance: 1 `reptile`, 2 `bird`, 3 `cat`, 4 `dog`, 5 `fish`, 6 `hamster`, 7 `horse`, 8 `rabbit`, 9 `rat`,
-     * 10 `small_animal`, 11 `other`. Any other id answers 422 with code 32.
+     * The kind of pet. The categories are the same on every Monica instance: 1 `reptile`, 2 `bird`, 3 `cat`,
+     * 4 `dog`, 5 `fish`, 6 `hamster`, 7 `horse`, 8 `rabbit`, 9 `rat`, 10 `small_animal`, 11 `other`. Any other id
+     * answers 422 with code 32.
      *
      */
-    pet_category_id: number | string;
+    pet_category_id: LenientId;
     /**
      * The pet's name. Optional; null clears it. On update, leaving it out keeps the current name.
      *

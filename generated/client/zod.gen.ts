@@ -294,7 +294,7 @@ export const zLenientDate = z.union([
 ]);
 
 /**
- * The id of an object of the same account. Like Monica, the API also accepts it as a numeric string (`"12"`).
+ * An id. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export const zLenientId = z.union([
     z.int().gte(1),
@@ -394,30 +394,6 @@ export const zDocumentCreate = z.object({
 });
 
 /**
- * A gift's content, on create and on update. An update replaces the whole gift: optional fields left out are
- * cleared. The price is recorded in the user's currency. Fields the API does not know are ignored.
- *
- * **Differs from the published docs:** their overview calls the recipient field `is_for`; it is `recipient_id`.
- *
- */
-export const zGiftWrite = z.object({
-    contact_id: zLenientId,
-    recipient_id: z.union([
-        z.int().gte(1),
-        z.string().regex(/^[1-9][0-9]*$/)
-    ]).nullish(),
-    name: z.string().min(1).max(255).regex(/\S/),
-    comment: z.string().max(1000000).nullish(),
-    url: z.string().max(1000000).nullish(),
-    amount: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish(),
-    status: zGiftStatus,
-    date: zLenientDate.nullish()
-});
-
-/**
  * Contacts to add to the group, by id. Contacts already in the group stay in it once. Every id must name a real
  * contact of the account: an unknown id answers 404 with code 31, and a partial contact is refused with 422 and
  * code 32; in both cases nothing is added.
@@ -491,7 +467,7 @@ export const zCallUpdate = z.object({
 });
 
 /**
- * The id of an object of the same account, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
+ * An id, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export const zLenientNullableId = z.union([
     z.int().gte(1),
@@ -518,10 +494,31 @@ export const zActivityWrite = z.object({
 });
 
 /**
- * The id of one of the account's life event types (also accepted as a numeric string, `"12"`). A type of another
- * account, or an id that names no type, answers 404 with code 31. The API has no call that lists the types: Monica
- * gives every new account the same 43 built-in types in five categories, named in the language of its first user.
- * In the first account of an instance (and in every account of the toolkit's reference server) they have these ids;
+ * A gift's content, on create and on update. An update replaces the whole gift: optional fields left out are
+ * cleared. The price is recorded in the user's currency. Fields the API does not know are ignored.
+ *
+ * **Differs from the published docs:** their overview calls the recipient field `is_for`; it is `recipient_id`.
+ *
+ */
+export const zGiftWrite = z.object({
+    contact_id: zLenientId,
+    recipient_id: zLenientNullableId.optional(),
+    name: z.string().min(1).max(255).regex(/\S/),
+    comment: z.string().max(1000000).nullish(),
+    url: z.string().max(1000000).nullish(),
+    amount: z.union([
+        z.number(),
+        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
+    ]).nullish(),
+    status: zGiftStatus,
+    date: zLenientDate.nullish()
+});
+
+/**
+ * The id of one of the account's life event types. A type of another account, or an id that names no type, answers
+ * 404 with code 31. The API has no call that lists the types: Monica gives every new account the same 43 built-in
+ * types in five categories, named in the language of its first user. In the first account of an instance (and in
+ * every account of the toolkit's reference server) they have these ids;
  * each further account of a Monica instance gets its own copies, numbered after the previous account's.
  *
  * | Category (id, key) | Types (id `key` name) |
@@ -533,10 +530,7 @@ export const zActivityWrite = z.object({
  * | 5 `travel_experiences` Travel & experiences | 33 `new_sport` New sport, 34 `new_hobby` New hobby, 35 `new_instrument` New instrument, 36 `new_language` New language, 37 `tattoo_or_piercing` Tattoo or piercing, 38 `new_license` New license, 39 `travel` Travel, 40 `achievement_or_award` Achievement or award, 41 `changed_beliefs` Changed beliefs, 42 `first_word` First word, 43 `first_kiss` First kiss |
  *
  */
-export const zLifeEventTypeId = z.union([
-    z.int().gte(1),
-    z.string().regex(/^[1-9][0-9]*$/)
-]);
+export const zLifeEventTypeId = zLenientId;
 
 /**
  * A new life event. Fields the API does not know are ignored. A field that is not required may be sent as null.
@@ -1145,10 +1139,7 @@ export const zPetCategory = z.object({
  */
 export const zPetWrite = z.object({
     contact_id: zLenientId,
-    pet_category_id: z.union([
-        z.int().gte(1),
-        z.string().regex(/^[1-9][0-9]*$/)
-    ]),
+    pet_category_id: zLenientId,
     name: z.string().max(255).nullish()
 });
 

@@ -17,11 +17,25 @@ export function externalResources(html: string): string[] {
 }
 
 /** The shared schemas that say, once, what else an input takes (`LenientId`: also a numeric string). */
-const SHARED_INPUT = /^#\/components\/schemas\/Lenient[A-Za-z]*$/;
+const SHARED_INPUT = /^#\/components\/schemas\/(Lenient[A-Za-z]*)$/;
 
 /**
- * The docs' copy of a bundle in which every field that names a shared input schema (directly or as its items)
- * and has a description of its own also shows the shared schema's sentence: Redoc shows only the field's own
+ * The shared input schema a schema names, itself, as its items or as one of its alternatives (`oneOf: [LenientDate,
+ * null]`): `LenientId`, or undefined.
+ */
+export function sharedInputSchema(node: JsonObject): string | undefined {
+  const alternatives = [...(Array.isArray(node['oneOf']) ? node['oneOf'] : []), ...(Array.isArray(node['anyOf']) ? node['anyOf'] : [])];
+  for (const candidate of [node, node['items'], ...alternatives]) {
+    const ref = isObject(candidate) ? candidate['$ref'] : undefined;
+    const name = typeof ref === 'string' ? SHARED_INPUT.exec(ref)?.[1] : undefined;
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The docs' copy of a bundle in which every field that names a shared input schema (`sharedInputSchema`) and has
+ * a description of its own also shows the shared schema's sentence: Redoc shows only the field's own
  * description, and the spec says each leniency once, in the shared schema.
  */
 export function withSharedSentences(doc: JsonObject): JsonObject {
@@ -29,9 +43,8 @@ export function withSharedSentences(doc: JsonObject): JsonObject {
   const visit = (node: Json): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isObject(node)) return;
-    const items = node['items'];
-    const ref = typeof node['$ref'] === 'string' ? node['$ref'] : isObject(items) && typeof items['$ref'] === 'string' ? items['$ref'] : undefined;
-    const shared = ref && SHARED_INPUT.test(ref) ? resolveRef(doc, { $ref: ref }) : undefined;
+    const name = sharedInputSchema(node);
+    const shared = name ? resolveRef(doc, { $ref: `#/components/schemas/${name}` }) : undefined;
     const own = node['description'];
     const sentence = isObject(shared) && typeof shared['description'] === 'string' ? shared['description'].trim() : undefined;
     if (typeof own === 'string' && sentence && !own.includes(sentence)) node['description'] = `${own.trimEnd()}\n\n${sentence}\n`;
