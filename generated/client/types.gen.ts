@@ -370,17 +370,13 @@ export type AddressWrite = {
      */
     country?: string | null;
     /**
-     * A decimal number, also accepted as a numeric string. When it is left out, a Monica instance with geocoding
-     * enabled fills it from the address.
-     *
+     * When it is left out, a Monica instance with geocoding enabled fills it from the address.
      */
-    latitude?: number | string | null;
+    latitude?: LenientNullableNumber;
     /**
-     * A decimal number, also accepted as a numeric string. When it is left out, a Monica instance with geocoding
-     * enabled fills it from the address.
-     *
+     * When it is left out, a Monica instance with geocoding enabled fills it from the address.
      */
-    longitude?: number | string | null;
+    longitude?: LenientNullableNumber;
     /**
      * Labels for the address (`home`, `work`, ... or any text), created in the account when new. A non-empty array
      * replaces the address's labels; an empty array or null leaves them unchanged. Monica stores them, but the
@@ -1567,13 +1563,12 @@ export type DebtWrite = {
     in_debt: DebtDirection;
     status: DebtStatus;
     /**
-     * How much is owed, in the user's currency. Like Monica, the API also accepts the number written as a
-     * string (`"325.50"`).
+     * How much is owed, in the user's currency.
      *
      * **Differs from the published docs:** they type it as an integer; Monica 4.x accepts decimals.
      *
      */
-    amount: number | string;
+    amount: LenientNumber;
     /**
      * Why the debt exists. On update, leaving it out keeps the current reason and null clears it.
      *
@@ -1911,9 +1906,9 @@ export type GiftWrite = {
      */
     url?: string | null;
     /**
-     * The price, in the user's currency. Like Monica, the API also accepts the number written as a string (`"293"`).
+     * The price, in the user's currency.
      */
-    amount?: number | string | null;
+    amount?: LenientNullableNumber;
     status: GiftStatus;
     /**
      * The day the gift was (or will be) given; past and future dates are both accepted. Any date text PHP can parse
@@ -2104,6 +2099,18 @@ export type LenientNullableBoolean = true | false | 1 | 0 | '1' | '0' | null;
  * An id, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export type LenientNullableId = number | string | null;
+
+/**
+ * A number, decimals allowed, or null. Like Monica, the API also accepts it written as a numeric string (`"325.50"`).
+ *
+ */
+export type LenientNullableNumber = number | string | null;
+
+/**
+ * A number, decimals allowed. Like Monica, the API also accepts it written as a numeric string (`"325.50"`).
+ *
+ */
+export type LenientNumber = number | string;
 
 /**
  * Something that happened in a contact's life on a given day, such as a new job, a wedding or a move, of one of the
@@ -2942,15 +2949,10 @@ export type PlaceWrite = {
      */
     country?: string | null;
     /**
-     * A decimal number, also accepted as a numeric string. When it is left out, a Monica instance with geocoding
-     * enabled fills it (and `longitude`) from the address.
-     *
+     * When it is left out, a Monica instance with geocoding enabled fills it (and `longitude`) from the address.
      */
-    latitude?: number | string | null;
-    /**
-     * A decimal number, also accepted as a numeric string.
-     */
-    longitude?: number | string | null;
+    latitude?: LenientNullableNumber;
+    longitude?: LenientNullableNumber;
 };
 
 /**
@@ -3465,7 +3467,7 @@ export type TaskCreate = {
     description?: string | null;
     /**
      * The contact the task is about; absent or null for a task about no one in particular. An unknown contact, or
-     * one of another account, answers 404 with code 31. Like Monica, the API also accepts the id as a numeric string.
+     * one of another account, answers 404 with code 31.
      *
      * **Differs from the published docs:** they make it required.
      *
@@ -3530,8 +3532,7 @@ export type TaskUpdate = {
     completed: LenientBoolean;
     /**
      * Optional. When given, it must be the task's own contact (a task cannot move to another contact); any other
-     * contact answers 404 with code 31. Absent or null leaves the task's contact as it is. Like Monica, the API
-     * also accepts the id as a numeric string.
+     * contact answers 404 with code 31. Absent or null leaves the task's contact as it is.
      *
      * **Differs from the published docs:** they make it required.
      *

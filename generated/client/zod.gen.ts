@@ -363,25 +363,6 @@ export const zConversationUpdate = z.object({
 });
 
 /**
- * A debt's content, on create and on update. Fields the API does not know are ignored.
- *
- * **Differs from the published docs:** they give the settled status as `complete` (Monica 4.x wants `completed`),
- * type `amount` as an integer (4.x takes any number, decimals included) and cap `reason` at 10,000,000
- * characters (4.x caps it at 1,000,000).
- *
- */
-export const zDebtWrite = z.object({
-    contact_id: zLenientId,
-    in_debt: zDebtDirection,
-    status: zDebtStatus,
-    amount: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]),
-    reason: z.string().max(1000000).nullish()
-});
-
-/**
  * A new document, sent as `multipart/form-data`: the contact's id and the file. Any kind of file is accepted,
  * up to 10 MB; a larger one is refused with 422 and error code 32.
  *
@@ -494,6 +475,15 @@ export const zActivityWrite = z.object({
 });
 
 /**
+ * A number, decimals allowed, or null. Like Monica, the API also accepts it written as a numeric string (`"325.50"`).
+ *
+ */
+export const zLenientNullableNumber = z.union([
+    z.number(),
+    z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
+]).nullable();
+
+/**
  * A gift's content, on create and on update. An update replaces the whole gift: optional fields left out are
  * cleared. The price is recorded in the user's currency. Fields the API does not know are ignored.
  *
@@ -506,12 +496,34 @@ export const zGiftWrite = z.object({
     name: z.string().min(1).max(255).regex(/\S/),
     comment: z.string().max(1000000).nullish(),
     url: z.string().max(1000000).nullish(),
-    amount: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish(),
+    amount: zLenientNullableNumber.optional(),
     status: zGiftStatus,
     date: zLenientDate.nullish()
+});
+
+/**
+ * A number, decimals allowed. Like Monica, the API also accepts it written as a numeric string (`"325.50"`).
+ *
+ */
+export const zLenientNumber = z.union([
+    z.number(),
+    z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
+]);
+
+/**
+ * A debt's content, on create and on update. Fields the API does not know are ignored.
+ *
+ * **Differs from the published docs:** they give the settled status as `complete` (Monica 4.x wants `completed`),
+ * type `amount` as an integer (4.x takes any number, decimals included) and cap `reason` at 10,000,000
+ * characters (4.x caps it at 1,000,000).
+ *
+ */
+export const zDebtWrite = z.object({
+    contact_id: zLenientId,
+    in_debt: zDebtDirection,
+    status: zDebtStatus,
+    amount: zLenientNumber,
+    reason: z.string().max(1000000).nullish()
 });
 
 /**
@@ -646,14 +658,8 @@ export const zAddressWrite = z.object({
     province: zNullableString255.optional(),
     postal_code: zNullableString255.optional(),
     country: z.string().max(3).nullish(),
-    latitude: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish(),
-    longitude: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish(),
+    latitude: zLenientNullableNumber.optional(),
+    longitude: zLenientNullableNumber.optional(),
     labels: z.array(z.string().max(255)).nullish()
 });
 
@@ -1197,14 +1203,8 @@ export const zPlaceWrite = z.object({
     province: zNullableString255.optional(),
     postal_code: zNullableString255.optional(),
     country: z.string().max(3).nullish(),
-    latitude: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish(),
-    longitude: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish()
+    latitude: zLenientNullableNumber.optional(),
+    longitude: zLenientNullableNumber.optional()
 });
 
 /**
