@@ -26,6 +26,9 @@ import { parseArgs } from 'node:util';
 /** The format under which the mock generates the API's timestamps (see apiTimestamps). */
 const API_TIMESTAMP = 'monica-api-timestamp';
 const TIMESTAMP_PATTERN = String.raw`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$`;
+/** The same with microseconds, as Monica sends a few Carbon values (an upcoming reminder's `planned_date`). */
+const API_TIMESTAMP_MICROS = 'monica-api-timestamp-micros';
+const TIMESTAMP_MICROS_PATTERN = String.raw`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$`;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values: args } = parseArgs({
@@ -113,6 +116,7 @@ function configureFaker() {
   const TO = Date.UTC(2026, 0, 1);
   const moment = () => new Date(FROM + Math.floor(random() * ((TO - FROM) / 1000)) * 1000).toISOString();
   JSONSchemaFaker.format(API_TIMESTAMP, () => moment().replace('.000Z', 'Z'));
+  JSONSchemaFaker.format(API_TIMESTAMP_MICROS, () => moment().replace('.000Z', '.000000Z'));
   JSONSchemaFaker.format('date', () => moment().slice(0, 10));
 }
 
@@ -120,7 +124,7 @@ function configureFaker() {
  * json-schema-faker (0.5.8) fills any string with a `pattern` from the pattern alone (random digits: month 97,
  * year 6156) and then rewrites every `format: date-time` value into `...:SS.0Z`, so none of its timestamps can
  * match the API's `YYYY-MM-DDTHH:MM:SSZ` pattern. In the mock's own copy of the operations (never the spec),
- * schemas with exactly that pattern get a format of ours, generated above, and lose the pattern. Only
+ * schemas with exactly that pattern (or its form with microseconds) get a format of ours, generated above, and lose the pattern. Only
  * responses use these schemas; the tests check the generated bodies against the real spec.
  * @param {unknown} node
  */
@@ -129,8 +133,9 @@ function apiTimestamps(node) {
     for (const item of node) apiTimestamps(item);
   } else if (node && typeof node === 'object') {
     const schema = /** @type {Record<string, unknown>} */ (node);
-    if (schema['format'] === 'date-time' && schema['pattern'] === TIMESTAMP_PATTERN) {
-      schema['format'] = API_TIMESTAMP;
+    const ours = { [TIMESTAMP_PATTERN]: API_TIMESTAMP, [TIMESTAMP_MICROS_PATTERN]: API_TIMESTAMP_MICROS }[String(schema['pattern'])];
+    if (schema['format'] === 'date-time' && ours) {
+      schema['format'] = ours;
       delete schema['pattern'];
     }
     for (const value of Object.values(schema)) apiTimestamps(value);

@@ -85,7 +85,8 @@ describe('the reference docs in headless Chromium', () => {
     const operationLinks = [...found].map(([href, label]) => ({ href, label }));
     const summaries = operationSummaries();
     expect(summaries.length).toBe(operationCount());
-    expect(operationLinks.length).toBe(summaries.length);
+    // An operation with two tags (its resource's and "Other undocumented operations") is listed under both.
+    expect(new Set(operationLinks.map((link) => link.label)).size).toBe(summaries.length);
     expect(summaries.filter((summary) => !operationLinks.some((link) => link.label === summary))).toEqual([]);
 
     const missing: string[] = [];

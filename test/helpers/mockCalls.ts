@@ -1,8 +1,11 @@
 // One request per operation of the bundled spec, built from the spec's own examples: what the mock tests send.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+// Not `new URL('../..', import.meta.url)`: under a DOM test environment (happy-dom) Vite rewrites that pattern
+// into the URL of an asset served over http.
+const root = `${path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')}/`;
 
 /** The 3.1 bundle (generated/openapi.json), parsed once. */
 export const spec = JSON.parse(readFileSync(`${root}generated/openapi.json`, 'utf8'));
