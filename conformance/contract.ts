@@ -16,7 +16,7 @@ import {
   type ResourceName,
 } from '../contract/index.js';
 
-export { loadContract, resources };
+export { isObject, loadContract, resources };
 export type { Json, JsonObject, OperationMeta, ResourceName };
 export { responseProblems } from '../contract/responses.js';
 
@@ -162,4 +162,50 @@ export function isSharedReference(resource: string): boolean {
   if (!ops) return false;
   if (Object.keys(ops).length === 0) return true;
   return ops.list !== undefined && !operation(ops.list).authRequired;
+}
+
+/** A day and the date-time forms real clients write it in (the spec policy's point 4). */
+export const LENIENT_DAY = '2024-02-03';
+export const dateTimeForms = (day: string): string[] => [
+  `${day}T10:00:00`,
+  `${day} 10:00:00`,
+  `${day}T10:00:00Z`,
+  `${day}T10:00:00+02:00`,
+  `${day}T10:00:00.000000Z`,
+];
+
+/**
+ * How a request field is lenient, read from its schema (whatever shared schema it names): `number`, a number
+ * also taken written as a numeric string (`LenientId`, `LenientInteger`, amounts); `numbers`, a list of those;
+ * `boolean`, also `1`/`0` and `"1"`/`"0"`; `date`, a day also taken as a date-time (`LenientDate`).
+ */
+export type Leniency = 'number' | 'numbers' | 'boolean' | 'date';
+
+export interface LenientField {
+  field: string;
+  leniency: Leniency;
+}
+
+/** The fields of an operation's JSON body that take what Laravel's rules take, by what their schemas accept. */
+export function lenientFields(op: Operation): LenientField[] {
+  const body = contract.requestBody(op.operationId);
+  if (body?.contentType !== 'application/json') return [];
+  const found: LenientField[] = [];
+  for (const [field, schema] of Object.entries(body.properties)) {
+    const leniency = leniencyOf(schema);
+    if (leniency) found.push({ field, leniency });
+  }
+  return found;
+}
+
+function leniencyOf(schema: JsonObject): Leniency | undefined {
+  const validate = contract.schemaValidator(schema);
+  const takes = (...values: Json[]) => values.every((value) => validate(value));
+  // A schema that takes any word at all (an ignored field) is not lenient, only unconstrained.
+  if (takes('not a number, day or boolean')) return undefined;
+  if (takes(true, false, 1, 0, '1', '0')) return 'boolean';
+  if (takes(1, '1')) return 'number';
+  if (takes(LENIENT_DAY, ...dateTimeForms(LENIENT_DAY))) return 'date';
+  if (takes([1], ['1']) && !takes(['not a number'])) return 'numbers';
+  return undefined;
 }

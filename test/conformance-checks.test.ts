@@ -3,7 +3,7 @@
 // they are skipped when there is no second account.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allChecks } from '../conformance/checks/index.js';
-import { listOperations, operations, requestBody } from '../conformance/contract.js';
+import { lenientFields, listOperations, operations, requestBody } from '../conformance/contract.js';
 import type { CheckResult, Target } from '../conformance/types.js';
 import { startServer, type RunningServer } from '../server/start.js';
 
@@ -56,6 +56,16 @@ describe('conformance checks against the reference server', () => {
     const unlimited = listOperations().filter((op) => !seen.has(`${op.operationId} 400`)).map((op) => op.operationId);
     expect(unauthenticated).toEqual([]);
     expect(unlimited).toEqual([]);
+  });
+
+  it('send every write whose fields are lenient again with them in the forms real clients send, and see it taken', () => {
+    const realClients = results.filter((r) => r.name.includes('what real clients send'));
+    const taken = new Set(realClients.flatMap((r) => r.exercised.filter((e) => e.status < 300).map((e) => e.operationId)));
+    const lenient = operations.filter((op) => lenientFields(op).length > 0);
+    expect(lenient.length).toBeGreaterThan(30);
+    expect(lenient.filter((op) => !taken.has(op.operationId)).map((op) => op.operationId)).toEqual([]);
+    const sent = realClients.flatMap((r) => r.exchanges.map((e) => e.request.body ?? ''));
+    for (const form of ['"contact_id":"', '"contact_called":1', '"contact_called":"1"', '"tags":["']) expect(sent.some((body) => body.includes(form)), form).toBe(true);
   });
 
   it("try another account's ids on every operation that takes an id in its path (404)", () => {

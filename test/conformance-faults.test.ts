@@ -16,6 +16,11 @@ const CASES: Record<Exclude<Fault, 'none'>, { only: string[]; names: RegExp }> =
   metaOffByOne: { only: ['listContacts'], names: /meta\.total is \d+ but the pages hold \d+ contacts/ },
   otherAccountReads: { only: ['getContact'], names: /another account read \/contacts\/\d+: 200/ },
   deleteKeeps: { only: ['deleteContact'], names: /GET \/contacts\/\d+ after DELETE answered 200, expected 404/ },
+  strictIds: { only: ['createCall', 'updateCall'], names: /POST \/calls: contact_id "\d+" \(a number as a numeric string\) refused with 422/ },
+  strictDates: {
+    only: ['createCall', 'updateCall'],
+    names: /PUT \/calls\/\{id\}: called_at "\d{4}-\d{2}-\d{2}T00:00:00Z" \(the server's own value\) refused with 422/,
+  },
 };
 
 let running: FaultyServer | undefined;

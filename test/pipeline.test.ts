@@ -11,6 +11,7 @@ import { typePrefix } from '../scripts/lib/server-stubs.js';
 import { convertTo30 } from '../scripts/lib/downconvert.js';
 import { bin, outputPaths, redoclyConfig, repoRoot, specRoot } from '../scripts/lib/paths.js';
 import { run as runCommand } from '../scripts/lib/run.js';
+import { sharedInputSchema } from '../scripts/lib/docs.js';
 
 const committed = outputPaths(path.join(repoRoot, 'generated'));
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -164,6 +165,28 @@ describe('pipeline', () => {
     expect(html).not.toMatch(/<script\b[^>]*\bsrc\s*=\s*["']?(https?:)?\/\//i);
     expect(html).not.toMatch(/<link\b[^>]*\bhref\s*=\s*["']?(https?:)?\/\//i);
     expect(html).not.toMatch(/import\s*(\{[^}]*\}\s*from\s*)?["']https?:/);
+  });
+
+  it("the docs show each shared input schema's sentence under every field that names it", () => {
+    // The spec says each leniency once, in a `Lenient*` schema; Redoc would show only a field's own description.
+    const bundle = readJson(committed.bundle);
+    const html = readFileSync(committed.docs, 'utf8');
+    const schemas = (bundle['components'] as JsonObject)['schemas'] as JsonObject;
+    const naming = new Map<string, number>();
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!isObject(node)) return;
+      const name = sharedInputSchema(node);
+      if (name && typeof node['description'] === 'string') naming.set(name, (naming.get(name) ?? 0) + 1);
+      Object.values(node).forEach(visit);
+    };
+    visit(bundle);
+    expect(naming.size).toBeGreaterThan(3);
+    for (const [name, fields] of naming) {
+      const sentence = JSON.stringify(String((schemas[name] as JsonObject)['description']).trim()).slice(1, -1);
+      // Once in the schema itself, and once under each field.
+      expect(html.split(sentence).length - 1, name).toBeGreaterThanOrEqual(fields + 1);
+    }
   });
 
   it('Dredd reads every operation of the 3.0 document without parse errors', () => {

@@ -5,6 +5,7 @@ import { badRequestChecks } from './negative/badRequests.js';
 import { isolationChecks } from './negative/isolation.js';
 import { lifecycleChecks } from './workflows/lifecycle.js';
 import { paginationChecks } from './workflows/pagination.js';
+import { realClientChecks } from './workflows/realClients.js';
 import { searchChecks } from './workflows/search.js';
 import { sortingChecks } from './workflows/sorting.js';
 import { taggingChecks } from './workflows/tagging.js';
@@ -16,6 +17,7 @@ export function allChecks(): Check[] {
     ...sortingChecks(),
     ...searchChecks(),
     ...taggingChecks(),
+    ...realClientChecks(),
     ...badRequestChecks(),
     ...isolationChecks(),
   ];

@@ -57,6 +57,14 @@ const TRANSACTION_RULES: Partial<Record<string, (t: DreddTransaction, status: nu
   setGiftPhoto: async (t, status, run) => {
     if (status === 422) run.skip(t, 'only an archived contact causes it, and the API cannot archive one');
   },
+  // An instance publishes its statistics (200) or keeps them private (404, Monica's default): only the answer this
+  // instance gives can be asked for.
+  getStatistics: async (t, status, run) => {
+    if (status !== 200 && status !== 404) return;
+    const published = (await request(run.target.baseUrl, 'GET', operation('getStatistics').path)).status === 200;
+    if (status === 404 && published) run.skip(t, 'the instance publishes its statistics; only one that keeps them private answers 404');
+    if (status === 200 && !published) run.skip(t, 'the instance keeps its statistics private (404)');
+  },
   // `GET /me/compliance` answers 404 only to a user who has signed nothing, while its 200 needs a signature, and no
   // call withdraws one: the 404 is asked with the second account's token, whose user the hooks never make sign.
   listComplianceSignatures: async (t, status, run) => {

@@ -370,17 +370,13 @@ export type AddressWrite = {
      */
     country?: string | null;
     /**
-     * A decimal number, also accepted as a numeric string. When it is left out, a Monica instance with geocoding
-     * enabled fills it from the address.
-     *
+     * When it is left out, a Monica instance with geocoding enabled fills it from the address.
      */
-    latitude?: number | string | null;
+    latitude?: LenientNullableNumber;
     /**
-     * A decimal number, also accepted as a numeric string. When it is left out, a Monica instance with geocoding
-     * enabled fills it from the address.
-     *
+     * When it is left out, a Monica instance with geocoding enabled fills it from the address.
      */
-    longitude?: number | string | null;
+    longitude?: LenientNullableNumber;
     /**
      * Labels for the address (`home`, `work`, ... or any text), created in the account when new. A non-empty array
      * replaces the address's labels; an empty array or null leaves them unchanged. Monica stores them, but the
@@ -1119,7 +1115,21 @@ export type ContactFields = {
     birthdate_add_reminder?: LenientNullableBoolean;
     is_deceased: LenientBoolean;
     is_deceased_date_known: LenientBoolean;
+    /**
+     * Day of the date of death (1 to 31). Required when the contact is deceased and the date of death is known.
+     *
+     * **Differs from Monica 4.x:** 4.x's rule lets it be left out then, but 4.x cannot store the date without it;
+     * this contract refuses that with 422 and code 32.
+     *
+     */
     deceased_date_day?: LenientInteger;
+    /**
+     * Month of the date of death (1 to 12). Required when the contact is deceased and the date of death is known.
+     *
+     * **Differs from Monica 4.x:** 4.x's rule lets it be left out then, but 4.x cannot store the date without it;
+     * this contract refuses that with 422 and code 32.
+     *
+     */
     deceased_date_month?: LenientInteger;
     deceased_date_year?: LenientInteger;
     deceased_date_add_reminder?: LenientNullableBoolean;
@@ -1129,6 +1139,10 @@ export type ContactFields = {
     deceased_date_is_age_based?: LenientNullableBoolean;
     /**
      * A UUID to give the contact; one is generated otherwise.
+     *
+     * **Differs from Monica 4.x:** 4.x takes any text here (its rule is `nullable|string`); this contract takes only
+     * a UUID, which is what the contact's `uuid` is answered as.
+     *
      */
     uuid?: string | null;
 };
@@ -1549,13 +1563,12 @@ export type DebtWrite = {
     in_debt: DebtDirection;
     status: DebtStatus;
     /**
-     * How much is owed, in the user's currency. Like Monica, the API also accepts the number written as a
-     * string (`"325.50"`).
+     * How much is owed, in the user's currency.
      *
      * **Differs from the published docs:** they type it as an integer; Monica 4.x accepts decimals.
      *
      */
-    amount: number | string;
+    amount: LenientNumber;
     /**
      * Why the debt exists. On update, leaving it out keeps the current reason and null clears it.
      *
@@ -1872,14 +1885,14 @@ export type GiftWrite = {
      */
     contact_id: LenientId;
     /**
-     * The contact the gift is for, when it is not `contact_id` itself; null or absent for none. Like Monica, the
-     * API also accepts the id as a numeric string. An unknown contact, or one of another account, answers 404 with code 31.
+     * The contact the gift is for, when it is not `contact_id` itself; null or absent for none. An unknown contact,
+     * or one of another account, answers 404 with code 31.
      *
      * **Differs from the published docs:** they say the recipient is a partner or a child of the contact;
      * Monica 4.x accepts any contact of the account.
      *
      */
-    recipient_id?: number | string | null;
+    recipient_id?: LenientNullableId;
     /**
      * What the gift is. Required; text made only of spaces counts as missing, as in Monica.
      */
@@ -1893,9 +1906,9 @@ export type GiftWrite = {
      */
     url?: string | null;
     /**
-     * The price, in the user's currency. Like Monica, the API also accepts the number written as a string (`"293"`).
+     * The price, in the user's currency.
      */
-    amount?: number | string | null;
+    amount?: LenientNullableNumber;
     status: GiftStatus;
     /**
      * The day the gift was (or will be) given; past and future dates are both accepted. Any date text PHP can parse
@@ -2060,7 +2073,7 @@ export type LenientBoolean = true | false | 1 | 0 | '1' | '0';
 export type LenientDate = string | string | string;
 
 /**
- * The id of an object of the same account. Like Monica, the API also accepts it as a numeric string (`"12"`).
+ * An id. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export type LenientId = number | string;
 
@@ -2071,15 +2084,33 @@ export type LenientId = number | string;
 export type LenientInteger = number | string | null;
 
 /**
+ * An integer, never null. Like Monica, the API also accepts it written as a numeric string (`"12"`).
+ *
+ */
+export type LenientNonNullInteger = number | string;
+
+/**
  * A boolean, or null. Like Monica, the API also accepts `1`/`0` and `"1"`/`"0"`.
  *
  */
 export type LenientNullableBoolean = true | false | 1 | 0 | '1' | '0' | null;
 
 /**
- * The id of an object of the same account, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
+ * An id, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export type LenientNullableId = number | string | null;
+
+/**
+ * A number, decimals allowed, or null. Like Monica, the API also accepts it written as a numeric string (`"325.50"`).
+ *
+ */
+export type LenientNullableNumber = number | string | null;
+
+/**
+ * A number, decimals allowed. Like Monica, the API also accepts it written as a numeric string (`"325.50"`).
+ *
+ */
+export type LenientNumber = number | string;
 
 /**
  * Something that happened in a contact's life on a given day, such as a new job, a wedding or a move, of one of the
@@ -2226,10 +2257,10 @@ export type LifeEventType = {
 };
 
 /**
- * The id of one of the account's life event types (also accepted as a numeric string, `"12"`). A type of another
- * account, or an id that names no type, answers 404 with code 31. The API has no call that lists the types: Monica
- * gives every new account the same 43 built-in types in five categories, named in the language of its first user.
- * In the first account of an instance (and in every account of the toolkit's reference server) they have these ids;
+ * The id of one of the account's life event types. A type of another account, or an id that names no type, answers
+ * 404 with code 31. The API has no call that lists the types: Monica gives every new account the same 43 built-in
+ * types in five categories, named in the language of its first user. In the first account of an instance (and in
+ * every account of the toolkit's reference server) they have these ids;
  * each further account of a Monica instance gets its own copies, numbered after the previous account's.
  *
  * | Category (id, key) | Types (id `key` name) |
@@ -2241,7 +2272,7 @@ export type LifeEventType = {
  * | 5 `travel_experiences` Travel & experiences | 33 `new_sport` New sport, 34 `new_hobby` New hobby, 35 `new_instrument` New instrument, 36 `new_language` New language, 37 `tattoo_or_piercing` Tattoo or piercing, 38 `new_license` New license, 39 `travel` Travel, 40 `achievement_or_award` Achievement or award, 41 `changed_beliefs` Changed beliefs, 42 `first_word` First word, 43 `first_kiss` First kiss |
  *
  */
-export type LifeEventTypeId = number | string;
+export type LifeEventTypeId = LenientId;
 
 /**
  * A life event's new content. The event keeps its contact and its reminder: `contact_id`, `has_reminder` and the
@@ -2745,12 +2776,12 @@ export type PetWrite = {
      */
     contact_id: LenientId;
     /**
-     * The kind of pet (also accepted as a numeric string, `"4"`). The categories are the same on every Monica
-     * instance: 1 `reptile`, 2 `bird`, 3 `cat`, 4 `dog`, 5 `fish`, 6 `hamster`, 7 `horse`, 8 `rabbit`, 9 `rat`,
-     * 10 `small_animal`, 11 `other`. Any other id answers 422 with code 32.
+     * The kind of pet. The categories are the same on every Monica instance: 1 `reptile`, 2 `bird`, 3 `cat`,
+     * 4 `dog`, 5 `fish`, 6 `hamster`, 7 `horse`, 8 `rabbit`, 9 `rat`, 10 `small_animal`, 11 `other`. Any other id
+     * answers 422 with code 32.
      *
      */
-    pet_category_id: number | string;
+    pet_category_id: LenientId;
     /**
      * The pet's name. Optional; null clears it. On update, leaving it out keeps the current name.
      *
@@ -2918,15 +2949,10 @@ export type PlaceWrite = {
      */
     country?: string | null;
     /**
-     * A decimal number, also accepted as a numeric string. When it is left out, a Monica instance with geocoding
-     * enabled fills it (and `longitude`) from the address.
-     *
+     * When it is left out, a Monica instance with geocoding enabled fills it (and `longitude`) from the address.
      */
-    latitude?: number | string | null;
-    /**
-     * A decimal number, also accepted as a numeric string.
-     */
-    longitude?: number | string | null;
+    latitude?: LenientNullableNumber;
+    longitude?: LenientNullableNumber;
 };
 
 /**
@@ -3203,13 +3229,12 @@ export type ReminderCreate = {
      */
     frequency_type: 'one_time' | 'week' | 'month' | 'year';
     /**
-     * How many weeks, months or years (per `frequency_type`) lie between two occurrences. Like Monica, the
-     * API also accepts it as a numeric string (`"3"`).
+     * How many weeks, months or years (per `frequency_type`) lie between two occurrences.
      *
      * **Differs from the published docs:** they make it optional; Monica 4.x requires it on create, even for `one_time` reminders.
      *
      */
-    frequency_number: number | string;
+    frequency_number: LenientNonNullInteger;
     /**
      * The contact the reminder is about. An unknown contact, or one of another account, answers 404 with code 31;
      * an archived contact answers 422 with code 32.
@@ -3442,7 +3467,7 @@ export type TaskCreate = {
     description?: string | null;
     /**
      * The contact the task is about; absent or null for a task about no one in particular. An unknown contact, or
-     * one of another account, answers 404 with code 31. Like Monica, the API also accepts the id as a numeric string.
+     * one of another account, answers 404 with code 31.
      *
      * **Differs from the published docs:** they make it required.
      *
@@ -3507,8 +3532,7 @@ export type TaskUpdate = {
     completed: LenientBoolean;
     /**
      * Optional. When given, it must be the task's own contact (a task cannot move to another contact); any other
-     * contact answers 404 with code 31. Absent or null leaves the task's contact as it is. Like Monica, the API
-     * also accepts the id as a numeric string.
+     * contact answers 404 with code 31. Absent or null leaves the task's contact as it is.
      *
      * **Differs from the published docs:** they make it required.
      *

@@ -294,7 +294,7 @@ export const zLenientDate = z.union([
 ]);
 
 /**
- * The id of an object of the same account. Like Monica, the API also accepts it as a numeric string (`"12"`).
+ * An id. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export const zLenientId = z.union([
     z.int().gte(1),
@@ -363,25 +363,6 @@ export const zConversationUpdate = z.object({
 });
 
 /**
- * A debt's content, on create and on update. Fields the API does not know are ignored.
- *
- * **Differs from the published docs:** they give the settled status as `complete` (Monica 4.x wants `completed`),
- * type `amount` as an integer (4.x takes any number, decimals included) and cap `reason` at 10,000,000
- * characters (4.x caps it at 1,000,000).
- *
- */
-export const zDebtWrite = z.object({
-    contact_id: zLenientId,
-    in_debt: zDebtDirection,
-    status: zDebtStatus,
-    amount: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]),
-    reason: z.string().max(1000000).nullish()
-});
-
-/**
  * A new document, sent as `multipart/form-data`: the contact's id and the file. Any kind of file is accepted,
  * up to 10 MB; a larger one is refused with 422 and error code 32.
  *
@@ -391,30 +372,6 @@ export const zDebtWrite = z.object({
 export const zDocumentCreate = z.object({
     contact_id: zLenientId,
     document: z.string()
-});
-
-/**
- * A gift's content, on create and on update. An update replaces the whole gift: optional fields left out are
- * cleared. The price is recorded in the user's currency. Fields the API does not know are ignored.
- *
- * **Differs from the published docs:** their overview calls the recipient field `is_for`; it is `recipient_id`.
- *
- */
-export const zGiftWrite = z.object({
-    contact_id: zLenientId,
-    recipient_id: z.union([
-        z.int().gte(1),
-        z.string().regex(/^[1-9][0-9]*$/)
-    ]).nullish(),
-    name: z.string().min(1).max(255).regex(/\S/),
-    comment: z.string().max(1000000).nullish(),
-    url: z.string().max(1000000).nullish(),
-    amount: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish(),
-    status: zGiftStatus,
-    date: zLenientDate.nullish()
 });
 
 /**
@@ -435,6 +392,15 @@ export const zLenientInteger = z.union([
     z.int(),
     z.string().regex(/^-?[0-9]+$/)
 ]).nullable();
+
+/**
+ * An integer, never null. Like Monica, the API also accepts it written as a numeric string (`"12"`).
+ *
+ */
+export const zLenientNonNullInteger = z.union([
+    z.int(),
+    z.string().regex(/^-?[0-9]+$/)
+]);
 
 /**
  * A boolean, or null. Like Monica, the API also accepts `1`/`0` and `"1"`/`"0"`.
@@ -482,7 +448,7 @@ export const zCallUpdate = z.object({
 });
 
 /**
- * The id of an object of the same account, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
+ * An id, or null. Like Monica, the API also accepts it as a numeric string (`"12"`).
  */
 export const zLenientNullableId = z.union([
     z.int().gte(1),
@@ -509,10 +475,62 @@ export const zActivityWrite = z.object({
 });
 
 /**
- * The id of one of the account's life event types (also accepted as a numeric string, `"12"`). A type of another
- * account, or an id that names no type, answers 404 with code 31. The API has no call that lists the types: Monica
- * gives every new account the same 43 built-in types in five categories, named in the language of its first user.
- * In the first account of an instance (and in every account of the toolkit's reference server) they have these ids;
+ * A number, decimals allowed, or null. Like Monica, the API also accepts it written as a numeric string (`"325.50"`).
+ *
+ */
+export const zLenientNullableNumber = z.union([
+    z.number(),
+    z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
+]).nullable();
+
+/**
+ * A gift's content, on create and on update. An update replaces the whole gift: optional fields left out are
+ * cleared. The price is recorded in the user's currency. Fields the API does not know are ignored.
+ *
+ * **Differs from the published docs:** their overview calls the recipient field `is_for`; it is `recipient_id`.
+ *
+ */
+export const zGiftWrite = z.object({
+    contact_id: zLenientId,
+    recipient_id: zLenientNullableId.optional(),
+    name: z.string().min(1).max(255).regex(/\S/),
+    comment: z.string().max(1000000).nullish(),
+    url: z.string().max(1000000).nullish(),
+    amount: zLenientNullableNumber.optional(),
+    status: zGiftStatus,
+    date: zLenientDate.nullish()
+});
+
+/**
+ * A number, decimals allowed. Like Monica, the API also accepts it written as a numeric string (`"325.50"`).
+ *
+ */
+export const zLenientNumber = z.union([
+    z.number(),
+    z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
+]);
+
+/**
+ * A debt's content, on create and on update. Fields the API does not know are ignored.
+ *
+ * **Differs from the published docs:** they give the settled status as `complete` (Monica 4.x wants `completed`),
+ * type `amount` as an integer (4.x takes any number, decimals included) and cap `reason` at 10,000,000
+ * characters (4.x caps it at 1,000,000).
+ *
+ */
+export const zDebtWrite = z.object({
+    contact_id: zLenientId,
+    in_debt: zDebtDirection,
+    status: zDebtStatus,
+    amount: zLenientNumber,
+    reason: z.string().max(1000000).nullish()
+});
+
+/**
+ * The id of one of the account's life event types. A type of another account, or an id that names no type, answers
+ * 404 with code 31. The API has no call that lists the types: Monica gives every new account the same 43 built-in
+ * types in five categories, named in the language of its first user. In the first account of an instance (and in
+ * every account of the toolkit's reference server) they have these ids;
  * each further account of a Monica instance gets its own copies, numbered after the previous account's.
  *
  * | Category (id, key) | Types (id `key` name) |
@@ -524,10 +542,7 @@ export const zActivityWrite = z.object({
  * | 5 `travel_experiences` Travel & experiences | 33 `new_sport` New sport, 34 `new_hobby` New hobby, 35 `new_instrument` New instrument, 36 `new_language` New language, 37 `tattoo_or_piercing` Tattoo or piercing, 38 `new_license` New license, 39 `travel` Travel, 40 `achievement_or_award` Achievement or award, 41 `changed_beliefs` Changed beliefs, 42 `first_word` First word, 43 `first_kiss` First kiss |
  *
  */
-export const zLifeEventTypeId = z.union([
-    z.int().gte(1),
-    z.string().regex(/^[1-9][0-9]*$/)
-]);
+export const zLifeEventTypeId = zLenientId;
 
 /**
  * A new life event. Fields the API does not know are ignored. A field that is not required may be sent as null.
@@ -643,14 +658,8 @@ export const zAddressWrite = z.object({
     province: zNullableString255.optional(),
     postal_code: zNullableString255.optional(),
     country: z.string().max(3).nullish(),
-    latitude: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish(),
-    longitude: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish(),
+    latitude: zLenientNullableNumber.optional(),
+    longitude: zLenientNullableNumber.optional(),
     labels: z.array(z.string().max(255)).nullish()
 });
 
@@ -1136,10 +1145,7 @@ export const zPetCategory = z.object({
  */
 export const zPetWrite = z.object({
     contact_id: zLenientId,
-    pet_category_id: z.union([
-        z.int().gte(1),
-        z.string().regex(/^[1-9][0-9]*$/)
-    ]),
+    pet_category_id: zLenientId,
     name: z.string().max(255).nullish()
 });
 
@@ -1197,14 +1203,8 @@ export const zPlaceWrite = z.object({
     province: zNullableString255.optional(),
     postal_code: zNullableString255.optional(),
     country: z.string().max(3).nullish(),
-    latitude: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish(),
-    longitude: z.union([
-        z.number(),
-        z.string().regex(/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/)
-    ]).nullish()
+    latitude: zLenientNullableNumber.optional(),
+    longitude: zLenientNullableNumber.optional()
 });
 
 /**
@@ -1317,10 +1317,7 @@ export const zReminderCreate = z.object({
         'month',
         'year'
     ]),
-    frequency_number: z.union([
-        z.int(),
-        z.string().regex(/^-?[0-9]+$/)
-    ]),
+    frequency_number: zLenientNonNullInteger,
     contact_id: zLenientId,
     delible: zLenientNullableBoolean.optional(),
     next_expected_date: z.string().nullish()

@@ -59,6 +59,11 @@ export function extract(inventory: readonly InventoryEntry[]): ExtractEntry[] {
   }));
 }
 
+/** The inventory's operations, from the committed extract (which test/spec.test.ts keeps equal to the inventory). */
+export function extractedOperations(): ExtractEntry[] {
+  return (JSON.parse(readFileSync(EXTRACT_FILE, 'utf8')) as { operations: ExtractEntry[] }).operations;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const inventory = JSON.parse(readFileSync(INVENTORY_FILE, 'utf8')) as InventoryEntry[];
   const body = { source: '../shared/reference/inventory.json, extracted by scripts/dev/extract-inventory.ts', operations: extract(inventory) };

@@ -1,5 +1,6 @@
 /** Redoc HTML docs from the 3.1 bundle, with Redoc's scripts inlined so the page works offline. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isObject, resolveRef, type Json, type JsonObject } from '../../contract/document.js';
 import { bin, redoclyConfig } from './paths.js';
 import { run } from './run.js';
 
@@ -13,6 +14,44 @@ export function externalResources(html: string): string[] {
     /\bsrc\s*:\s*[`"'](?:https?:)?\/\/[^`"'\s]+/gi,
   ];
   return patterns.flatMap((pattern) => html.match(pattern) ?? []);
+}
+
+/** The shared schemas that say, once, what else an input takes (`LenientId`: also a numeric string). */
+const SHARED_INPUT = /^#\/components\/schemas\/(Lenient[A-Za-z]*)$/;
+
+/**
+ * The shared input schema a schema names, itself, as its items or as one of its alternatives (`oneOf: [LenientDate,
+ * null]`): `LenientId`, or undefined.
+ */
+export function sharedInputSchema(node: JsonObject): string | undefined {
+  const alternatives = [...(Array.isArray(node['oneOf']) ? node['oneOf'] : []), ...(Array.isArray(node['anyOf']) ? node['anyOf'] : [])];
+  for (const candidate of [node, node['items'], ...alternatives]) {
+    const ref = isObject(candidate) ? candidate['$ref'] : undefined;
+    const name = typeof ref === 'string' ? SHARED_INPUT.exec(ref)?.[1] : undefined;
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The docs' copy of a bundle in which every field that names a shared input schema (`sharedInputSchema`) and has
+ * a description of its own also shows the shared schema's sentence: Redoc shows only the field's own
+ * description, and the spec says each leniency once, in the shared schema.
+ */
+export function withSharedSentences(doc: JsonObject): JsonObject {
+  const copy = structuredClone(doc);
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isObject(node)) return;
+    const name = sharedInputSchema(node);
+    const shared = name ? resolveRef(doc, { $ref: `#/components/schemas/${name}` }) : undefined;
+    const own = node['description'];
+    const sentence = isObject(shared) && typeof shared['description'] === 'string' ? shared['description'].trim() : undefined;
+    if (typeof own === 'string' && sentence && !own.includes(sentence)) node['description'] = `${own.trimEnd()}\n\n${sentence}\n`;
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(copy);
+  return copy;
 }
 
 export function buildDocs(bundleFile: string, outFile: string, title: string): void {

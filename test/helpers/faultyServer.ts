@@ -3,6 +3,7 @@
 // itself is untouched; every fault is made here, in the answers (or the forwarding) of the proxy.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadContract } from '../../contract/index.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 
 export type Fault =
@@ -21,7 +22,17 @@ export type Fault =
   /** Another account's token reads any contact: the proxy asks again with the demo account's token. */
   | 'otherAccountReads'
   /** Deleting a contact answers the success body but deletes nothing (the request is never forwarded). */
-  | 'deleteKeeps';
+  | 'deleteKeeps'
+  /**
+   * Ids only as JSON numbers: a write whose body names an object (`x-references`) with a numeric string, as
+   * Monica's clients may, is refused with 422 and code 32.
+   */
+  | 'strictIds'
+  /**
+   * Days only as `YYYY-MM-DD`: a write whose body holds a date-time (`2024-02-03T10:00:00`, `... 10:00:00`, with a
+   * zone or fractions) is refused with 422 and code 32, as a server that never read Monica's `date` rule would.
+   */
+  | 'strictDates';
 
 export interface FaultyServer {
   /** The proxy's API base URL, ending in `/api`. */
@@ -33,6 +44,8 @@ export interface FaultyServer {
 }
 
 const CONTACT_ITEM = /^\/api\/contacts\/\d+$/;
+/** What the proxy's own answers say of the rate limit, so that their only fault is the one they are made for. */
+const RATE_LIMIT_HEADERS = { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '59' };
 /** Hop-by-hop and length headers are recomputed for the changed body. */
 const DROPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive']);
 
@@ -57,10 +70,19 @@ export async function startFaultyServer(fault: Fault): Promise<FaultyServer> {
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0];
 
+    const written = method === 'POST' || method === 'PUT' ? parse(body.toString('utf8')) : undefined;
+    const fields = written && typeof written === 'object' && !Array.isArray(written) ? (written as Record<string, unknown>) : undefined;
+    const refused = !fields ? undefined : fault === 'strictIds' ? stringIdField(method, path, fields) : fault === 'strictDates' ? dateTimeField(fields) : undefined;
+    if (refused) {
+      const field = refused.replace(/_/g, ' ');
+      const message = [fault === 'strictIds' ? `The ${field} must be an integer.` : `The ${field} does not match the format Y-m-d.`];
+      send(res, 422, { 'content-type': 'application/json', ...RATE_LIMIT_HEADERS }, JSON.stringify({ error: { message, error_code: 32 } }));
+      return;
+    }
+
     if (fault === 'deleteKeeps' && method === 'DELETE' && CONTACT_ITEM.test(path)) {
       // The success answer, headers included, so that the only fault is that nothing was deleted.
-      const limits = { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '59' };
-      send(res, 200, { 'content-type': 'application/json', ...limits }, JSON.stringify({ deleted: true, id: Number(path.split('/').pop()) }));
+      send(res, 200, { 'content-type': 'application/json', ...RATE_LIMIT_HEADERS }, JSON.stringify({ deleted: true, id: Number(path.split('/').pop()) }));
       return;
     }
 
@@ -112,6 +134,20 @@ export async function startFaultyServer(fault: Fault): Promise<FaultyServer> {
       await upstream.close();
     },
   };
+}
+
+/** The first field of a JSON write body that names an object (`x-references`) with a string, as a strict server sees it. */
+function stringIdField(method: string, path: string, fields: Record<string, unknown>): string | undefined {
+  const operation = loadContract().findOperation(method, path)?.operation;
+  return Object.keys(operation?.bodyReferences ?? {}).find((field) => {
+    const value = fields[field];
+    return typeof value === 'string' || (Array.isArray(value) && value.some((item) => typeof item === 'string'));
+  });
+}
+
+/** The first field of a JSON write body that holds a date-time, as a server that takes days only as `YYYY-MM-DD` sees it. */
+function dateTimeField(fields: Record<string, unknown>): string | undefined {
+  return Object.entries(fields).find(([, value]) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]\d/.test(value))?.[0];
 }
 
 function parse(text: string): unknown {

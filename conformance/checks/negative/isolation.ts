@@ -14,7 +14,8 @@ const ORDER: Record<string, number> = { get: 0, post: 1, put: 1, delete: 2 };
 
 function reachesOtherIds(op: Operation): boolean {
   if (!op.authRequired) return false;
-  if (pathParameters(op).length > 0) return true;
+  // A path value that names an object (not a month, say) is one another account must not reach.
+  if (pathParameters(op).some((name) => op.pathParams[name]!.references)) return true;
   const example = requestBody(op)?.example as Record<string, unknown> | undefined;
   const namesAccountData = Object.entries(op.bodyReferences).some(
     ([field, reference]) => !isSharedReference(reference.resource) && example?.[field] !== undefined && example[field] !== null,
