@@ -21,8 +21,6 @@ import { cleanText, isCalendarDate, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const SORTS = ['created_at', 'updated_at'] as const;
-
 const presentOneActivity = (context: Context, row: ActivityRow) =>
   presentActivities(context.db, context.caller.accountId, [row], context)[0]!;
 
@@ -46,7 +44,7 @@ function activityInput(body: ActivityWrite): ActivityInput {
 }
 
 const listActivitiesHandler: Handler<'listActivities'> = ({ context, query }) => {
-  const request = pageRequest(query, SORTS);
+  const request = pageRequest('listActivities', query);
   const page = listActivities(context.db, context.caller.accountId, request.options);
   const data = presentActivities(context.db, context.caller.accountId, page.rows, context);
   const body = paginate(data, page.total, request, listUrl(context, '/activities'));
@@ -55,7 +53,7 @@ const listActivitiesHandler: Handler<'listActivities'> = ({ context, query }) =>
 
 const listContactActivitiesHandler: Handler<'listContactActivities'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, SORTS);
+  const request = pageRequest('listContactActivities', query);
   const page = listActivitiesForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentActivities(context.db, context.caller.accountId, page.rows, context);
   const body = paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/activities`));

@@ -17,14 +17,12 @@ import { cleanText } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const SORTS = ['created_at', 'updated_at'] as const;
-
 function categoryInput(body: ActivityTypeCategoryWrite | undefined): ActivityTypeCategoryInput {
   return { name: cleanText(body?.name), translation_key: cleanText(body?.translation_key) };
 }
 
 const listActivityTypeCategoriesHandler: Handler<'listActivityTypeCategories'> = ({ context, query }) => {
-  const request = pageRequest(query, SORTS);
+  const request = pageRequest('listActivityTypeCategories', query);
   const page = listActivityTypeCategories(context.db, context.caller.accountId, request.options);
   const data = page.rows.map(presentActivityTypeCategory);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/activitytypecategories')) };

@@ -17,8 +17,6 @@ import { cleanText, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const SORTS = ['created_at', 'updated_at'] as const;
-
 function activityTypeInput(body: ActivityTypeWrite): ActivityTypeInput {
   return {
     activity_type_category_id: toInt(body.activity_type_category_id) as number,
@@ -28,7 +26,7 @@ function activityTypeInput(body: ActivityTypeWrite): ActivityTypeInput {
 }
 
 const listActivityTypesHandler: Handler<'listActivityTypes'> = ({ context, query }) => {
-  const request = pageRequest(query, SORTS);
+  const request = pageRequest('listActivityTypes', query);
   const page = listActivityTypes(context.db, context.caller.accountId, request.options);
   return { status: 200, body: paginate(page.rows.map(presentActivityType), page.total, request, listUrl(context, '/activitytypes')) };
 };

@@ -56,7 +56,7 @@ function addressInput(body: AddressWrite): AddressInput {
 
 const listContactAddressesHandler: Handler<'listContactAddresses'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, []);
+  const request = pageRequest('listContactAddresses', query);
   const page = listAddressesForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentAddresses(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/addresses`)) };

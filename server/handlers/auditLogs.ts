@@ -7,7 +7,7 @@ import { pageRequest, paginate } from './paging.js';
 import { listUrl, type Handler } from './shared.js';
 
 const listAuditLogsHandler: Handler<'listAuditLogs'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
+  const request = pageRequest('listAuditLogs', query);
   const page = listAuditLogs(context.db, context.caller.accountId, request.options);
   return { status: 200, body: paginate(page.rows.map(presentAuditLog), page.total, request, listUrl(context, '/logs')) };
 };

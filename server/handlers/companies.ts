@@ -10,14 +10,12 @@ import { toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const CREATED_UPDATED = ['created_at', 'updated_at'] as const;
-
 function companyInput(body: CompanyWrite): CompanyInput {
   return { name: trimInput(body.name), website: body.website ?? null, number_of_employees: toInt(body.number_of_employees) };
 }
 
 const listCompaniesHandler: Handler<'listCompanies'> = ({ context, query }) => {
-  const request = pageRequest(query, CREATED_UPDATED);
+  const request = pageRequest('listCompanies', query);
   const page = listCompanies(context.db, context.caller.accountId, request.options);
   return { status: 200, body: paginate(page.rows.map(presentCompany), page.total, request, listUrl(context, '/companies')) };
 };

@@ -29,7 +29,7 @@ function presentSignatures(context: Context, rows: readonly SignatureRow[]) {
 }
 
 const listTermsHandler: Handler<'listTerms'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
+  const request = pageRequest('listTerms', query);
   const page = listTerms(context.db, request.options);
   return { status: 200, body: paginate(page.rows.map(presentTerm), page.total, request, listUrl(context, '/compliance')) };
 };

@@ -29,7 +29,7 @@ function contactFieldTypeInput(body: ContactFieldTypeWrite): ContactFieldTypeInp
 }
 
 const listContactFieldTypesHandler: Handler<'listContactFieldTypes'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
+  const request = pageRequest('listContactFieldTypes', query);
   const page = listContactFieldTypesPage(context.db, context.caller.accountId, request.options);
   const body = paginate(page.rows.map(presentContactFieldType), page.total, request, listUrl(context, '/contactfieldtypes'));
   return { status: 200, body };

@@ -51,7 +51,7 @@ function contactFieldInput(context: Context, body: ContactFieldWrite, fieldId?: 
 
 const listContactContactFieldsHandler: Handler<'listContactContactFields'> = ({ context, path, query }) => {
   const contact = findContactOr404(context, path.id);
-  const request = pageRequest(query, []);
+  const request = pageRequest('listContactContactFields', query);
   const page = listContactFieldsForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = page.rows.map((row) => presentContactField(row, contact, context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/contactfields`)) };

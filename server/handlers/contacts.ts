@@ -30,8 +30,6 @@ import { isCalendarDay, Problems, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { actorOf, listUrl, nowOf, type Handler } from './shared.js';
 
-const CONTACT_SORTS = ['created_at', 'updated_at'] as const;
-
 /** One contact in the shape its kind calls for, with related data loaded. */
 export function presentOne(context: Context, row: ContactRow, withContactFields = false) {
   return presentContacts(context.db, context.caller.accountId, [row], context, { withContactFields })[0];
@@ -102,7 +100,7 @@ function contactInput(context: Context, body: ContactCreate | ContactUpdate): Co
 }
 
 const listContactsHandler: Handler<'listContacts'> = ({ context, query }) => {
-  const request = pageRequest(query, CONTACT_SORTS);
+  const request = pageRequest('listContacts', query);
   const { accountId } = context.caller;
   const needle = query?.query;
   const page = needle
@@ -153,7 +151,7 @@ const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }) => {
 
 const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, []);
+  const request = pageRequest('listContactLogs', query);
   const page = listAuditLogsForContact(context.db, context.caller.accountId, path.id, request.options);
   const body = paginate(page.rows.map(presentAuditLog), page.total, request, listUrl(context, `/contacts/${path.id}/logs`));
   return { status: 200, body };
@@ -161,7 +159,7 @@ const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, path, que
 
 const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ context, path, query }) => {
   if (!getTag(context.db, context.caller.accountId, path.id)) throw notFound();
-  const request = pageRequest(query, []);
+  const request = pageRequest('listContactsForTag', query);
   const { accountId } = context.caller;
   const page = listContactsForTagInStore(context.db, accountId, path.id, request.options);
   const data = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: true });

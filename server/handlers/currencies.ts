@@ -9,7 +9,7 @@ import { listUrl, type Handler } from './shared.js';
 
 /** Public: no caller. */
 const listCurrenciesHandler: Handler<'listCurrencies'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
+  const request = pageRequest('listCurrencies', query);
   const page = listCurrencies(context.db, request.options);
   return { status: 200, body: paginate(page.rows.map(presentCurrency), page.total, request, listUrl(context, '/currencies')) };
 };

@@ -13,12 +13,10 @@ import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 import { displayName, documentKind, isUploadedFile } from './uploads.js';
 
-const DOCUMENT_SORTS = ['created_at', 'updated_at'] as const;
-
 const presentOne = (context: Context, row: DocumentRow) => presentDocuments(context.db, context.caller.accountId, [row], context)[0]!;
 
 const listDocumentsHandler: Handler<'listDocuments'> = ({ context, query }) => {
-  const request = pageRequest(query, DOCUMENT_SORTS);
+  const request = pageRequest('listDocuments', query);
   const page = listDocuments(context.db, context.caller.accountId, request.options);
   const data = presentDocuments(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/documents')) };
@@ -26,7 +24,7 @@ const listDocumentsHandler: Handler<'listDocuments'> = ({ context, query }) => {
 
 const listContactDocumentsHandler: Handler<'listContactDocuments'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, DOCUMENT_SORTS);
+  const request = pageRequest('listContactDocuments', query);
   const page = listDocumentsForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentDocuments(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/documents`)) };

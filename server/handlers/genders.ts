@@ -9,10 +9,8 @@ import { trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const CREATED_UPDATED = ['created_at', 'updated_at'] as const;
-
 const listGendersHandler: Handler<'listGenders'> = ({ context, query }) => {
-  const request = pageRequest(query, CREATED_UPDATED);
+  const request = pageRequest('listGenders', query);
   const page = listGendersPage(context.db, context.caller.accountId, request.options);
   return { status: 200, body: paginate(page.rows.map(presentGender), page.total, request, listUrl(context, '/genders')) };
 };

@@ -15,8 +15,6 @@ import { cleanText, isCalendarDate, Problems, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const GIFT_SORTS = ['created_at', 'updated_at'] as const;
-
 const presentOne = (context: Context, row: GiftRow) => presentGifts(context.db, context.caller.accountId, [row], context, callerCurrencyId(context))[0]!;
 
 /**
@@ -48,7 +46,7 @@ function giftInput(context: Context, body: GiftWrite): GiftInput {
 }
 
 const listGiftsHandler: Handler<'listGifts'> = ({ context, query }) => {
-  const request = pageRequest(query, GIFT_SORTS);
+  const request = pageRequest('listGifts', query);
   const page = listGifts(context.db, context.caller.accountId, request.options);
   const data = presentGifts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/gifts')) };
@@ -56,7 +54,7 @@ const listGiftsHandler: Handler<'listGifts'> = ({ context, query }) => {
 
 const listContactGiftsHandler: Handler<'listContactGifts'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, GIFT_SORTS);
+  const request = pageRequest('listContactGifts', query);
   const page = listGiftsForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentGifts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/gifts`)) };

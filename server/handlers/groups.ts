@@ -27,7 +27,7 @@ function findGroupOr404(context: Context, id: number): GroupRow {
 }
 
 const listGroupsHandler: Handler<'listGroups'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
+  const request = pageRequest('listGroups', query);
   const page = listGroups(context.db, context.caller.accountId, request.options);
   const data = presentGroups(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/groups')) };

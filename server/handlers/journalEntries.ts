@@ -17,12 +17,10 @@ import { trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const JOURNAL_SORTS = ['created_at', 'updated_at'] as const;
-
 const entryInput = (body: JournalEntryWrite): JournalEntryInput => ({ title: trimInput(body.title), post: trimInput(body.post) });
 
 const listJournalEntriesHandler: Handler<'listJournalEntries'> = ({ context, query }) => {
-  const request = pageRequest(query, JOURNAL_SORTS);
+  const request = pageRequest('listJournalEntries', query);
   const page = listJournalEntries(context.db, context.caller.accountId, request.options);
   const data = page.rows.map((row) => presentJournalEntry(row, context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/journal')) };

@@ -11,8 +11,6 @@ import { toBool, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const NOTE_SORTS = ['created_at', 'updated_at', 'favorited_at'] as const;
-
 const presentOneNote = (context: Context, row: NoteRow) => presentNotes(context.db, context.caller.accountId, [row], context)[0];
 
 /** The body as store input; the contact must be one of the caller's (else 404). */
@@ -23,7 +21,7 @@ function noteInput(context: Context, body: NoteWrite): NoteInput {
 }
 
 const listNotesHandler: Handler<'listNotes'> = ({ context, query }) => {
-  const request = pageRequest(query, NOTE_SORTS);
+  const request = pageRequest('listNotes', query);
   const page = listNotes(context.db, context.caller.accountId, request.options);
   const data = presentNotes(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/notes')) };
@@ -31,7 +29,7 @@ const listNotesHandler: Handler<'listNotes'> = ({ context, query }) => {
 
 const listContactNotesHandler: Handler<'listContactNotes'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, NOTE_SORTS);
+  const request = pageRequest('listContactNotes', query);
   const page = listNotesForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentNotes(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/notes`)) };

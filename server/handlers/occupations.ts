@@ -21,8 +21,6 @@ import { toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const CREATED_UPDATED = ['created_at', 'updated_at'] as const;
-
 const archivedContact = () => validationFailed(['The contact is archived and cannot be changed.']);
 
 function occupationDetails(body: OccupationFields): OccupationDetails {
@@ -49,7 +47,7 @@ const presentOneOccupation = (context: Context, row: OccupationRow) =>
   presentOccupations(context.db, context.caller.accountId, [row], context)[0]!;
 
 const listOccupationsHandler: Handler<'listOccupations'> = ({ context, query }) => {
-  const request = pageRequest(query, CREATED_UPDATED);
+  const request = pageRequest('listOccupations', query);
   const page = listOccupations(context.db, context.caller.accountId, request.options);
   const data = presentOccupations(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/occupations')) };

@@ -13,7 +13,6 @@ import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 import { decodeDataImage, displayName, isUploadedFile, MAX_UPLOAD_BYTES, sniffImage, type FileKind } from './uploads.js';
 
-const PHOTO_SORTS = ['created_at', 'updated_at'] as const;
 const IMAGE_KINDS = 'JPEG, PNG, GIF, BMP, SVG or WebP';
 
 const presentOne = (context: Context, row: PhotoRow) => presentPhotos(context.db, context.caller.accountId, [row], context)[0]!;
@@ -62,7 +61,7 @@ function imageOf(problems: Problems, body: Record<string, unknown>): ImageUpload
 }
 
 const listPhotosHandler: Handler<'listPhotos'> = ({ context, query }) => {
-  const request = pageRequest(query, PHOTO_SORTS);
+  const request = pageRequest('listPhotos', query);
   const page = listPhotos(context.db, context.caller.accountId, request.options);
   const data = presentPhotos(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/photos')) };
@@ -70,7 +69,7 @@ const listPhotosHandler: Handler<'listPhotos'> = ({ context, query }) => {
 
 const listContactPhotosHandler: Handler<'listContactPhotos'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, PHOTO_SORTS);
+  const request = pageRequest('listContactPhotos', query);
   const page = listPhotosForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentPhotos(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/photos`)) };

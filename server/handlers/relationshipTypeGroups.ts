@@ -9,7 +9,7 @@ import { pageRequest, paginate } from './paging.js';
 import { listUrl, type Handler } from './shared.js';
 
 const listRelationshipTypeGroupsHandler: Handler<'listRelationshipTypeGroups'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
+  const request = pageRequest('listRelationshipTypeGroups', query);
   const page = listRelationshipTypeGroups(context.db, context.caller.accountId, request.options);
   const body = paginate(page.rows.map(presentRelationshipTypeGroup), page.total, request, listUrl(context, '/relationshiptypegroups'));
   return { status: 200, body };

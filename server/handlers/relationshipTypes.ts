@@ -8,7 +8,7 @@ import { pageRequest, paginate } from './paging.js';
 import { listUrl, type Handler } from './shared.js';
 
 const listRelationshipTypesHandler: Handler<'listRelationshipTypes'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
+  const request = pageRequest('listRelationshipTypes', query);
   const page = listRelationshipTypes(context.db, context.caller.accountId, request.options);
   const body = paginate(page.rows.map(presentRelationshipType), page.total, request, listUrl(context, '/relationshiptypes'));
   return { status: 200, body };

@@ -10,10 +10,8 @@ import { toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const TAG_SORTS = ['created_at', 'updated_at'] as const;
-
 const listTagsHandler: Handler<'listTags'> = ({ context, query }) => {
-  const request = pageRequest(query, TAG_SORTS);
+  const request = pageRequest('listTags', query);
   const page = listTags(context.db, context.caller.accountId, request.options);
   return { status: 200, body: paginate(page.rows.map(presentTag), page.total, request, listUrl(context, '/tags')) };
 };

@@ -10,12 +10,10 @@ import { cleanText, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const TASK_SORTS = ['created_at', 'updated_at', 'completed_at'] as const;
-
 const presentOneTask = (context: Context, row: TaskRow) => presentTasks(context.db, context.caller.accountId, [row], context)[0]!;
 
 const listTasksHandler: Handler<'listTasks'> = ({ context, query }) => {
-  const request = pageRequest(query, TASK_SORTS);
+  const request = pageRequest('listTasks', query);
   const page = listTasks(context.db, context.caller.accountId, request.options);
   const data = presentTasks(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/tasks')) };
@@ -23,7 +21,7 @@ const listTasksHandler: Handler<'listTasks'> = ({ context, query }) => {
 
 const listContactTasksHandler: Handler<'listContactTasks'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, TASK_SORTS);
+  const request = pageRequest('listContactTasks', query);
   const page = listTasksForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentTasks(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/tasks`)) };

@@ -37,16 +37,13 @@ export interface ActivityInput {
   emotions: number[] | null;
 }
 
-export type ActivitySortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly ActivitySortColumn[] = ['created_at', 'updated_at'];
-
 const unique = (ids: readonly number[]): number[] => [...new Set(ids)];
 
 // ---------------------------------------------------------------------------
 // Reads
 
-export function listActivities(db: Db, accountId: number, opts: PageOptions<ActivitySortColumn>): Page<ActivityRow> {
-  return pageOfAccountRows<ActivityRow>(db, 'activities', { accountId }, opts, SORTABLE);
+export function listActivities(db: Db, accountId: number, opts: PageOptions): Page<ActivityRow> {
+  return pageOfAccountRows<ActivityRow>(db, 'activities', { accountId }, opts);
 }
 
 /** The activities a contact attended. */
@@ -54,10 +51,10 @@ export function listActivitiesForContact(
   db: Db,
   accountId: number,
   contactId: number,
-  opts: PageOptions<ActivitySortColumn>,
+  opts: PageOptions,
 ): Page<ActivityRow> {
   const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE, 'a.');
+  const order = orderClause(opts.sort, 'a.');
   const rows = stmt<ActivityRow>(
     db,
     `SELECT a.* FROM activities a

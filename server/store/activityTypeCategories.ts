@@ -21,15 +21,12 @@ export interface ActivityTypeCategoryInput {
   translation_key: string | null;
 }
 
-export type ActivityTypeCategorySortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly ActivityTypeCategorySortColumn[] = ['created_at', 'updated_at'];
-
 export function listActivityTypeCategories(
   db: Db,
   accountId: number,
-  opts: PageOptions<ActivityTypeCategorySortColumn>,
+  opts: PageOptions,
 ): Page<ActivityTypeCategoryRow> {
-  return pageOfAccountRows<ActivityTypeCategoryRow>(db, 'activity_type_categories', { accountId }, opts, SORTABLE);
+  return pageOfAccountRows<ActivityTypeCategoryRow>(db, 'activity_type_categories', { accountId }, opts);
 }
 
 export function getActivityTypeCategory(db: Db, accountId: number, id: number): ActivityTypeCategoryRow | undefined {

@@ -20,10 +20,8 @@ export interface CompanyInput {
   number_of_employees: number | null;
 }
 
-const SORTABLE = ['created_at', 'updated_at'] as const;
-
 export function listCompanies(db: Db, accountId: number, opts: PageOptions): Page<CompanyRow> {
-  return pageOfAccountRows<CompanyRow>(db, 'companies', { accountId }, opts, SORTABLE);
+  return pageOfAccountRows<CompanyRow>(db, 'companies', { accountId }, opts);
 }
 
 export function getCompany(db: Db, accountId: number, id: number): CompanyRow | undefined {

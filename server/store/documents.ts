@@ -29,20 +29,17 @@ export interface DocumentInput {
   mime_type: string;
 }
 
-export type DocumentSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly DocumentSortColumn[] = ['created_at', 'updated_at'];
-
-export function listDocuments(db: Db, accountId: number, opts: PageOptions<DocumentSortColumn>): Page<DocumentRow> {
-  return pageOfAccountRows<DocumentRow>(db, 'documents', { accountId }, opts, SORTABLE);
+export function listDocuments(db: Db, accountId: number, opts: PageOptions): Page<DocumentRow> {
+  return pageOfAccountRows<DocumentRow>(db, 'documents', { accountId }, opts);
 }
 
 export function listDocumentsForContact(
   db: Db,
   accountId: number,
   contactId: number,
-  opts: PageOptions<DocumentSortColumn>,
+  opts: PageOptions,
 ): Page<DocumentRow> {
-  return pageOfAccountRows<DocumentRow>(db, 'documents', { accountId, contactId }, opts, SORTABLE);
+  return pageOfAccountRows<DocumentRow>(db, 'documents', { accountId, contactId }, opts);
 }
 
 export function getDocument(db: Db, accountId: number, id: number): DocumentRow | undefined {

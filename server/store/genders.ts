@@ -18,8 +18,6 @@ export interface GenderInput {
   type: 'M' | 'F' | 'O';
 }
 
-const SORTABLE = ['created_at', 'updated_at'] as const;
-
 /** Every gender of the account, by id (used to validate and seed). */
 export function listGenders(db: Db, accountId: number): GenderRow[] {
   return stmt<GenderRow>(db, 'SELECT * FROM genders WHERE account_id = ? ORDER BY id').all(accountId);
@@ -27,7 +25,7 @@ export function listGenders(db: Db, accountId: number): GenderRow[] {
 
 /** One page of the account's genders. */
 export function listGendersPage(db: Db, accountId: number, opts: PageOptions): Page<GenderRow> {
-  return pageOfAccountRows<GenderRow>(db, 'genders', { accountId }, opts, SORTABLE);
+  return pageOfAccountRows<GenderRow>(db, 'genders', { accountId }, opts);
 }
 
 export function getGender(db: Db, accountId: number, id: number): GenderRow | undefined {

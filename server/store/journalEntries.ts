@@ -22,11 +22,8 @@ export interface JournalEntryInput {
   post: string;
 }
 
-export type JournalEntrySortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly JournalEntrySortColumn[] = ['created_at', 'updated_at'];
-
-export function listJournalEntries(db: Db, accountId: number, opts: PageOptions<JournalEntrySortColumn>): Page<JournalEntryRow> {
-  return pageOfAccountRows<JournalEntryRow>(db, 'journal_entries', { accountId }, opts, SORTABLE);
+export function listJournalEntries(db: Db, accountId: number, opts: PageOptions): Page<JournalEntryRow> {
+  return pageOfAccountRows<JournalEntryRow>(db, 'journal_entries', { accountId }, opts);
 }
 
 export function getJournalEntry(db: Db, accountId: number, id: number): JournalEntryRow | undefined {

@@ -23,9 +23,6 @@ export interface NoteInput {
   is_favorited?: boolean | null;
 }
 
-export type NoteSortColumn = 'created_at' | 'updated_at' | 'favorited_at';
-const SORTABLE: readonly NoteSortColumn[] = ['created_at', 'updated_at', 'favorited_at'];
-
 function contactInAccount(db: Db, accountId: number, contactId: number): boolean {
   return (
     stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(
@@ -35,17 +32,17 @@ function contactInAccount(db: Db, accountId: number, contactId: number): boolean
   );
 }
 
-export function listNotes(db: Db, accountId: number, opts: PageOptions<NoteSortColumn>): Page<NoteRow> {
-  return pageOfAccountRows<NoteRow>(db, 'notes', { accountId }, opts, SORTABLE);
+export function listNotes(db: Db, accountId: number, opts: PageOptions): Page<NoteRow> {
+  return pageOfAccountRows<NoteRow>(db, 'notes', { accountId }, opts);
 }
 
 export function listNotesForContact(
   db: Db,
   accountId: number,
   contactId: number,
-  opts: PageOptions<NoteSortColumn>,
+  opts: PageOptions,
 ): Page<NoteRow> {
-  return pageOfAccountRows<NoteRow>(db, 'notes', { accountId, contactId }, opts, SORTABLE);
+  return pageOfAccountRows<NoteRow>(db, 'notes', { accountId, contactId }, opts);
 }
 
 export function getNote(db: Db, accountId: number, id: number): NoteRow | undefined {

@@ -38,10 +38,8 @@ export interface OccupationInput extends OccupationDetails {
   company_id: number;
 }
 
-const SORTABLE = ['created_at', 'updated_at'] as const;
-
 export function listOccupations(db: Db, accountId: number, opts: PageOptions): Page<OccupationRow> {
-  return pageOfAccountRows<OccupationRow>(db, 'occupations', { accountId }, opts, SORTABLE);
+  return pageOfAccountRows<OccupationRow>(db, 'occupations', { accountId }, opts);
 }
 
 export function getOccupation(db: Db, accountId: number, id: number): OccupationRow | undefined {

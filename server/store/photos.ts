@@ -27,15 +27,12 @@ export interface PhotoInput {
   mime_type: string;
 }
 
-export type PhotoSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly PhotoSortColumn[] = ['created_at', 'updated_at'];
-
-export function listPhotos(db: Db, accountId: number, opts: PageOptions<PhotoSortColumn>): Page<PhotoRow> {
-  return pageOfAccountRows<PhotoRow>(db, 'photos', { accountId }, opts, SORTABLE);
+export function listPhotos(db: Db, accountId: number, opts: PageOptions): Page<PhotoRow> {
+  return pageOfAccountRows<PhotoRow>(db, 'photos', { accountId }, opts);
 }
 
-export function listPhotosForContact(db: Db, accountId: number, contactId: number, opts: PageOptions<PhotoSortColumn>): Page<PhotoRow> {
-  return pageOfAccountRows<PhotoRow>(db, 'photos', { accountId, contactId }, opts, SORTABLE);
+export function listPhotosForContact(db: Db, accountId: number, contactId: number, opts: PageOptions): Page<PhotoRow> {
+  return pageOfAccountRows<PhotoRow>(db, 'photos', { accountId, contactId }, opts);
 }
 
 export function getPhoto(db: Db, accountId: number, id: number): PhotoRow | undefined {

@@ -13,8 +13,6 @@ export interface TagRow {
   updated_at: string | null;
 }
 
-const SORTABLE = ['created_at', 'updated_at'] as const;
-
 /** Letters that Unicode decomposition does not reduce to ASCII. */
 const TRANSLITERATIONS: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ħ: 'h',
@@ -37,7 +35,7 @@ export function slugify(name: string): string {
 }
 
 export function listTags(db: Db, accountId: number, opts: PageOptions): Page<TagRow> {
-  return pageOfAccountRows<TagRow>(db, 'tags', { accountId }, opts, SORTABLE);
+  return pageOfAccountRows<TagRow>(db, 'tags', { accountId }, opts);
 }
 
 export function getTag(db: Db, accountId: number, id: number): TagRow | undefined {

@@ -31,9 +31,6 @@ export interface TaskUpdateInput {
   completed: boolean;
 }
 
-export type TaskSortColumn = 'created_at' | 'updated_at' | 'completed_at';
-const SORTABLE: readonly TaskSortColumn[] = ['created_at', 'updated_at', 'completed_at'];
-
 function contactInAccount(db: Db, accountId: number, contactId: number): boolean {
   return (
     stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(accountId, contactId) !==
@@ -41,17 +38,17 @@ function contactInAccount(db: Db, accountId: number, contactId: number): boolean
   );
 }
 
-export function listTasks(db: Db, accountId: number, opts: PageOptions<TaskSortColumn>): Page<TaskRow> {
-  return pageOfAccountRows<TaskRow>(db, 'tasks', { accountId }, opts, SORTABLE);
+export function listTasks(db: Db, accountId: number, opts: PageOptions): Page<TaskRow> {
+  return pageOfAccountRows<TaskRow>(db, 'tasks', { accountId }, opts);
 }
 
 export function listTasksForContact(
   db: Db,
   accountId: number,
   contactId: number,
-  opts: PageOptions<TaskSortColumn>,
+  opts: PageOptions,
 ): Page<TaskRow> {
-  return pageOfAccountRows<TaskRow>(db, 'tasks', { accountId, contactId }, opts, SORTABLE);
+  return pageOfAccountRows<TaskRow>(db, 'tasks', { accountId, contactId }, opts);
 }
 
 export function getTask(db: Db, accountId: number, id: number): TaskRow | undefined {
