@@ -3,7 +3,7 @@
 import type { Contact, ContactCreate, ContactUpdate, ContactWork } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { ApiError, emailTaken, internalError, notFound, validationFailed } from '../http/errors.js';
+import { apiError, emailTaken, internalError, notFound, validationFailed } from '../http/errors.js';
 import { presentAuditLog } from '../present/auditLogs.js';
 import { presentContacts, presentListedContacts } from '../present/contacts.js';
 import { presentDeleted } from '../present/deleted.js';
@@ -170,7 +170,7 @@ const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ context, pat
 // Legacy partners and kids calls (deprecated): relationships of type partner, and child/parent
 
 /** Code 36: only the legacy partners and kids calls send it. */
-const partialContactRejected = () => new ApiError(422, 36, "You can't set a partner or a child to a partial contact");
+const partialContactRejected = () => apiError(36);
 
 /** The contact as `GET /contacts/{id}` shows it, with its relationships filled in. */
 function presentContactWithRelationships(context: Context, id: number) {
