@@ -1,21 +1,20 @@
 // Photos: upload (a file part or a data: URL), read, list, delete. The bytes go under context.filesDir.
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { notFound, validationFailed } from '../http/errors.js';
-import { presentDeleted } from '../present/deleted.js';
+import { validationFailed } from '../http/errors.js';
 import { presentPhotos } from '../present/photos.js';
 import { removeStoredFiles, storeFile } from '../store/files.js';
-import { createPhoto, deletePhoto, getPhoto, listPhotos, listPhotosForContact, type PhotoRow } from '../store/photos.js';
+import { createPhoto, deletePhoto, getPhoto, listPhotos, listPhotosForContact } from '../store/photos.js';
 import { checkNotArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
+import { contactListHandler, deleteHandler, getHandler, listHandler, presentInBatches } from './crud.js';
 import { Problems, toInt, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
+import { nowOf, type Handler } from './shared.js';
 import { decodeDataImage, displayName, isUploadedFile, MAX_UPLOAD_BYTES, sniffImage, type FileKind } from './uploads.js';
 
 const IMAGE_KINDS = 'JPEG, PNG, GIF, BMP, SVG or WebP';
 
-const presentOne = (context: Context, row: PhotoRow) => presentPhotos(context.db, context.caller.accountId, [row], context)[0]!;
+const photos = presentInBatches(presentPhotos);
 
 interface ImageUpload {
   bytes: Buffer;
@@ -60,27 +59,6 @@ function imageOf(problems: Problems, body: Record<string, unknown>): ImageUpload
   return { bytes, kind, originalName: null };
 }
 
-const listPhotosHandler: Handler<'listPhotos'> = ({ context, query }) => {
-  const request = pageRequest('listPhotos', query);
-  const page = listPhotos(context.db, context.caller.accountId, request.options);
-  const data = presentPhotos(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/photos')) };
-};
-
-const listContactPhotosHandler: Handler<'listContactPhotos'> = ({ context, path, query }) => {
-  findContactOr404(context, path.id);
-  const request = pageRequest('listContactPhotos', query);
-  const page = listPhotosForContact(context.db, context.caller.accountId, path.id, request.options);
-  const data = presentPhotos(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/photos`)) };
-};
-
-const getPhotoHandler: Handler<'getPhoto'> = ({ context, path }) => {
-  const row = getPhoto(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
-
 const createPhotoHandler: Handler<'createPhoto'> = ({ context, body }) => {
   const form = body as unknown as Record<string, unknown>;
   const contact = findContactOr404(context, toInt(form.contact_id) as number);
@@ -104,24 +82,17 @@ const createPhotoHandler: Handler<'createPhoto'> = ({ context, body }) => {
       },
       nowOf(context),
     );
-    return { status: 201, body: { data: presentOne(context, row) } };
+    return { status: 201, body: { data: photos.row(row, context) } };
   } catch (err) {
     removeStoredFiles(context.filesDir, [relative]);
     throw err;
   }
 };
 
-const deletePhotoHandler: Handler<'deletePhoto'> = ({ context, path }) => {
-  const row = deletePhoto(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  removeStoredFiles(context.filesDir, [row.new_filename]);
-  return { status: 200, body: presentDeleted(path.id) };
-};
-
 export const photosHandlers = {
-  listPhotos: listPhotosHandler,
-  listContactPhotos: listContactPhotosHandler,
-  getPhoto: getPhotoHandler,
+  listPhotos: listHandler('listPhotos', listPhotos, photos.rows),
+  listContactPhotos: contactListHandler('listContactPhotos', listPhotosForContact, photos.rows),
+  getPhoto: getHandler('getPhoto', getPhoto, photos.row),
   createPhoto: createPhotoHandler,
-  deletePhoto: deletePhotoHandler,
+  deletePhoto: deleteHandler('deletePhoto', deletePhoto, (row, context) => removeStoredFiles(context.filesDir, [row.new_filename])),
 } satisfies Partial<Handlers<Context>>;
