@@ -10,7 +10,7 @@ import type { ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import type { Page, PageOptions } from '../store/pagination.js';
 import { findContactOr404 } from './contacts.js';
-import { pageRequest, paginate, type ListOperationId, type PageQuery, type SortFieldOf } from './paging.js';
+import { pageRequest, paginate, type ExtraMeta, type ListOperationId, type PageQuery, type SortFieldOf } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
 type OperationId = keyof Handlers<Context>;
@@ -53,17 +53,18 @@ function typed<K extends OperationId>(operationId: K, answer: (input: Input<K>) 
 const accountOf = (context: Context) => context.caller.accountId;
 const idOf = (input: { path: unknown }) => (input.path as { id: number }).id;
 
-/** A page of the account's rows, in Laravel's envelope, with links to the list's own URL. */
+/** A page of the account's rows, in Laravel's envelope, with links to the list's own URL (`meta` adds to its meta). */
 export function listHandler<K extends ListOperationId, Row>(
   operationId: K,
   list: (db: Db, accountId: number, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
   present: (rows: Row[], context: Context) => ItemOf<K>[],
+  meta: (context: Context) => ExtraMeta = () => ({}),
 ): Handler<K> {
   return typed(operationId, ({ context, query }) => {
     const request = pageRequest(operationId, query as PageQuery | undefined);
     const page = list(context.db, accountOf(context), request.options);
     const url = listUrl(context, operationPath(operationId, {} as PathParamsOf<K>));
-    return paginate(present(page.rows, context), page.total, request, url);
+    return paginate(present(page.rows, context), page.total, request, url, meta(context));
   });
 }
 
@@ -72,6 +73,7 @@ export function contactListHandler<K extends ListOperationId & IdOperationId, Ro
   operationId: K,
   list: (db: Db, accountId: number, contactId: number, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
   present: (rows: Row[], context: Context, contact: ContactRow) => ItemOf<K>[],
+  meta: (context: Context) => ExtraMeta = () => ({}),
 ): Handler<K> {
   return typed(operationId, (input) => {
     const { context } = input;
@@ -79,7 +81,7 @@ export function contactListHandler<K extends ListOperationId & IdOperationId, Ro
     const request = pageRequest(operationId, input.query as PageQuery | undefined);
     const page = list(context.db, accountOf(context), contact.id, request.options);
     const url = listUrl(context, operationPath(operationId, input.path as PathParamsOf<K>));
-    return paginate(present(page.rows, context, contact), page.total, request, url);
+    return paginate(present(page.rows, context, contact), page.total, request, url, meta(context));
   });
 }
 

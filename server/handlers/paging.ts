@@ -39,13 +39,16 @@ export function pageRequest<K extends ListOperationId>(operationId: K, query: Pa
   return { page, perPage, options: { ...pageWindow(page, perPage), sort: order } };
 }
 
+/** What some lists add to `meta`: the search text, or yearly statistics. */
+export type ExtraMeta = Partial<Pick<PageMeta, 'query' | 'statistics'>>;
+
 /** Builds the envelope. `listUrl` is the list's absolute URL without a query string. */
 export function paginate<T>(
   data: T[],
   total: number,
   request: { page: number; perPage: number },
   listUrl: string,
-  extraMeta: Partial<Pick<PageMeta, 'query'>> = {},
+  extraMeta: ExtraMeta = {},
 ): { data: T[]; links: PageLinks; meta: PageMeta } {
   const { page, perPage } = request;
   const lastPage = Math.max(1, Math.ceil(total / perPage));
