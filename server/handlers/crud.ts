@@ -53,19 +53,56 @@ function typed<K extends OperationId>(operationId: K, answer: (input: Input<K>) 
 const accountOf = (context: Context) => context.caller.accountId;
 const idOf = (input: { path: unknown }) => (input.path as { id: number }).id;
 
-/** A page of the account's rows, in Laravel's envelope, with links to the list's own URL (`meta` adds to its meta). */
+/** One page of items and how many there are in all. */
+type PageRead<K extends OperationId> = (context: Context, path: { id: number }, options: PageOptions<SortFieldOf<K>>) => {
+  items: ItemOf<K>[];
+  total: number;
+};
+
+/** The answer of a list: `read` gets the page (after any check), in Laravel's envelope with the list's own URL. */
+function pageHandler<K extends ListOperationId>(operationId: K, read: PageRead<K>, meta: (context: Context) => ExtraMeta): Handler<K> {
+  return typed(operationId, ({ context, path, query }) => {
+    const request = pageRequest(operationId, query as PageQuery | undefined);
+    const { items, total } = read(context, path as { id: number }, request.options);
+    const url = listUrl(context, operationPath(operationId, (path ?? {}) as PathParamsOf<K>));
+    return paginate(items, total, request, url, meta(context));
+  });
+}
+
+const noMeta = () => ({});
+const presented = <Item>(page: Page<unknown>, items: Item[]) => ({ items, total: page.total });
+
+/** A page of the account's rows (`meta` adds to the page's meta). */
 export function listHandler<K extends ListOperationId, Row>(
   operationId: K,
   list: (db: Db, accountId: number, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
   present: (rows: Row[], context: Context) => ItemOf<K>[],
-  meta: (context: Context) => ExtraMeta = () => ({}),
+  meta: (context: Context) => ExtraMeta = noMeta,
 ): Handler<K> {
-  return typed(operationId, ({ context, query }) => {
-    const request = pageRequest(operationId, query as PageQuery | undefined);
-    const page = list(context.db, accountOf(context), request.options);
-    const url = listUrl(context, operationPath(operationId, {} as PathParamsOf<K>));
-    return paginate(present(page.rows, context), page.total, request, url, meta(context));
-  });
+  return pageHandler(
+    operationId,
+    (context, _path, options) => {
+      const page = list(context.db, accountOf(context), options);
+      return presented(page, present(page.rows, context));
+    },
+    meta,
+  );
+}
+
+/** A page of reference data every caller shares (public operations have no account). */
+export function publicListHandler<K extends ListOperationId, Row>(
+  operationId: K,
+  list: (db: Db, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
+  present: (rows: Row[], context: Context) => ItemOf<K>[],
+): Handler<K> {
+  return pageHandler(
+    operationId,
+    (context, _path, options) => {
+      const page = list(context.db, options);
+      return presented(page, present(page.rows, context));
+    },
+    noMeta,
+  );
 }
 
 /** A page of one contact's rows (`/contacts/{id}/…`); 404 when the contact is not the account's. */
@@ -73,15 +110,29 @@ export function contactListHandler<K extends ListOperationId & IdOperationId, Ro
   operationId: K,
   list: (db: Db, accountId: number, contactId: number, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
   present: (rows: Row[], context: Context, contact: ContactRow) => ItemOf<K>[],
-  meta: (context: Context) => ExtraMeta = () => ({}),
+  meta: (context: Context) => ExtraMeta = noMeta,
+): Handler<K> {
+  return pageHandler(
+    operationId,
+    (context, path, options) => {
+      const contact = findContactOr404(context, path.id);
+      const page = list(context.db, accountOf(context), contact.id, options);
+      return presented(page, present(page.rows, context, contact));
+    },
+    meta,
+  );
+}
+
+/** One row by id (`get` reads it); 404 when there is none. */
+function rowHandler<K extends IdOperationId, Row>(
+  operationId: K,
+  get: (context: Context, id: number) => Row | undefined,
+  present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
   return typed(operationId, (input) => {
-    const { context } = input;
-    const contact = findContactOr404(context, idOf(input));
-    const request = pageRequest(operationId, input.query as PageQuery | undefined);
-    const page = list(context.db, accountOf(context), contact.id, request.options);
-    const url = listUrl(context, operationPath(operationId, input.path as PathParamsOf<K>));
-    return paginate(present(page.rows, context, contact), page.total, request, url, meta(context));
+    const row = get(input.context, idOf(input));
+    if (!row) throw notFound();
+    return { data: present(row, input.context) };
   });
 }
 
@@ -91,11 +142,16 @@ export function getHandler<K extends IdOperationId, Row>(
   get: (db: Db, accountId: number, id: number) => Row | undefined,
   present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
-  return typed(operationId, (input) => {
-    const row = get(input.context.db, accountOf(input.context), idOf(input));
-    if (!row) throw notFound();
-    return { data: present(row, input.context) };
-  });
+  return rowHandler(operationId, (context, id) => get(context.db, accountOf(context), id), present);
+}
+
+/** One row of reference data every caller shares, by id; 404 when there is none. */
+export function publicGetHandler<K extends IdOperationId, Row>(
+  operationId: K,
+  get: (db: Db, id: number) => Row | undefined,
+  present: (row: Row, context: Context) => DataOf<K>,
+): Handler<K> {
+  return rowHandler(operationId, (context, id) => get(context.db, id), present);
 }
 
 /** A new row from the body (`input` converts and checks it); 404 when the store finds a named row missing. */

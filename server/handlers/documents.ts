@@ -3,14 +3,13 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { validationFailed } from '../http/errors.js';
 import { presentDocuments } from '../present/documents.js';
-import { removeStoredFiles, storeFile } from '../store/files.js';
 import { createDocument, deleteDocument, getDocument, listDocuments, listDocumentsForContact } from '../store/documents.js';
 import { checkNotArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
 import { contactListHandler, deleteHandler, getHandler, listHandler, presentInBatches } from './crud.js';
 import { Problems, toInt } from './input.js';
 import { nowOf, type Handler } from './shared.js';
-import { displayName, documentKind, isUploadedFile } from './uploads.js';
+import { displayName, documentKind, isUploadedFile, removeUploadOf, storeUpload } from './uploads.js';
 
 const documents = presentInBatches(presentDocuments);
 
@@ -24,27 +23,22 @@ const createDocumentHandler: Handler<'createDocument'> = ({ context, body }) => 
   if (problems.any || !isUploadedFile(file)) throw validationFailed(problems.messages);
 
   const kind = documentKind(file);
-  // The file first, then its row; if the row cannot be written the file goes again.
-  const relative = storeFile(context.filesDir, 'documents', file.buffer, kind.extension);
-  try {
-    const row = createDocument(
+  const row = storeUpload(context, 'documents', file.buffer, kind.extension, (relative, storedName) =>
+    createDocument(
       context.db,
       context.caller.accountId,
       {
         contact_id: contact.id,
-        original_filename: displayName(file.originalname, relative.slice('documents/'.length)),
+        original_filename: displayName(file.originalname, storedName),
         new_filename: relative,
         filesize: file.buffer.length,
         type: kind.extension,
         mime_type: kind.mime,
       },
       nowOf(context),
-    );
-    return { status: 201, body: { data: documents.row(row, context) } };
-  } catch (err) {
-    removeStoredFiles(context.filesDir, [relative]);
-    throw err;
-  }
+    ),
+  );
+  return { status: 201, body: { data: documents.row(row, context) } };
 };
 
 export const documentsHandlers = {
@@ -52,5 +46,5 @@ export const documentsHandlers = {
   listContactDocuments: contactListHandler('listContactDocuments', listDocumentsForContact, documents.rows),
   getDocument: getHandler('getDocument', getDocument, documents.row),
   createDocument: createDocumentHandler,
-  deleteDocument: deleteHandler('deleteDocument', deleteDocument, (row, context) => removeStoredFiles(context.filesDir, [row.new_filename])),
+  deleteDocument: deleteHandler('deleteDocument', deleteDocument, removeUploadOf),
 } satisfies Partial<Handlers<Context>>;

@@ -3,14 +3,13 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { validationFailed } from '../http/errors.js';
 import { presentPhotos } from '../present/photos.js';
-import { removeStoredFiles, storeFile } from '../store/files.js';
 import { createPhoto, deletePhoto, getPhoto, listPhotos, listPhotosForContact } from '../store/photos.js';
 import { checkNotArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
 import { contactListHandler, deleteHandler, getHandler, listHandler, presentInBatches } from './crud.js';
 import { Problems, toInt, trimInput } from './input.js';
 import { nowOf, type Handler } from './shared.js';
-import { decodeDataImage, displayName, isUploadedFile, MAX_UPLOAD_BYTES, sniffImage, type FileKind } from './uploads.js';
+import { decodeDataImage, displayName, isUploadedFile, MAX_UPLOAD_BYTES, removeUploadOf, sniffImage, storeUpload, type FileKind } from './uploads.js';
 
 const IMAGE_KINDS = 'JPEG, PNG, GIF, BMP, SVG or WebP';
 
@@ -67,26 +66,21 @@ const createPhotoHandler: Handler<'createPhoto'> = ({ context, body }) => {
   const image = problems.any ? undefined : imageOf(problems, form);
   if (problems.any || !image) throw validationFailed(problems.messages);
 
-  // The file first, then its row; if the row cannot be written the file goes again.
-  const relative = storeFile(context.filesDir, 'photos', image.bytes, image.kind.extension);
-  try {
-    const row = createPhoto(
+  const row = storeUpload(context, 'photos', image.bytes, image.kind.extension, (relative, storedName) =>
+    createPhoto(
       context.db,
       context.caller.accountId,
       {
         contact_id: contact.id,
-        original_filename: displayName(image.originalName ?? '', relative.slice('photos/'.length)),
+        original_filename: displayName(image.originalName ?? '', storedName),
         new_filename: relative,
         filesize: image.bytes.length,
         mime_type: image.kind.mime,
       },
       nowOf(context),
-    );
-    return { status: 201, body: { data: photos.row(row, context) } };
-  } catch (err) {
-    removeStoredFiles(context.filesDir, [relative]);
-    throw err;
-  }
+    ),
+  );
+  return { status: 201, body: { data: photos.row(row, context) } };
 };
 
 export const photosHandlers = {
@@ -94,5 +88,5 @@ export const photosHandlers = {
   listContactPhotos: contactListHandler('listContactPhotos', listPhotosForContact, photos.rows),
   getPhoto: getHandler('getPhoto', getPhoto, photos.row),
   createPhoto: createPhotoHandler,
-  deletePhoto: deleteHandler('deletePhoto', deletePhoto, (row, context) => removeStoredFiles(context.filesDir, [row.new_filename])),
+  deletePhoto: deleteHandler('deletePhoto', deletePhoto, removeUploadOf),
 } satisfies Partial<Handlers<Context>>;
