@@ -11,7 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import { childrenByParent, idList, stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
-import { limitOffset, orderClause, pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable } from './accountTable.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
 
 export interface ActivityRow {
   id: number;
@@ -42,9 +43,9 @@ const unique = (ids: readonly number[]): number[] => [...new Set(ids)];
 // ---------------------------------------------------------------------------
 // Reads
 
-export function listActivities(db: Db, accountId: number, opts: PageOptions): Page<ActivityRow> {
-  return pageOfAccountRows<ActivityRow>(db, 'activities', { accountId }, opts);
-}
+const activities = accountTable<ActivityRow>('activities');
+export const listActivities = activities.page;
+export const getActivity = activities.get;
 
 /** The activities a contact attended. */
 export function listActivitiesForContact(
@@ -66,10 +67,6 @@ export function listActivitiesForContact(
     'SELECT COUNT(*) AS n FROM activity_contact WHERE account_id = ? AND contact_id = ?',
   ).get(accountId, contactId)!.n;
   return { rows, total };
-}
-
-export function getActivity(db: Db, accountId: number, id: number): ActivityRow | undefined {
-  return stmt<ActivityRow>(db, 'SELECT * FROM activities WHERE account_id = ? AND id = ?').get(accountId, id);
 }
 
 /** The attendees' contact ids of each activity (ascending), in one query. */

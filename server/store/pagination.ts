@@ -71,19 +71,21 @@ export function limitOffset(opts: { limit: number; offset: number }): [number, n
 }
 
 /**
- * One page of an account's rows of `table` (all of them, or those of one contact), in the requested order, and
- * how many there are in all. `table` is one of the store's own table names, never user input.
+ * One page of an account's rows of `table` (all of them, or those of one contact), in the requested order (or the
+ * table's fixed `order`), and how many there are in all. `table` and `order` are the store's own text, never user
+ * input.
  */
 export function pageOfAccountRows<R>(
   db: Db,
   table: string,
   filter: { accountId: number; contactId?: number },
   opts: PageOptions,
+  order: string = orderClause(opts.sort),
 ): Page<R> {
   const [limit, offset] = limitOffset(opts);
   const where = filter.contactId === undefined ? 'account_id = ?' : 'account_id = ? AND contact_id = ?';
   const params = filter.contactId === undefined ? [filter.accountId] : [filter.accountId, filter.contactId];
-  const rows = stmt<R>(db, `SELECT * FROM ${table} WHERE ${where} ${orderClause(opts.sort)} LIMIT ? OFFSET ?`).all(
+  const rows = stmt<R>(db, `SELECT * FROM ${table} WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(
     ...params,
     limit,
     offset,
