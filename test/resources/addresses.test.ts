@@ -22,7 +22,6 @@ import {
 } from '../../server/store/addresses.js';
 import { createContact as storeCreateContact, getContact as storeGetContact } from '../../server/store/contacts.js';
 import { labelsForAddresses } from '../../server/store/labels.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { newContact, unchecked, uniqueWord } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
@@ -236,5 +235,3 @@ describe('at the store level', () => {
     expect(addressesForContacts(db, a, [storeGetContact(db, a, ann.id)!], { baseUrl: 'x' }).get(ann.id)).toEqual([]);
   });
 });
-
-describeEveryResponse({ moreThan: 40 });

@@ -11,7 +11,6 @@ import {
   listContactFieldTypes,
   updateContactFieldType,
 } from '../../generated/client/sdk.gen.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { newContact, newField, newType, typeNamed, unchecked, uniqueWord } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
@@ -78,5 +77,3 @@ describe('contact field types', () => {
     expect(ok(await getContactFieldType({ client: main.demo, path: { id: type.id } })).data).toEqual(type);
   });
 });
-
-describeEveryResponse({ moreThan: 20 });

@@ -17,7 +17,6 @@ import type { Contact } from '../../generated/client/types.gen.js';
 import { createContactField as storeCreateContactField } from '../../server/store/contactFields.js';
 import { listContactFieldTypes as storeListTypes } from '../../server/store/contactFieldTypes.js';
 import { createContact as storeCreateContact } from '../../server/store/contacts.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { newContact, newField, newType, typeNamed, unchecked, uniqueWord } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
@@ -186,5 +185,3 @@ describe('at the store level', () => {
     expect(count('SELECT COUNT(*) AS n FROM contact_field_contact_field_label')).toBe(2);
   });
 });
-
-describeEveryResponse({ moreThan: 50 });

@@ -26,7 +26,6 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import type { Contact, ContactCreate, ContactSort } from '../../generated/client/types.gen.js';
 import { rawRequest } from '../helpers/client.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectError, expectJsonContentType, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import {
   allContacts,
@@ -611,5 +610,3 @@ describe('legacy partners and kids calls', () => {
     expect(await linksOf(main.other, stranger.id)).toEqual([]);
   });
 });
-
-describeEveryResponse({ moreThan: 100, statuses: [200, 201, 400, 404, 422] });
