@@ -187,18 +187,19 @@ describe('rate limiting', () => {
 
 describe('every kind of answer', () => {
   // The statuses the contract documents for nearly every operation, each made to happen here, in one test, so that
-  // the suite meets every one of them whatever runs before; the client checks each answer against the contract.
+  // the suite meets every one of them whatever runs before; the client checks each answer against the contract, and
+  // expectError the message of each code.
   it('200, 201, 400, 401, 404, 422 and 429 are each answered as the contract says', async () => {
     // Five requests a minute: the sixth that counts (a 401 does not) is refused.
     const server = await startTestServer({ rateLimit: 5 });
     const client = server.demo;
     expect(ok(await listTags({ client })).data).toEqual([]);
     const contact = ok(await createContact({ client, body: contactBody() }), 201).data;
-    expect(expectError(await listContacts({ client, query: { limit: 101 } }), 400, 30).error.message).toBe('The limit parameter is too big');
+    expectError(await listContacts({ client, query: { limit: 101 } }), 400, 30);
     expectUnauthenticated(await getContact({ client: server.anonymous, path: { id: contact.id } }));
     expectNotFound(await getContact({ client, path: { id: contact.id + 1000 } }));
-    expect(expectValidationError(await createTag({ client, body: { name: '' } }))).toEqual(['The name field is required.']);
-    expect(expectError(await listTags({ client }), 429, 34).error.message).toBe('Too many attempts, please slow down the request');
+    expectValidationError(await createTag({ client, body: { name: '' } }), ['The name field is required.']);
+    expectError(await listTags({ client }), 429, 34);
   });
 
   it('a response that breaks the contract fails the call that got it', async () => {

@@ -155,10 +155,16 @@ describe('addresses', () => {
 
   it('validate the body: 422 with one message per problem; an unknown contact is 404', async () => {
     const contact = await newContact(main.demo);
-    expectValidationError(await createAddress({ client: main.demo, body: unchecked({ city: 'No contact' }) }));
-    expectValidationError(await createAddress({ client: main.demo, body: { contact_id: contact.id, name: 'x'.repeat(256) } }));
-    expectValidationError(await createAddress({ client: main.demo, body: { contact_id: contact.id, country: 'LONG' } }));
-    expectValidationError(await createAddress({ client: main.demo, body: { contact_id: contact.id, latitude: 'north' } }));
+    expectValidationError(await createAddress({ client: main.demo, body: unchecked({ city: 'No contact' }) }), ['The contact id field is required.']);
+    expectValidationError(
+      await createAddress({ client: main.demo, body: { contact_id: contact.id, name: 'x'.repeat(256) } }),
+      ['The name may not be greater than 255 characters.'],
+    );
+    expectValidationError(
+      await createAddress({ client: main.demo, body: { contact_id: contact.id, country: 'LONG' } }),
+      ['The country may not be greater than 3 characters.'],
+    );
+    expectValidationError(await createAddress({ client: main.demo, body: { contact_id: contact.id, latitude: 'north' } }), ['The latitude format is invalid.']);
     expectNotFound(await createAddress({ client: main.demo, body: { contact_id: 999999, city: 'Nowhere' } }));
     expect(ok(await listContactAddresses({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(0);
   });
