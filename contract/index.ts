@@ -22,11 +22,13 @@ import {
   type Json,
   type JsonObject,
 } from './document.js';
+import { createOperationLookup, type OperationLookup, type OperationMatch } from './operationLookup.js';
 
 export { errorCodes, globalSortValues, operationIds, operations, resources };
 export type { ErrorCode, Json, JsonObject, OperationId, OperationMeta, ResourceName };
 export { escapePointerToken, inlineRefs, isObject, nodeAt, objectShape, resolveRef } from './document.js';
 export { operationPath } from '../generated/server/operations.gen.js';
+export { createOperationLookup, type OperationLookup, type OperationMatch } from './operationLookup.js';
 
 /** The bundle every part reads: generated/openapi.json. */
 export const BUNDLE_FILE = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
@@ -45,27 +47,12 @@ export interface RequestBodyShape {
   example: Json | undefined;
 }
 
-export interface OperationMatch {
-  operation: OperationMeta;
-  /** The path parameters as sent (strings), by name. */
-  params: Record<string, string>;
-}
-
-interface CompiledPath {
-  operation: OperationMeta;
-  method: string;
-  pattern: RegExp;
-  names: string[];
-  literalSegments: number;
-  segments: number;
-}
-
 export class Contract {
   readonly document: JsonObject;
   /** One Ajv for the whole toolkit: JSON Schema 2020-12, every format in full mode, the bundle registered once. */
   readonly ajv: Ajv2020;
   private readonly compiled = new Map<string, ValidateFunction>();
-  private readonly paths: CompiledPath[];
+  private readonly lookup: OperationLookup = createOperationLookup();
 
   constructor(document: JsonObject) {
     this.document = document;
@@ -74,29 +61,6 @@ export class Contract {
     // ajv-formats is CommonJS: under NodeNext its function is the default export's `default`.
     addFormats.default(this.ajv, { mode: 'full' });
     this.ajv.addSchema({ ...document, $id: SPEC_ID });
-    this.paths = Object.values(operations)
-      .map((operation) => {
-        const segments = operation.path.split('/').slice(1);
-        const names: string[] = [];
-        const source = segments
-          .map((segment) => {
-            const param = /^\{(.+)\}$/.exec(segment);
-            if (!param) return segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-            names.push(param[1]!);
-            return '([^/]+)';
-          })
-          .join('/');
-        return {
-          operation,
-          method: operation.method.toUpperCase(),
-          pattern: new RegExp(`^/${source}/?$`),
-          names,
-          literalSegments: segments.filter((s) => !s.startsWith('{')).length,
-          segments: segments.length,
-        };
-      })
-      // Literal segments win over `{id}`: `/contacts/{id}/notes` never shadows a fixed path of the same length.
-      .sort((a, b) => b.segments - a.segments || b.literalSegments - a.literalSegments);
   }
 
   /** The node a local pointer names (`#/components/schemas/Contact`). */
@@ -136,18 +100,7 @@ export class Contract {
     let bare = String(url).split('?')[0]!.split('#')[0]!;
     if (/^https?:\/\//.test(bare)) bare = new URL(bare).pathname;
     bare = bare.replace(/^\/api(?=\/|$)/, '') || '/';
-    const wanted = method.toUpperCase();
-    for (const candidate of this.paths) {
-      if (candidate.method !== wanted) continue;
-      const match = candidate.pattern.exec(bare);
-      if (!match) continue;
-      const params: Record<string, string> = {};
-      candidate.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(match[i + 1]!);
-      });
-      return { operation: candidate.operation, params };
-    }
-    return undefined;
+    return this.lookup.find(method, bare);
   }
 
   /** The operation with this method and path template (`GET`, `/contacts/{id}`). */

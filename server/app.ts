@@ -3,7 +3,8 @@ import express, { type Express, type Request, type RequestHandler, type Response
 import { stringify as stringifyYaml } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { operations } from '../generated/server/operations.gen.js';
+import type { OperationMeta } from '../generated/server/operations.gen.js';
+import { createOperationLookup } from '../contract/operationLookup.js';
 import type { Context } from './context.js';
 import type { Db } from './store/db.js';
 import { findAccountByToken } from './store/accounts.js';
@@ -15,7 +16,6 @@ import { createCors } from './http/cors.js';
 import { createUrlLimits } from './http/requestLimits.js';
 import { DEFAULT_LIMITS } from './config.js';
 import { notFound } from './http/errors.js';
-import { createOperationMatcher, type OperationInfo } from './http/operationMatcher.js';
 import { operationDispatcher } from './http/routes.js';
 import { createContractValidation } from './http/validation.js';
 import { validatorOptions } from './http/validatorOptions.js';
@@ -61,7 +61,7 @@ export function createApp(options: AppOptions): Express {
   // The text is kept to serve it as is: the validator may annotate the object parsed from it.
   const specJson = readFileSync(SPEC_PATH, 'utf8');
   const spec = JSON.parse(specJson);
-  const matchOperation = createOperationMatcher(Object.values(operations));
+  const operationLookup = createOperationLookup();
   const limiter = createRateLimiter({ perMinute: options.rateLimit ?? 60, now: () => now().getTime() });
   const authenticate = createAuthenticate((token) => findAccountByToken(options.db, token));
 
@@ -88,13 +88,13 @@ export function createApp(options: AppOptions): Express {
 
   // 1. Which operation is this? Unknown paths and methods answer 404 (code 31) at once.
   api.use((req, res, next) => {
-    const operation = matchOperation(req.method, req.path);
+    const operation = operationLookup.match(req.method, req.path);
     if (!operation) return next(notFound());
     res.locals.operation = operation;
     next();
   });
   // 2. Who is calling? (public operations skip this)
-  api.use((req, res, next) => ((res.locals.operation as OperationInfo).authRequired ? authenticate(req, res, next) : next()));
+  api.use((req, res, next) => ((res.locals.operation as OperationMeta).authRequired ? authenticate(req, res, next) : next()));
   // 3. Within the rate limit? Keyed by token, or by address for public operations.
   api.use((req, res, next) => {
     const key = (res.locals.token as string | undefined) ?? `ip:${req.ip}`;
@@ -118,7 +118,6 @@ export function createApp(options: AppOptions): Express {
   api.use(contract.middleware);
   // 7. The handlers.
   api.use(operationDispatcher({
-    spec,
     handlers,
     makeContext: (req: Request, res: Response): Context => ({
       db: options.db,

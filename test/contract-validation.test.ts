@@ -11,15 +11,15 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import * as OpenApiValidator from 'express-openapi-validator';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { operations } from '../generated/server/operations.gen.js';
-import { createOperationMatcher, type OperationInfo } from '../server/http/operationMatcher.js';
+import { operations, type OperationMeta } from '../generated/server/operations.gen.js';
+import { createOperationLookup } from '../contract/operationLookup.js';
 import { createContractValidation } from '../server/http/validation.js';
 import { specForOperation, type OpenApiDocument } from '../server/http/operationSpec.js';
 import { validatorOptions } from '../server/http/validatorOptions.js';
 
 const specPath = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
 const spec = JSON.parse(readFileSync(specPath, 'utf8')) as OpenApiDocument;
-const operationList: readonly OperationInfo[] = Object.values(operations);
+const operationList: readonly OperationMeta[] = Object.values(operations);
 // Small, so that a few kilobytes exceed it.
 const uploadLimitBytes = 2048;
 
@@ -32,10 +32,10 @@ function appWith(kind: Kind, validateResponses: boolean): express.Express {
     kind === 'stock'
       ? (OpenApiValidator.middleware({ apiSpec: structuredClone(spec) as never, ...options }) as unknown as RequestHandler[])
       : createContractValidation(spec, options).middleware;
-  const match = createOperationMatcher(operationList);
+  const lookup = createOperationLookup(operationList);
   const api = express.Router();
   api.use((req, res, next) => {
-    const operation = match(req.method, req.path);
+    const operation = lookup.match(req.method, req.path);
     if (!operation) return next(Object.assign(new Error('no operation'), { status: 404 }));
     res.locals.operation = operation;
     next();
@@ -97,7 +97,7 @@ function withParams(path: string, value: string): string {
 }
 
 /** The declared query parameters of an operation (path-level and its own), resolved. */
-function queryParamNames(operation: OperationInfo): string[] {
+function queryParamNames(operation: OperationMeta): string[] {
   const item = spec.paths[operation.path] as Record<string, unknown>;
   const op = item[operation.method] as { parameters?: { $ref?: string; in?: string; name?: string }[] };
   const all = [...((item.parameters as typeof op.parameters) ?? []), ...(op.parameters ?? [])];
@@ -110,7 +110,7 @@ function queryParamNames(operation: OperationInfo): string[] {
 const json = { 'content-type': 'application/json' };
 
 /** Requests for one operation: valid and invalid path parameters, queries and bodies. */
-function probesFor(operation: OperationInfo, seed: number): Probe[] {
+function probesFor(operation: OperationMeta, seed: number): Probe[] {
   const method = operation.method.toUpperCase();
   const hasBody = method === 'POST' || method === 'PUT';
   const probes: Probe[] = [

@@ -2,9 +2,8 @@
 import type { ActivityWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { notFound, validationFailed } from '../http/errors.js';
+import { validationFailed } from '../http/errors.js';
 import { presentActivities } from '../present/activities.js';
-import { presentDeleted } from '../present/deleted.js';
 import {
   activityStatistics,
   createActivity,
@@ -14,22 +13,17 @@ import {
   listActivitiesForContact,
   updateActivity,
   type ActivityInput,
-  type ActivityRow,
 } from '../store/activities.js';
-import { findContactOr404 } from './contacts.js';
+import { contactListHandler, createHandler, deleteHandler, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
 import { cleanText, isCalendarDate, toInt, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
+import type { ExtraMeta } from './paging.js';
 
-const SORTS = ['created_at', 'updated_at'] as const;
-
-const presentOneActivity = (context: Context, row: ActivityRow) =>
-  presentActivities(context.db, context.caller.accountId, [row], context)[0]!;
+const activities = presentInBatches(presentActivities);
 
 /** `meta.statistics`: activities per year of the whole account; Monica sends `[]` when there are none. */
-function statisticsOf(context: Context): Record<string, number> | never[] {
+function statisticsOf(context: Context): ExtraMeta {
   const stats = activityStatistics(context.db, context.caller.accountId);
-  return Object.keys(stats).length > 0 ? stats : [];
+  return { statistics: Object.keys(stats).length > 0 ? stats : [] };
 }
 
 /** The body as store input, after the check a JSON schema cannot make (422 before any 404, as in Laravel). */
@@ -45,51 +39,11 @@ function activityInput(body: ActivityWrite): ActivityInput {
   };
 }
 
-const listActivitiesHandler: Handler<'listActivities'> = ({ context, query }) => {
-  const request = pageRequest(query, SORTS);
-  const page = listActivities(context.db, context.caller.accountId, request.options);
-  const data = presentActivities(context.db, context.caller.accountId, page.rows, context);
-  const body = paginate(data, page.total, request, listUrl(context, '/activities'));
-  return { status: 200, body: { ...body, meta: { ...body.meta, statistics: statisticsOf(context) } } };
-};
-
-const listContactActivitiesHandler: Handler<'listContactActivities'> = ({ context, path, query }) => {
-  findContactOr404(context, path.id);
-  const request = pageRequest(query, SORTS);
-  const page = listActivitiesForContact(context.db, context.caller.accountId, path.id, request.options);
-  const data = presentActivities(context.db, context.caller.accountId, page.rows, context);
-  const body = paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/activities`));
-  return { status: 200, body: { ...body, meta: { ...body.meta, statistics: statisticsOf(context) } } };
-};
-
-const getActivityHandler: Handler<'getActivity'> = ({ context, path }) => {
-  const row = getActivity(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneActivity(context, row) } };
-};
-
-const createActivityHandler: Handler<'createActivity'> = ({ context, body }) => {
-  const row = createActivity(context.db, context.caller.accountId, activityInput(body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 201, body: { data: presentOneActivity(context, row) } };
-};
-
-const updateActivityHandler: Handler<'updateActivity'> = ({ context, path, body }) => {
-  const row = updateActivity(context.db, context.caller.accountId, path.id, activityInput(body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneActivity(context, row) } };
-};
-
-const deleteActivityHandler: Handler<'deleteActivity'> = ({ context, path }) => {
-  if (!deleteActivity(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
-
 export const activitiesHandlers = {
-  listActivities: listActivitiesHandler,
-  listContactActivities: listContactActivitiesHandler,
-  getActivity: getActivityHandler,
-  createActivity: createActivityHandler,
-  updateActivity: updateActivityHandler,
-  deleteActivity: deleteActivityHandler,
+  listActivities: listHandler('listActivities', listActivities, activities.rows, statisticsOf),
+  listContactActivities: contactListHandler('listContactActivities', listActivitiesForContact, activities.rows, statisticsOf),
+  getActivity: getHandler('getActivity', getActivity, activities.row),
+  createActivity: createHandler('createActivity', activityInput, createActivity, activities.row),
+  updateActivity: updateHandler('updateActivity', activityInput, updateActivity, activities.row),
+  deleteActivity: deleteHandler('deleteActivity', deleteActivity),
 } satisfies Partial<Handlers<Context>>;

@@ -2,9 +2,7 @@
 import type { ActivityTypeCategoryWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { notFound } from '../http/errors.js';
 import { presentActivityTypeCategory } from '../present/activityTypeCategories.js';
-import { presentDeleted } from '../present/deleted.js';
 import {
   createActivityTypeCategory,
   deleteActivityTypeCategory,
@@ -13,49 +11,19 @@ import {
   updateActivityTypeCategory,
   type ActivityTypeCategoryInput,
 } from '../store/activityTypeCategories.js';
+import { createHandler, deleteHandler, getHandler, listHandler, presentEach, updateHandler } from './crud.js';
 import { cleanText } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
 
-const SORTS = ['created_at', 'updated_at'] as const;
+const categories = presentEach(presentActivityTypeCategory);
 
 function categoryInput(body: ActivityTypeCategoryWrite | undefined): ActivityTypeCategoryInput {
   return { name: cleanText(body?.name), translation_key: cleanText(body?.translation_key) };
 }
 
-const listActivityTypeCategoriesHandler: Handler<'listActivityTypeCategories'> = ({ context, query }) => {
-  const request = pageRequest(query, SORTS);
-  const page = listActivityTypeCategories(context.db, context.caller.accountId, request.options);
-  const data = page.rows.map(presentActivityTypeCategory);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/activitytypecategories')) };
-};
-
-const getActivityTypeCategoryHandler: Handler<'getActivityTypeCategory'> = ({ context, path }) => {
-  const row = getActivityTypeCategory(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentActivityTypeCategory(row) } };
-};
-
-const createActivityTypeCategoryHandler: Handler<'createActivityTypeCategory'> = ({ context, body }) => {
-  const row = createActivityTypeCategory(context.db, context.caller.accountId, categoryInput(body), nowOf(context));
-  return { status: 200, body: { data: presentActivityTypeCategory(row) } };
-};
-
-const updateActivityTypeCategoryHandler: Handler<'updateActivityTypeCategory'> = ({ context, path, body }) => {
-  const row = updateActivityTypeCategory(context.db, context.caller.accountId, path.id, categoryInput(body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentActivityTypeCategory(row) } };
-};
-
-const deleteActivityTypeCategoryHandler: Handler<'deleteActivityTypeCategory'> = ({ context, path }) => {
-  if (!deleteActivityTypeCategory(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
-
 export const activityTypeCategoriesHandlers = {
-  listActivityTypeCategories: listActivityTypeCategoriesHandler,
-  getActivityTypeCategory: getActivityTypeCategoryHandler,
-  createActivityTypeCategory: createActivityTypeCategoryHandler,
-  updateActivityTypeCategory: updateActivityTypeCategoryHandler,
-  deleteActivityTypeCategory: deleteActivityTypeCategoryHandler,
+  listActivityTypeCategories: listHandler('listActivityTypeCategories', listActivityTypeCategories, categories.rows),
+  getActivityTypeCategory: getHandler('getActivityTypeCategory', getActivityTypeCategory, categories.row),
+  createActivityTypeCategory: createHandler('createActivityTypeCategory', categoryInput, createActivityTypeCategory, categories.row),
+  updateActivityTypeCategory: updateHandler('updateActivityTypeCategory', categoryInput, updateActivityTypeCategory, categories.row),
+  deleteActivityTypeCategory: deleteHandler('deleteActivityTypeCategory', deleteActivityTypeCategory),
 } satisfies Partial<Handlers<Context>>;

@@ -34,10 +34,9 @@ function addressInput(body: AddressWrite): AddressInput {
   };
 }
 
-const ADDRESS_SORTS = ['created_at', 'updated_at'] as const;
 
 const listAddressesHandler: Handler<'listAddresses'> = ({ context, query }) => {
-  const request = pageRequest(query, ADDRESS_SORTS);
+  const request = pageRequest('listAddresses', query);
   const page = listAddresses(context.db, context.caller.accountId, request.options);
   const data = presentAddresses(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/addresses')) };
@@ -45,7 +44,7 @@ const listAddressesHandler: Handler<'listAddresses'> = ({ context, query }) => {
 
 const listContactAddressesHandler: Handler<'listContactAddresses'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, []);
+  const request = pageRequest('listContactAddresses', query);
   const page = listAddressesForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentAddresses(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/addresses`)) };

@@ -23,8 +23,6 @@ import { calendarDayOf, toBool, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const CALL_SORTS = ['created_at', 'updated_at', 'called_at'] as const;
-
 /** The emotion ids of a body, each once and in order; an id that names no emotion answers 404 (nothing written). */
 function emotionIdsOr404(context: Context, emotions: CallCreate['emotions']): number[] {
   const ids = [...new Set((emotions ?? []).map((e) => toInt(e) as number))];
@@ -51,7 +49,7 @@ function callStatistics(context: Context): Record<string, number> | never[] {
 }
 
 const listCallsHandler: Handler<'listCalls'> = ({ context, query }) => {
-  const request = pageRequest(query, CALL_SORTS);
+  const request = pageRequest('listCalls', query);
   const page = listCalls(context.db, context.caller.accountId, request.options);
   const data = presentCalls(context.db, context.caller.accountId, page.rows, context);
   const body = paginate(data, page.total, request, listUrl(context, '/calls'));
@@ -60,7 +58,7 @@ const listCallsHandler: Handler<'listCalls'> = ({ context, query }) => {
 
 const listContactCallsHandler: Handler<'listContactCalls'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, CALL_SORTS);
+  const request = pageRequest('listContactCalls', query);
   const page = listCallsForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentCalls(context.db, context.caller.accountId, page.rows, context);
   const body = paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/calls`));

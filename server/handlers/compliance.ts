@@ -13,32 +13,22 @@ import {
   signTerm,
   type SignatureRow,
 } from '../store/compliance.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
+import { presentEach, publicGetHandler, publicListHandler } from './crud.js';
+import { nowOf, type Handler } from './shared.js';
 import { currentUser } from './user.js';
+
+const terms = presentEach(presentTerm);
 
 /** Presents signatures of the calling user, loading their terms with one query. */
 function presentSignatures(context: Context, rows: readonly SignatureRow[]) {
-  const terms = getTermsByIds(context.db, rows.map((r) => r.term_id));
+  const termsById = getTermsByIds(context.db, rows.map((r) => r.term_id));
   const user = currentUser(context);
   return rows.map((row) => {
-    const term = terms.get(row.term_id);
+    const term = termsById.get(row.term_id);
     if (!term) throw new Error(`signature of unknown term ${row.term_id}`);
     return presentSignature(row, term, user);
   });
 }
-
-const listTermsHandler: Handler<'listTerms'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
-  const page = listTerms(context.db, request.options);
-  return { status: 200, body: paginate(page.rows.map(presentTerm), page.total, request, listUrl(context, '/compliance')) };
-};
-
-const getTermHandler: Handler<'getTerm'> = ({ context, path }) => {
-  const row = getTerm(context.db, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentTerm(row) } };
-};
 
 const listComplianceSignatures: Handler<'listComplianceSignatures'> = ({ context }) => {
   const rows = listSignatures(context.db, context.caller.accountId, context.caller.userId);
@@ -63,8 +53,8 @@ const signLatestTerm: Handler<'signLatestTerm'> = ({ context, body }) => {
 };
 
 export const complianceHandlers = {
-  listTerms: listTermsHandler,
-  getTerm: getTermHandler,
+  listTerms: publicListHandler('listTerms', listTerms, terms.rows),
+  getTerm: publicGetHandler('getTerm', getTerm, terms.row),
   listComplianceSignatures,
   getComplianceSignature,
   signLatestTerm,

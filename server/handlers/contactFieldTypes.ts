@@ -3,9 +3,7 @@
 import type { ContactFieldTypeWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { notFound } from '../http/errors.js';
 import { presentContactFieldType } from '../present/contactFieldTypes.js';
-import { presentDeleted } from '../present/deleted.js';
 import {
   createContactFieldType,
   deleteContactFieldType,
@@ -14,9 +12,10 @@ import {
   updateContactFieldType,
   type ContactFieldTypeInput,
 } from '../store/contactFieldTypes.js';
+import { createHandler, deleteHandler, getHandler, listHandler, presentEach, updateHandler } from './crud.js';
 import { cleanText, toBool, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
+
+const fieldTypes = presentEach(presentContactFieldType);
 
 /** Only the members the body carries; `name` always. */
 function contactFieldTypeInput(body: ContactFieldTypeWrite): ContactFieldTypeInput {
@@ -28,39 +27,10 @@ function contactFieldTypeInput(body: ContactFieldTypeWrite): ContactFieldTypeInp
   return input;
 }
 
-const listContactFieldTypesHandler: Handler<'listContactFieldTypes'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
-  const page = listContactFieldTypesPage(context.db, context.caller.accountId, request.options);
-  const body = paginate(page.rows.map(presentContactFieldType), page.total, request, listUrl(context, '/contactfieldtypes'));
-  return { status: 200, body };
-};
-
-const getContactFieldTypeHandler: Handler<'getContactFieldType'> = ({ context, path }) => {
-  const row = getContactFieldType(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentContactFieldType(row) } };
-};
-
-const createContactFieldTypeHandler: Handler<'createContactFieldType'> = ({ context, body }) => {
-  const row = createContactFieldType(context.db, context.caller.accountId, contactFieldTypeInput(body), nowOf(context));
-  return { status: 201, body: { data: presentContactFieldType(row) } };
-};
-
-const updateContactFieldTypeHandler: Handler<'updateContactFieldType'> = ({ context, path, body }) => {
-  const row = updateContactFieldType(context.db, context.caller.accountId, path.id, contactFieldTypeInput(body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentContactFieldType(row) } };
-};
-
-const deleteContactFieldTypeHandler: Handler<'deleteContactFieldType'> = ({ context, path }) => {
-  if (!deleteContactFieldType(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
-
 export const contactFieldTypesHandlers = {
-  listContactFieldTypes: listContactFieldTypesHandler,
-  getContactFieldType: getContactFieldTypeHandler,
-  createContactFieldType: createContactFieldTypeHandler,
-  updateContactFieldType: updateContactFieldTypeHandler,
-  deleteContactFieldType: deleteContactFieldTypeHandler,
+  listContactFieldTypes: listHandler('listContactFieldTypes', listContactFieldTypesPage, fieldTypes.rows),
+  getContactFieldType: getHandler('getContactFieldType', getContactFieldType, fieldTypes.row),
+  createContactFieldType: createHandler('createContactFieldType', contactFieldTypeInput, createContactFieldType, fieldTypes.row),
+  updateContactFieldType: updateHandler('updateContactFieldType', contactFieldTypeInput, updateContactFieldType, fieldTypes.row),
+  deleteContactFieldType: deleteHandler('deleteContactFieldType', deleteContactFieldType),
 } satisfies Partial<Handlers<Context>>;

@@ -4,7 +4,6 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { presentContactField, presentContactFields } from '../present/contactFields.js';
-import { presentDeleted } from '../present/deleted.js';
 import {
   createContactField,
   deleteContactField,
@@ -13,17 +12,14 @@ import {
   listContactFieldsForContact,
   updateContactField,
   type ContactFieldInput,
-  type ContactFieldRow,
 } from '../store/contactFields.js';
 import { getContactFieldType } from '../store/contactFieldTypes.js';
 import { emailFieldTypeId } from '../store/contacts.js';
 import { findContactOr404 } from './contacts.js';
+import { contactListHandler, createHandler, deleteHandler, getHandler, presentInBatches, updateHandler } from './crud.js';
 import { labelTexts, toInt, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
 
-const presentOne = (context: Context, row: ContactFieldRow) =>
-  presentContactFields(context.db, context.caller.accountId, [row], context)[0]!;
+const fields = presentInBatches(presentContactFields);
 
 /**
  * An e-mail address already used by an Email field of the account. `POST /contacts` refuses its `email` in that case
@@ -37,7 +33,7 @@ const duplicateEmail = () => validationFailed(['This email address is already ta
  * type must not already be the value of another Email field of the account (else 422, see `duplicateEmail`): the
  * uniqueness `POST /contacts` relies on holds whichever way an e-mail address comes in.
  */
-function contactFieldInput(context: Context, body: ContactFieldWrite, fieldId?: number): ContactFieldInput {
+function contactFieldInput(body: ContactFieldWrite, context: Context, fieldId?: number): ContactFieldInput {
   const { db } = context;
   const { accountId } = context.caller;
   const contactId = toInt(body.contact_id) as number;
@@ -49,43 +45,18 @@ function contactFieldInput(context: Context, body: ContactFieldWrite, fieldId?: 
   return { contact_id: contactId, contact_field_type_id: typeId, data, labels: labelTexts(body.labels) };
 }
 
-const listContactContactFieldsHandler: Handler<'listContactContactFields'> = ({ context, path, query }) => {
-  const contact = findContactOr404(context, path.id);
-  const request = pageRequest(query, []);
-  const page = listContactFieldsForContact(context.db, context.caller.accountId, path.id, request.options);
-  const data = page.rows.map((row) => presentContactField(row, contact, context));
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/contactfields`)) };
-};
-
-const getContactFieldHandler: Handler<'getContactField'> = ({ context, path }) => {
-  const row = getContactField(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
-
-const createContactFieldHandler: Handler<'createContactField'> = ({ context, body }) => {
-  const row = createContactField(context.db, context.caller.accountId, contactFieldInput(context, body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 201, body: { data: presentOne(context, row) } };
-};
-
-const updateContactFieldHandler: Handler<'updateContactField'> = ({ context, path, body }) => {
-  if (!getContactField(context.db, context.caller.accountId, path.id)) throw notFound();
-  const input = contactFieldInput(context, body, path.id);
-  const row = updateContactField(context.db, context.caller.accountId, path.id, input, nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
-
-const deleteContactFieldHandler: Handler<'deleteContactField'> = ({ context, path }) => {
-  if (!deleteContactField(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
+/** An update first needs the field to be the account's (404 before any check of the body). */
+function contactFieldUpdateInput(body: ContactFieldWrite, context: Context, id: number): ContactFieldInput {
+  if (!getContactField(context.db, context.caller.accountId, id)) throw notFound();
+  return contactFieldInput(body, context, id);
+}
 
 export const contactFieldsHandlers = {
-  listContactContactFields: listContactContactFieldsHandler,
-  getContactField: getContactFieldHandler,
-  createContactField: createContactFieldHandler,
-  updateContactField: updateContactFieldHandler,
-  deleteContactField: deleteContactFieldHandler,
+  listContactContactFields: contactListHandler('listContactContactFields', listContactFieldsForContact, (rows, context, contact) =>
+    rows.map((row) => presentContactField(row, contact, context)),
+  ),
+  getContactField: getHandler('getContactField', getContactField, fields.row),
+  createContactField: createHandler('createContactField', contactFieldInput, createContactField, fields.row),
+  updateContactField: updateHandler('updateContactField', contactFieldUpdateInput, updateContactField, fields.row),
+  deleteContactField: deleteHandler('deleteContactField', deleteContactField),
 } satisfies Partial<Handlers<Context>>;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Contact, ContactAvatar, ContactCreate, ContactIntroduction, ContactUpdate, ContactWork } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { ApiError, emailTaken, internalError, notFound, validationFailed } from '../http/errors.js';
+import { apiError, emailTaken, internalError, notFound, validationFailed } from '../http/errors.js';
 import { presentAuditLog } from '../present/auditLogs.js';
 import { presentContacts, presentListedContacts } from '../present/contacts.js';
 import { presentDeleted } from '../present/deleted.js';
@@ -40,8 +40,6 @@ import { refuseArchived } from './checks.js';
 import { cleanText, isCalendarDay, Problems, toBool, toInt, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { actorOf, listUrl, nowOf, type Handler } from './shared.js';
-
-const CONTACT_SORTS = ['created_at', 'updated_at'] as const;
 
 /** One contact in the shape its kind calls for, with related data loaded. */
 export function presentOne(context: Context, row: ContactRow, withContactFields = false) {
@@ -113,7 +111,7 @@ function contactInput(context: Context, body: ContactCreate | ContactUpdate): Co
 }
 
 const listContactsHandler: Handler<'listContacts'> = ({ context, query }) => {
-  const request = pageRequest(query, CONTACT_SORTS);
+  const request = pageRequest('listContacts', query);
   const { accountId } = context.caller;
   const needle = query?.query;
   const page = needle
@@ -258,7 +256,7 @@ const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }) => {
 
 const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, []);
+  const request = pageRequest('listContactLogs', query);
   const page = listAuditLogsForContact(context.db, context.caller.accountId, path.id, request.options);
   const body = paginate(page.rows.map(presentAuditLog), page.total, request, listUrl(context, `/contacts/${path.id}/logs`));
   return { status: 200, body };
@@ -266,7 +264,7 @@ const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, path, que
 
 const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ context, path, query }) => {
   if (!getTag(context.db, context.caller.accountId, path.id)) throw notFound();
-  const request = pageRequest(query, []);
+  const request = pageRequest('listContactsForTag', query);
   const { accountId } = context.caller;
   const page = listContactsForTagInStore(context.db, accountId, path.id, request.options);
   const data = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: true });
@@ -277,7 +275,7 @@ const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ context, pat
 // Legacy partners and kids calls (deprecated): relationships of type partner, and child/parent
 
 /** Code 36: only the legacy partners and kids calls send it. */
-const partialContactRejected = () => new ApiError(422, 36, "You can't set a partner or a child to a partial contact");
+const partialContactRejected = () => apiError(36);
 
 /** The contact as `GET /contacts/{id}` shows it, with its relationships filled in. */
 function presentContactWithRelationships(context: Context, id: number) {

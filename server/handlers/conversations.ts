@@ -27,8 +27,6 @@ import { toBool, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const CONVERSATION_SORTS = ['created_at', 'updated_at'] as const;
-
 const presentOneConversation = (context: Context, row: ConversationRow) =>
   presentConversations(context.db, context.caller.accountId, [row], context)[0]!;
 
@@ -55,7 +53,7 @@ function conversationBody(context: Context, id: number) {
 }
 
 const listConversationsHandler: Handler<'listConversations'> = ({ context, query }) => {
-  const request = pageRequest(query, CONVERSATION_SORTS);
+  const request = pageRequest('listConversations', query);
   const page = listConversations(context.db, context.caller.accountId, request.options);
   const data = presentConversations(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/conversations')) };
@@ -63,7 +61,7 @@ const listConversationsHandler: Handler<'listConversations'> = ({ context, query
 
 const listContactConversationsHandler: Handler<'listContactConversations'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, CONVERSATION_SORTS);
+  const request = pageRequest('listContactConversations', query);
   const page = listConversationsForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentConversations(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/conversations`)) };

@@ -12,8 +12,6 @@ import { cleanText, Problems, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const DEBT_SORTS = ['created_at', 'updated_at'] as const;
-
 const presentOne = (context: Context, row: DebtRow) => presentDebts(context.db, context.caller.accountId, [row], context, callerCurrencyId(context))[0]!;
 
 /** The body as store input: the contact must be the caller's (404), the amount in range (422). */
@@ -33,7 +31,7 @@ function debtInput(context: Context, body: DebtWrite): DebtInput {
 }
 
 const listDebtsHandler: Handler<'listDebts'> = ({ context, query }) => {
-  const request = pageRequest(query, DEBT_SORTS);
+  const request = pageRequest('listDebts', query);
   const page = listDebts(context.db, context.caller.accountId, request.options);
   const data = presentDebts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/debts')) };
@@ -41,7 +39,7 @@ const listDebtsHandler: Handler<'listDebts'> = ({ context, query }) => {
 
 const listContactDebtsHandler: Handler<'listContactDebts'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, DEBT_SORTS);
+  const request = pageRequest('listContactDebts', query);
   const page = listDebtsForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentDebts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/debts`)) };

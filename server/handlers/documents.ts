@@ -1,42 +1,17 @@
 // Documents: upload, read, list, delete. The bytes go under context.filesDir.
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { notFound, validationFailed } from '../http/errors.js';
-import { presentDeleted } from '../present/deleted.js';
+import { validationFailed } from '../http/errors.js';
 import { presentDocuments } from '../present/documents.js';
-import { removeStoredFiles, storeFile } from '../store/files.js';
-import { createDocument, deleteDocument, getDocument, listDocuments, listDocumentsForContact, type DocumentRow } from '../store/documents.js';
+import { createDocument, deleteDocument, getDocument, listDocuments, listDocumentsForContact } from '../store/documents.js';
 import { checkNotArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
+import { contactListHandler, deleteHandler, getHandler, listHandler, presentInBatches } from './crud.js';
 import { Problems, toInt } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
-import { displayName, documentKind, isUploadedFile } from './uploads.js';
+import { nowOf, type Handler } from './shared.js';
+import { displayName, documentKind, isUploadedFile, removeUploadOf, storeUpload } from './uploads.js';
 
-const DOCUMENT_SORTS = ['created_at', 'updated_at'] as const;
-
-const presentOne = (context: Context, row: DocumentRow) => presentDocuments(context.db, context.caller.accountId, [row], context)[0]!;
-
-const listDocumentsHandler: Handler<'listDocuments'> = ({ context, query }) => {
-  const request = pageRequest(query, DOCUMENT_SORTS);
-  const page = listDocuments(context.db, context.caller.accountId, request.options);
-  const data = presentDocuments(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/documents')) };
-};
-
-const listContactDocumentsHandler: Handler<'listContactDocuments'> = ({ context, path, query }) => {
-  findContactOr404(context, path.id);
-  const request = pageRequest(query, DOCUMENT_SORTS);
-  const page = listDocumentsForContact(context.db, context.caller.accountId, path.id, request.options);
-  const data = presentDocuments(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/documents`)) };
-};
-
-const getDocumentHandler: Handler<'getDocument'> = ({ context, path }) => {
-  const row = getDocument(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
+const documents = presentInBatches(presentDocuments);
 
 const createDocumentHandler: Handler<'createDocument'> = ({ context, body }) => {
   const form = body as unknown as Record<string, unknown>;
@@ -48,40 +23,28 @@ const createDocumentHandler: Handler<'createDocument'> = ({ context, body }) => 
   if (problems.any || !isUploadedFile(file)) throw validationFailed(problems.messages);
 
   const kind = documentKind(file);
-  // The file first, then its row; if the row cannot be written the file goes again.
-  const relative = storeFile(context.filesDir, 'documents', file.buffer, kind.extension);
-  try {
-    const row = createDocument(
+  const row = storeUpload(context, 'documents', file.buffer, kind.extension, (relative, storedName) =>
+    createDocument(
       context.db,
       context.caller.accountId,
       {
         contact_id: contact.id,
-        original_filename: displayName(file.originalname, relative.slice('documents/'.length)),
+        original_filename: displayName(file.originalname, storedName),
         new_filename: relative,
         filesize: file.buffer.length,
         type: kind.extension,
         mime_type: kind.mime,
       },
       nowOf(context),
-    );
-    return { status: 201, body: { data: presentOne(context, row) } };
-  } catch (err) {
-    removeStoredFiles(context.filesDir, [relative]);
-    throw err;
-  }
-};
-
-const deleteDocumentHandler: Handler<'deleteDocument'> = ({ context, path }) => {
-  const row = deleteDocument(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  removeStoredFiles(context.filesDir, [row.new_filename]);
-  return { status: 200, body: presentDeleted(path.id) };
+    ),
+  );
+  return { status: 201, body: { data: documents.row(row, context) } };
 };
 
 export const documentsHandlers = {
-  listDocuments: listDocumentsHandler,
-  listContactDocuments: listContactDocumentsHandler,
-  getDocument: getDocumentHandler,
+  listDocuments: listHandler('listDocuments', listDocuments, documents.rows),
+  listContactDocuments: contactListHandler('listContactDocuments', listDocumentsForContact, documents.rows),
+  getDocument: getHandler('getDocument', getDocument, documents.row),
   createDocument: createDocumentHandler,
-  deleteDocument: deleteDocumentHandler,
+  deleteDocument: deleteHandler('deleteDocument', deleteDocument, removeUploadOf),
 } satisfies Partial<Handlers<Context>>;

@@ -15,8 +15,6 @@ import { calendarDayOf, cleanText, Problems, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const GIFT_SORTS = ['created_at', 'updated_at'] as const;
-
 const presentOne = (context: Context, row: GiftRow) => presentGifts(context.db, context.caller.accountId, [row], context, callerCurrencyId(context))[0]!;
 
 /**
@@ -49,7 +47,7 @@ function giftInput(context: Context, body: GiftWrite): GiftInput {
 }
 
 const listGiftsHandler: Handler<'listGifts'> = ({ context, query }) => {
-  const request = pageRequest(query, GIFT_SORTS);
+  const request = pageRequest('listGifts', query);
   const page = listGifts(context.db, context.caller.accountId, request.options);
   const data = presentGifts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/gifts')) };
@@ -57,7 +55,7 @@ const listGiftsHandler: Handler<'listGifts'> = ({ context, query }) => {
 
 const listContactGiftsHandler: Handler<'listContactGifts'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, GIFT_SORTS);
+  const request = pageRequest('listContactGifts', query);
   const page = listGiftsForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentGifts(context.db, context.caller.accountId, page.rows, context, callerCurrencyId(context));
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/gifts`)) };

@@ -2,8 +2,6 @@
 import type { JournalEntryWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { notFound } from '../http/errors.js';
-import { presentDeleted } from '../present/deleted.js';
 import { presentJournalEntry } from '../present/journalEntries.js';
 import {
   createJournalEntry,
@@ -13,47 +11,16 @@ import {
   updateJournalEntry,
   type JournalEntryInput,
 } from '../store/journalEntries.js';
+import { createHandler, deleteHandler, getHandler, listHandler, presentEach, updateHandler } from './crud.js';
 import { trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
 
-const JOURNAL_SORTS = ['created_at', 'updated_at'] as const;
-
+const entries = presentEach(presentJournalEntry);
 const entryInput = (body: JournalEntryWrite): JournalEntryInput => ({ title: trimInput(body.title), post: trimInput(body.post) });
 
-const listJournalEntriesHandler: Handler<'listJournalEntries'> = ({ context, query }) => {
-  const request = pageRequest(query, JOURNAL_SORTS);
-  const page = listJournalEntries(context.db, context.caller.accountId, request.options);
-  const data = page.rows.map((row) => presentJournalEntry(row, context));
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/journal')) };
-};
-
-const getJournalEntryHandler: Handler<'getJournalEntry'> = ({ context, path }) => {
-  const row = getJournalEntry(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentJournalEntry(row, context) } };
-};
-
-const createJournalEntryHandler: Handler<'createJournalEntry'> = ({ context, body }) => {
-  const row = createJournalEntry(context.db, context.caller.accountId, entryInput(body), nowOf(context));
-  return { status: 201, body: { data: presentJournalEntry(row, context) } };
-};
-
-const updateJournalEntryHandler: Handler<'updateJournalEntry'> = ({ context, path, body }) => {
-  const row = updateJournalEntry(context.db, context.caller.accountId, path.id, entryInput(body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentJournalEntry(row, context) } };
-};
-
-const deleteJournalEntryHandler: Handler<'deleteJournalEntry'> = ({ context, path }) => {
-  if (!deleteJournalEntry(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
-
 export const journalEntriesHandlers = {
-  listJournalEntries: listJournalEntriesHandler,
-  getJournalEntry: getJournalEntryHandler,
-  createJournalEntry: createJournalEntryHandler,
-  updateJournalEntry: updateJournalEntryHandler,
-  deleteJournalEntry: deleteJournalEntryHandler,
+  listJournalEntries: listHandler('listJournalEntries', listJournalEntries, entries.rows),
+  getJournalEntry: getHandler('getJournalEntry', getJournalEntry, entries.row),
+  createJournalEntry: createHandler('createJournalEntry', entryInput, createJournalEntry, entries.row),
+  updateJournalEntry: updateHandler('updateJournalEntry', entryInput, updateJournalEntry, entries.row),
+  deleteJournalEntry: deleteHandler('deleteJournalEntry', deleteJournalEntry),
 } satisfies Partial<Handlers<Context>>;

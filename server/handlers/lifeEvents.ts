@@ -19,7 +19,6 @@ import { cleanText, toBool, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const LIFE_EVENT_SORTS = ['created_at', 'updated_at'] as const;
 
 const presentOne = (context: Context, row: LifeEventRow) => presentLifeEvents(context.db, context.caller.accountId, [row], context)[0]!;
 
@@ -31,7 +30,7 @@ function lifeEventTypeOr404(context: Context, value: unknown): number {
 }
 
 const listLifeEventsHandler: Handler<'listLifeEvents'> = ({ context, query }) => {
-  const request = pageRequest(query, LIFE_EVENT_SORTS);
+  const request = pageRequest('listLifeEvents', query);
   const page = listLifeEvents(context.db, context.caller.accountId, request.options);
   const data = presentLifeEvents(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/lifeevents')) };

@@ -1,9 +1,8 @@
 // Occupations: a contact's job at a company of the same account.
-import type { OccupationFields } from '../../generated/client/types.gen.js';
+import type { OccupationCreate, OccupationFields, OccupationUpdate } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
-import { presentDeleted } from '../present/deleted.js';
 import { presentOccupations } from '../present/occupations.js';
 import { getCompany } from '../store/companies.js';
 import type { ContactRow } from '../store/contacts.js';
@@ -14,14 +13,13 @@ import {
   listOccupations,
   updateOccupation,
   type OccupationDetails,
-  type OccupationRow,
+  type OccupationInput,
 } from '../store/occupations.js';
 import { findContactOr404 } from './contacts.js';
+import { createHandler, deleteHandler, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
 import { toBool, toInt, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
 
-const CREATED_UPDATED = ['created_at', 'updated_at'] as const;
+const occupations = presentInBatches(presentOccupations);
 
 const archivedContact = () => validationFailed(['The contact is archived and cannot be changed.']);
 
@@ -45,53 +43,29 @@ function checkOccupationRefs(context: Context, contactId: number, companyId: num
   return contact;
 }
 
-const presentOneOccupation = (context: Context, row: OccupationRow) =>
-  presentOccupations(context.db, context.caller.accountId, [row], context)[0]!;
-
-const listOccupationsHandler: Handler<'listOccupations'> = ({ context, query }) => {
-  const request = pageRequest(query, CREATED_UPDATED);
-  const page = listOccupations(context.db, context.caller.accountId, request.options);
-  const data = presentOccupations(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/occupations')) };
-};
-
-const getOccupationHandler: Handler<'getOccupation'> = ({ context, path }) => {
-  const row = getOccupation(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneOccupation(context, row) } };
-};
-
-const createOccupationHandler: Handler<'createOccupation'> = ({ context, body }) => {
+/** The body as a new occupation; its contact and company are checked first. */
+function newOccupationInput(body: OccupationCreate, context: Context): OccupationInput {
   const contactId = toInt(body.contact_id) as number;
   const companyId = toInt(body.company_id) as number;
   checkOccupationRefs(context, contactId, companyId);
-  const input = { ...occupationDetails(body), contact_id: contactId, company_id: companyId };
-  const row = createOccupation(context.db, context.caller.accountId, input, nowOf(context));
-  if (!row) throw notFound();
-  return { status: 201, body: { data: presentOneOccupation(context, row) } };
-};
+  return { ...occupationDetails(body), contact_id: contactId, company_id: companyId };
+}
 
-const updateOccupationHandler: Handler<'updateOccupation'> = ({ context, path, body }) => {
-  const existing = getOccupation(context.db, context.caller.accountId, path.id);
+/** An occupation keeps its contact and company: others answer 404, as does an occupation that is not the account's. */
+function occupationUpdateInput(body: OccupationUpdate, context: Context, id: number): OccupationDetails {
+  const existing = getOccupation(context.db, context.caller.accountId, id);
   if (!existing) throw notFound();
   const contactId = toInt(body.contact_id) as number;
   const companyId = toInt(body.company_id) as number;
   if (contactId !== existing.contact_id || companyId !== existing.company_id) throw notFound();
   checkOccupationRefs(context, contactId, companyId);
-  const row = updateOccupation(context.db, context.caller.accountId, path.id, occupationDetails(body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneOccupation(context, row) } };
-};
-
-const deleteOccupationHandler: Handler<'deleteOccupation'> = ({ context, path }) => {
-  if (!deleteOccupation(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
+  return occupationDetails(body);
+}
 
 export const occupationsHandlers = {
-  listOccupations: listOccupationsHandler,
-  getOccupation: getOccupationHandler,
-  createOccupation: createOccupationHandler,
-  updateOccupation: updateOccupationHandler,
-  deleteOccupation: deleteOccupationHandler,
+  listOccupations: listHandler('listOccupations', listOccupations, occupations.rows),
+  getOccupation: getHandler('getOccupation', getOccupation, occupations.row),
+  createOccupation: createHandler('createOccupation', newOccupationInput, createOccupation, occupations.row),
+  updateOccupation: updateHandler('updateOccupation', occupationUpdateInput, updateOccupation, occupations.row),
+  deleteOccupation: deleteHandler('deleteOccupation', deleteOccupation),
 } satisfies Partial<Handlers<Context>>;

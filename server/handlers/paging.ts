@@ -1,8 +1,16 @@
-// Page parameters in, Laravel's paginated envelope (`data`, `links`, `meta`) out.
+// Page parameters in, Laravel's paginated envelope (`data`, `links`, `meta`) out. The page size and the sort
+// values of each list are its operation's metadata (`paging`, `sort`), read from the spec.
 import type { PageLinks, PageMeta } from '../../generated/client/types.gen.js';
+import { operations, type OperationId } from '../../generated/server/operations.gen.js';
 import { parseSort, pageWindow, type PageOptions, type SortColumn } from '../store/pagination.js';
 
-export const DEFAULT_PAGE_SIZE = 15;
+type Meta<K extends OperationId> = (typeof operations)[K];
+
+/** The operations that answer a page (their metadata has `paging`). */
+export type ListOperationId = { [K in OperationId]: Meta<K>['paging'] extends null ? never : K }[OperationId];
+
+/** The columns a list sorts by (`sort.fields` of its metadata); none for a list in a fixed order. */
+export type SortFieldOf<K extends OperationId> = Meta<K>['sort'] extends { fields: readonly (infer F)[] } ? F & SortColumn : never;
 
 export interface PageQuery {
   page?: number;
@@ -16,13 +24,23 @@ export interface PageRequest<C extends SortColumn> {
   options: PageOptions<C>;
 }
 
-export function pageRequest<C extends SortColumn>(query: PageQuery | undefined, sortable: readonly C[]): PageRequest<C> {
+/**
+ * The page a list operation is asked for: `limit` or the operation's default page size, and its `sort` when it is
+ * one of the list's own values, else the list's default order (a list without `sort` metadata keeps the store's).
+ */
+export function pageRequest<K extends ListOperationId>(operationId: K, query: PageQuery | undefined): PageRequest<SortFieldOf<K>> {
+  const { paging, sort } = operations[operationId] as Meta<ListOperationId>;
   // Pages past 2^53 are all the same empty page; the cap keeps `meta` and `links` exact integers.
   const page = Math.min(query?.page ?? 1, Number.MAX_SAFE_INTEGER);
-  const perPage = query?.limit ?? DEFAULT_PAGE_SIZE;
-  const sort = query?.sort ? parseSort(query.sort, sortable) : undefined;
-  return { page, perPage, options: { ...pageWindow(page, perPage), sort } };
+  const perPage = query?.limit ?? paging.defaultLimit;
+  const fields = (sort?.fields ?? []) as readonly SortFieldOf<K>[];
+  const requested = query?.sort ? parseSort(query.sort, fields) : undefined;
+  const order = requested ?? (sort ? { column: sort.defaultField as SortFieldOf<K>, direction: 'asc' as const } : undefined);
+  return { page, perPage, options: { ...pageWindow(page, perPage), sort: order } };
 }
+
+/** What some lists add to `meta`: the search text, or yearly statistics. */
+export type ExtraMeta = Partial<Pick<PageMeta, 'query' | 'statistics'>>;
 
 /** Builds the envelope. `listUrl` is the list's absolute URL without a query string. */
 export function paginate<T>(
@@ -30,7 +48,7 @@ export function paginate<T>(
   total: number,
   request: { page: number; perPage: number },
   listUrl: string,
-  extraMeta: Partial<Pick<PageMeta, 'query'>> = {},
+  extraMeta: ExtraMeta = {},
 ): { data: T[]; links: PageLinks; meta: PageMeta } {
   const { page, perPage } = request;
   const lastPage = Math.max(1, Math.ceil(total / perPage));

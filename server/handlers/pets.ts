@@ -11,7 +11,6 @@ import { cleanText, toInt } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const PET_SORTS = ['created_at', 'updated_at'] as const;
 
 const presentOne = (context: Context, row: PetRow) => presentPets(context.db, context.caller.accountId, [row], context)[0]!;
 
@@ -27,7 +26,7 @@ function petInput(context: Context, body: PetWrite): PetInput {
 }
 
 const listPetsHandler: Handler<'listPets'> = ({ context, query }) => {
-  const request = pageRequest(query, PET_SORTS);
+  const request = pageRequest('listPets', query);
   const page = listPets(context.db, context.caller.accountId, request.options);
   const data = presentPets(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/pets')) };
@@ -36,7 +35,7 @@ const listPetsHandler: Handler<'listPets'> = ({ context, query }) => {
 /** In the order the pets were added: Monica checks `sort` here but does not apply it. */
 const listContactPetsHandler: Handler<'listContactPets'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, []);
+  const request = pageRequest('listContactPets', query);
   const page = listPetsForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentPets(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/pets`)) };

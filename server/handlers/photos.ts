@@ -1,22 +1,19 @@
 // Photos: upload (a file part or a data: URL), read, list, delete. The bytes go under context.filesDir.
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { notFound, validationFailed } from '../http/errors.js';
-import { presentDeleted } from '../present/deleted.js';
+import { validationFailed } from '../http/errors.js';
 import { presentPhotos } from '../present/photos.js';
-import { removeStoredFiles, storeFile } from '../store/files.js';
-import { createPhoto, deletePhoto, getPhoto, listPhotos, listPhotosForContact, type PhotoRow } from '../store/photos.js';
+import { createPhoto, deletePhoto, getPhoto, listPhotos, listPhotosForContact } from '../store/photos.js';
 import { checkNotArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
+import { contactListHandler, deleteHandler, getHandler, listHandler, presentInBatches } from './crud.js';
 import { Problems, toInt, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
-import { decodeDataImage, displayName, isUploadedFile, MAX_UPLOAD_BYTES, sniffImage, type FileKind } from './uploads.js';
+import { nowOf, type Handler } from './shared.js';
+import { decodeDataImage, displayName, isUploadedFile, MAX_UPLOAD_BYTES, removeUploadOf, sniffImage, storeUpload, type FileKind } from './uploads.js';
 
-const PHOTO_SORTS = ['created_at', 'updated_at'] as const;
 const IMAGE_KINDS = 'JPEG, PNG, GIF, BMP, SVG or WebP';
 
-const presentOne = (context: Context, row: PhotoRow) => presentPhotos(context.db, context.caller.accountId, [row], context)[0]!;
+const photos = presentInBatches(presentPhotos);
 
 interface ImageUpload {
   bytes: Buffer;
@@ -61,27 +58,6 @@ function imageOf(problems: Problems, body: Record<string, unknown>): ImageUpload
   return { bytes, kind, originalName: null };
 }
 
-const listPhotosHandler: Handler<'listPhotos'> = ({ context, query }) => {
-  const request = pageRequest(query, PHOTO_SORTS);
-  const page = listPhotos(context.db, context.caller.accountId, request.options);
-  const data = presentPhotos(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/photos')) };
-};
-
-const listContactPhotosHandler: Handler<'listContactPhotos'> = ({ context, path, query }) => {
-  findContactOr404(context, path.id);
-  const request = pageRequest(query, PHOTO_SORTS);
-  const page = listPhotosForContact(context.db, context.caller.accountId, path.id, request.options);
-  const data = presentPhotos(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/photos`)) };
-};
-
-const getPhotoHandler: Handler<'getPhoto'> = ({ context, path }) => {
-  const row = getPhoto(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
-
 const createPhotoHandler: Handler<'createPhoto'> = ({ context, body }) => {
   const form = body as unknown as Record<string, unknown>;
   const contact = findContactOr404(context, toInt(form.contact_id) as number);
@@ -90,39 +66,27 @@ const createPhotoHandler: Handler<'createPhoto'> = ({ context, body }) => {
   const image = problems.any ? undefined : imageOf(problems, form);
   if (problems.any || !image) throw validationFailed(problems.messages);
 
-  // The file first, then its row; if the row cannot be written the file goes again.
-  const relative = storeFile(context.filesDir, 'photos', image.bytes, image.kind.extension);
-  try {
-    const row = createPhoto(
+  const row = storeUpload(context, 'photos', image.bytes, image.kind.extension, (relative, storedName) =>
+    createPhoto(
       context.db,
       context.caller.accountId,
       {
         contact_id: contact.id,
-        original_filename: displayName(image.originalName ?? '', relative.slice('photos/'.length)),
+        original_filename: displayName(image.originalName ?? '', storedName),
         new_filename: relative,
         filesize: image.bytes.length,
         mime_type: image.kind.mime,
       },
       nowOf(context),
-    );
-    return { status: 201, body: { data: presentOne(context, row) } };
-  } catch (err) {
-    removeStoredFiles(context.filesDir, [relative]);
-    throw err;
-  }
-};
-
-const deletePhotoHandler: Handler<'deletePhoto'> = ({ context, path }) => {
-  const row = deletePhoto(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  removeStoredFiles(context.filesDir, [row.new_filename]);
-  return { status: 200, body: presentDeleted(path.id) };
+    ),
+  );
+  return { status: 201, body: { data: photos.row(row, context) } };
 };
 
 export const photosHandlers = {
-  listPhotos: listPhotosHandler,
-  listContactPhotos: listContactPhotosHandler,
-  getPhoto: getPhotoHandler,
+  listPhotos: listHandler('listPhotos', listPhotos, photos.rows),
+  listContactPhotos: contactListHandler('listContactPhotos', listPhotosForContact, photos.rows),
+  getPhoto: getHandler('getPhoto', getPhoto, photos.row),
   createPhoto: createPhotoHandler,
-  deletePhoto: deletePhotoHandler,
+  deletePhoto: deleteHandler('deletePhoto', deletePhoto, removeUploadOf),
 } satisfies Partial<Handlers<Context>>;

@@ -12,7 +12,6 @@ import { cleanText, Problems, trimInput } from './input.js';
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const PLACE_SORTS = ['created_at', 'updated_at'] as const;
 
 /** A lenient decimal (number or numeric string, as the validator let through) as a finite number, or null. */
 function toCoordinate(problems: Problems, field: string, value: number | string | null | undefined): number | null {
@@ -43,7 +42,7 @@ export function placeFieldsOf(body: PlaceWrite): PlaceFields {
 }
 
 const listPlacesHandler: Handler<'listPlaces'> = ({ context, query }) => {
-  const request = pageRequest(query, PLACE_SORTS);
+  const request = pageRequest('listPlaces', query);
   const page = listPlaces(context.db, context.caller.accountId, request.options);
   return { status: 200, body: paginate(page.rows.map(presentPlace), page.total, request, listUrl(context, '/places')) };
 };

@@ -2,26 +2,13 @@
 // applied).
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { notFound } from '../http/errors.js';
 import { presentRelationshipTypeGroup } from '../present/relationshipTypeGroups.js';
 import { getRelationshipTypeGroup, listRelationshipTypeGroups } from '../store/relationshipTypeGroups.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, type Handler } from './shared.js';
+import { getHandler, listHandler, presentEach } from './crud.js';
 
-const listRelationshipTypeGroupsHandler: Handler<'listRelationshipTypeGroups'> = ({ context, query }) => {
-  const request = pageRequest(query, []);
-  const page = listRelationshipTypeGroups(context.db, context.caller.accountId, request.options);
-  const body = paginate(page.rows.map(presentRelationshipTypeGroup), page.total, request, listUrl(context, '/relationshiptypegroups'));
-  return { status: 200, body };
-};
-
-const getRelationshipTypeGroupHandler: Handler<'getRelationshipTypeGroup'> = ({ context, path }) => {
-  const row = getRelationshipTypeGroup(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentRelationshipTypeGroup(row) } };
-};
+const groups = presentEach(presentRelationshipTypeGroup);
 
 export const relationshipTypeGroupsHandlers = {
-  listRelationshipTypeGroups: listRelationshipTypeGroupsHandler,
-  getRelationshipTypeGroup: getRelationshipTypeGroupHandler,
+  listRelationshipTypeGroups: listHandler('listRelationshipTypeGroups', listRelationshipTypeGroups, groups.rows),
+  getRelationshipTypeGroup: getHandler('getRelationshipTypeGroup', getRelationshipTypeGroup, groups.row),
 } satisfies Partial<Handlers<Context>>;

@@ -1,9 +1,10 @@
 // Relationships between two contacts of the account, always stored both ways.
+import type { RelationshipCreate } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { ApiError, internalError, notFound, validationFailed } from '../http/errors.js';
-import { presentDeleted } from '../present/deleted.js';
 import { presentRelationships } from '../present/relationships.js';
+import type { Db } from '../store/db.js';
 import { getRelationshipType } from '../store/relationshipTypes.js';
 import {
   createRelationship,
@@ -12,12 +13,14 @@ import {
   listRelationshipsOfContact,
   updateRelationshipType,
   type RelationshipFailure,
+  type RelationshipInput,
   type RelationshipResult,
   type RelationshipRow,
 } from '../store/relationships.js';
 import { findContactOr404 } from './contacts.js';
+import { createHandler, deleteHandler, getHandler, presentInBatches, updateHandler } from './crud.js';
 import { toInt } from './input.js';
-import { nowOf, type Handler } from './shared.js';
+import type { Handler } from './shared.js';
 
 /** A failed relationship write: an id naming nothing of the account is 404; a type without its reverse is a data bug. */
 function relationshipFailure(failure: RelationshipFailure): ApiError {
@@ -29,22 +32,14 @@ function unwrap(result: RelationshipResult): RelationshipRow {
   return result.row;
 }
 
-const presentOneRelationship = (context: Context, row: RelationshipRow) =>
-  presentRelationships(context.db, context.caller.accountId, [row], context)[0]!;
+const createOrFail = (db: Db, accountId: number, input: RelationshipInput, now: string) => unwrap(createRelationship(db, accountId, input, now));
+const retypeOrFail = (db: Db, accountId: number, id: number, typeId: number, now: string) =>
+  unwrap(updateRelationshipType(db, accountId, id, typeId, now));
 
-const getRelationshipHandler: Handler<'getRelationship'> = ({ context, path }) => {
-  const row = getRelationship(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneRelationship(context, row) } };
-};
+const relationships = presentInBatches(presentRelationships);
 
-const listContactRelationshipsHandler: Handler<'listContactRelationships'> = ({ context, path }) => {
-  findContactOr404(context, path.id);
-  const rows = listRelationshipsOfContact(context.db, context.caller.accountId, path.id);
-  return { status: 200, body: { data: presentRelationships(context.db, context.caller.accountId, rows, context) } };
-};
-
-const createRelationshipHandler: Handler<'createRelationship'> = ({ context, body }) => {
+/** Both contacts and the type must be the account's (404); a contact cannot be related to itself (422). */
+function relationshipInput(body: RelationshipCreate, context: Context): RelationshipInput {
   const contactIs = toInt(body.contact_is) as number;
   const ofContact = toInt(body.of_contact) as number;
   const typeId = toInt(body.relationship_type_id) as number;
@@ -52,26 +47,19 @@ const createRelationshipHandler: Handler<'createRelationship'> = ({ context, bod
   findContactOr404(context, ofContact);
   if (!getRelationshipType(context.db, context.caller.accountId, typeId)) throw notFound();
   if (contactIs === ofContact) throw validationFailed(['The contact and the other contact must be different.']);
-  const input = { contact_is: contactIs, of_contact: ofContact, relationship_type_id: typeId };
-  const row = unwrap(createRelationship(context.db, context.caller.accountId, input, nowOf(context)));
-  return { status: 201, body: { data: presentOneRelationship(context, row) } };
-};
+  return { contact_is: contactIs, of_contact: ofContact, relationship_type_id: typeId };
+}
 
-const updateRelationshipHandler: Handler<'updateRelationship'> = ({ context, path, body }) => {
-  const typeId = toInt(body.relationship_type_id) as number;
-  const row = unwrap(updateRelationshipType(context.db, context.caller.accountId, path.id, typeId, nowOf(context)));
-  return { status: 200, body: { data: presentOneRelationship(context, row) } };
-};
-
-const deleteRelationshipHandler: Handler<'deleteRelationship'> = ({ context, path }) => {
-  if (!deleteRelationship(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
+const listContactRelationshipsHandler: Handler<'listContactRelationships'> = ({ context, path }) => {
+  findContactOr404(context, path.id);
+  const rows = listRelationshipsOfContact(context.db, context.caller.accountId, path.id);
+  return { status: 200, body: { data: relationships.rows(rows, context) } };
 };
 
 export const relationshipsHandlers = {
-  getRelationship: getRelationshipHandler,
+  getRelationship: getHandler('getRelationship', getRelationship, relationships.row),
   listContactRelationships: listContactRelationshipsHandler,
-  createRelationship: createRelationshipHandler,
-  updateRelationship: updateRelationshipHandler,
-  deleteRelationship: deleteRelationshipHandler,
+  createRelationship: createHandler('createRelationship', relationshipInput, createOrFail, relationships.row),
+  updateRelationship: updateHandler('updateRelationship', (body) => toInt(body.relationship_type_id) as number, retypeOrFail, relationships.row),
+  deleteRelationship: deleteHandler('deleteRelationship', deleteRelationship),
 } satisfies Partial<Handlers<Context>>;

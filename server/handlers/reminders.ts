@@ -26,8 +26,6 @@ import { cleanText, isCalendarDate, Problems, toBool, toInt, trimInput } from '.
 import { pageRequest, paginate } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
-const REMINDER_SORTS = ['created_at', 'updated_at'] as const;
-
 /** Frequencies are stored in a 32-bit column, as in Monica. */
 const MAX_FREQUENCY = 2_147_483_647;
 
@@ -63,7 +61,7 @@ function reminderInput(body: ReminderCreate | ReminderUpdate, contactId: number)
 }
 
 const listRemindersHandler: Handler<'listReminders'> = ({ context, query }) => {
-  const request = pageRequest(query, REMINDER_SORTS);
+  const request = pageRequest('listReminders', query);
   const page = listReminders(context.db, context.caller.accountId, request.options);
   const data = presentReminders(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/reminders')) };
@@ -71,7 +69,7 @@ const listRemindersHandler: Handler<'listReminders'> = ({ context, query }) => {
 
 const listContactRemindersHandler: Handler<'listContactReminders'> = ({ context, path, query }) => {
   findContactOr404(context, path.id);
-  const request = pageRequest(query, REMINDER_SORTS);
+  const request = pageRequest('listContactReminders', query);
   const page = listRemindersForContact(context.db, context.caller.accountId, path.id, request.options);
   const data = presentReminders(context.db, context.caller.accountId, page.rows, context);
   return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/reminders`)) };

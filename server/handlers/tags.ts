@@ -1,44 +1,17 @@
 // Tags: CRUD, and the calls that put tags on a contact or take them off.
+import type { TagWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
-import { presentDeleted } from '../present/deleted.js';
 import { presentTag } from '../present/tags.js';
 import { createTag, deleteTag, getTag, listTags, setTagsByName, unsetAllTags, unsetTags, updateTag } from '../store/tags.js';
 import { findContactOr404, presentOne } from './contacts.js';
+import { createHandler, deleteHandler, getHandler, listHandler, presentEach, updateHandler } from './crud.js';
 import { toInt, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
+import { nowOf, type Handler } from './shared.js';
 
-const TAG_SORTS = ['created_at', 'updated_at'] as const;
-
-const listTagsHandler: Handler<'listTags'> = ({ context, query }) => {
-  const request = pageRequest(query, TAG_SORTS);
-  const page = listTags(context.db, context.caller.accountId, request.options);
-  return { status: 200, body: paginate(page.rows.map(presentTag), page.total, request, listUrl(context, '/tags')) };
-};
-
-const getTagHandler: Handler<'getTag'> = ({ context, path }) => {
-  const row = getTag(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentTag(row) } };
-};
-
-const createTagHandler: Handler<'createTag'> = ({ context, body }) => {
-  const row = createTag(context.db, context.caller.accountId, { name: trimInput(body.name) }, nowOf(context));
-  return { status: 201, body: { data: presentTag(row) } };
-};
-
-const updateTagHandler: Handler<'updateTag'> = ({ context, path, body }) => {
-  const row = updateTag(context.db, context.caller.accountId, path.id, { name: trimInput(body.name) }, nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentTag(row) } };
-};
-
-const deleteTagHandler: Handler<'deleteTag'> = ({ context, path }) => {
-  if (!deleteTag(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
+const tags = presentEach(presentTag);
+const tagInput = (body: TagWrite) => ({ name: trimInput(body.name) });
 
 const setContactTagsHandler: Handler<'setContactTags'> = ({ context, path, body }) => {
   findContactOr404(context, path.id);
@@ -61,11 +34,11 @@ const unsetContactTagsHandler: Handler<'unsetContactTags'> = ({ context, path })
 };
 
 export const tagsHandlers = {
-  listTags: listTagsHandler,
-  getTag: getTagHandler,
-  createTag: createTagHandler,
-  updateTag: updateTagHandler,
-  deleteTag: deleteTagHandler,
+  listTags: listHandler('listTags', listTags, tags.rows),
+  getTag: getHandler('getTag', getTag, tags.row),
+  createTag: createHandler('createTag', tagInput, createTag, tags.row),
+  updateTag: updateHandler('updateTag', tagInput, updateTag, tags.row),
+  deleteTag: deleteHandler('deleteTag', deleteTag),
   setContactTags: setContactTagsHandler,
   unsetContactTag: unsetContactTagHandler,
   unsetContactTags: unsetContactTagsHandler,

@@ -1,5 +1,7 @@
 // Uploaded files as the handlers receive them (multer's file objects, merged into the body by http/routes.ts),
-// and what the server can tell about their content without trusting the client.
+// what the server can tell about their content without trusting the client, and how they are kept.
+import type { Context } from '../context.js';
+import { removeStoredFiles, storeFile, type FileFolder } from '../store/files.js';
 
 /** The part of multer's file object the handlers use. */
 export interface UploadedFile {
@@ -127,4 +129,30 @@ function decodeBase64(text: string): Buffer | null {
   const compact = text.replace(/\s+/g, '');
   if (compact.length === 0 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) return null;
   return Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64');
+}
+
+/**
+ * Keeps an upload: its bytes first, under a random name in `folder`, then its row (`writeRow` gets the stored
+ * file's name relative to the files directory, and the random name alone); if the row cannot be written the
+ * file goes again.
+ */
+export function storeUpload<R>(
+  context: Context,
+  folder: FileFolder,
+  bytes: Buffer,
+  extension: string | null,
+  writeRow: (relative: string, storedName: string) => R,
+): R {
+  const relative = storeFile(context.filesDir, folder, bytes, extension);
+  try {
+    return writeRow(relative, relative.slice(`${folder}/`.length));
+  } catch (err) {
+    removeStoredFiles(context.filesDir, [relative]);
+    throw err;
+  }
+}
+
+/** After the row of an upload is deleted, its file goes too. */
+export function removeUploadOf(row: { new_filename: string }, context: Context): void {
+  removeStoredFiles(context.filesDir, [row.new_filename]);
 }

@@ -3,6 +3,7 @@
 // here they get Monica's envelope, so that every answer of the server reads the same way.
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { errorEnvelope } from './errors.js';
 
 /** What a refused request is told: its status and one sentence (code 32, as for the other limits). */
 export function describeClientError(code: string | undefined, headerLimitBytes: number): { status: number; message: string } {
@@ -25,7 +26,7 @@ export function createClientErrorHandler(options: { headerLimitBytes: number }) 
       return;
     }
     const { status, message } = describeClientError(err.code, options.headerLimitBytes);
-    const body = JSON.stringify({ error: { message: [message], error_code: 32 } });
+    const body = JSON.stringify(errorEnvelope(32, [message]));
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
         'Content-Type: application/json; charset=utf-8\r\n' +

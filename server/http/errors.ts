@@ -1,10 +1,15 @@
-// Every error the API sends is built here, so that codes, statuses and messages stay in one place.
+// Every error the API sends is built here. Each code's status and message are the spec's (`x-error-codes` on
+// ErrorCode, generated into contract.gen.ts): `apiError(31)` is the 404 with Monica's not-found message.
+import { errorCodes, type ErrorCode } from '../../generated/server/contract.gen.js';
 
-export type ErrorCode = 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 40 | 41 | 42;
+export type { ErrorCode };
 
 export interface ErrorBody {
   error: { message: string | string[]; error_code: ErrorCode };
 }
+
+/** Monica's envelope: the body of every error but 401. */
+export const errorEnvelope = (code: ErrorCode, messages: string | string[]): ErrorBody => ({ error: { message: messages, error_code: code } });
 
 /** An error a handler or middleware throws; the error handler turns it into the Monica envelope. */
 export class ApiError extends Error {
@@ -20,26 +25,39 @@ export class ApiError extends Error {
   }
 
   get body(): ErrorBody | object {
-    return this.rawBody ?? { error: { message: this.messages, error_code: this.code } };
+    return this.rawBody ?? errorEnvelope(this.code, this.messages);
   }
 }
 
-export const limitTooBig = () => new ApiError(400, 30, 'The limit parameter is too big');
-export const notFound = () => new ApiError(404, 31, 'The resource has not been found');
-export const validationFailed = (messages: string[]) => new ApiError(422, 32, messages);
-export const tooManyRequests = (headers: Record<string, string>) =>
-  new ApiError(429, 34, 'Too many attempts, please slow down the request', headers);
-export const emailTaken = () => new ApiError(422, 35, 'This email address is already taken');
+export interface ApiErrorOptions {
+  /** Instead of the code's message (code 32 carries the validation messages). */
+  messages?: string | string[];
+  /** Instead of the code's status (the size limits answer 413, 414 or 431 with code 32). */
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+/** The error of a code, with the status and message the spec's table gives it unless told otherwise. */
+export function apiError(code: ErrorCode, options: ApiErrorOptions = {}): ApiError {
+  const { status, message } = errorCodes[code];
+  return new ApiError(options.status ?? status, code, options.messages ?? message, options.headers);
+}
+
+export const limitTooBig = () => apiError(30);
+export const notFound = () => apiError(31);
+export const validationFailed = (messages: string[]) => apiError(32, { messages });
+export const tooManyRequests = (headers: Record<string, string>) => apiError(34, { headers });
+export const emailTaken = () => apiError(35);
 /**
  * A request over one of the server's size limits (body 413, URL or query string 414, headers 431): refused
  * before anything is read further. Monica has no code of its own for this; 32 says "not accepted as sent".
  */
 export const overLimit = (status: 413 | 414 | 431, message: string) =>
-  new ApiError(status, 32, [message], status === 413 ? { Connection: 'close' } : {});
-export const invalidJson = () => new ApiError(400, 37, 'Problems parsing JSON');
-export const invalidSort = () => new ApiError(400, 39, 'The sorting criteria is invalid');
-export const internalError = () => new ApiError(500, 40, 'The server could not complete the request');
+  apiError(32, { status, messages: [message], headers: status === 413 ? { Connection: 'close' } : {} });
+export const invalidJson = () => apiError(37);
+export const invalidSort = () => apiError(39);
+export const internalError = () => apiError(40);
 
 /** Laravel's body for a missing or unknown token; Monica does not wrap it in its envelope. */
-export const UNAUTHENTICATED_BODY = { message: 'Unauthenticated.' } as const;
-export const unauthenticated = () => new ApiError(401, 42, 'Unauthenticated.', {}, UNAUTHENTICATED_BODY);
+export const UNAUTHENTICATED_BODY = { message: errorCodes[42].message } as const;
+export const unauthenticated = () => new ApiError(errorCodes[42].status, 42, UNAUTHENTICATED_BODY.message, {}, UNAUTHENTICATED_BODY);

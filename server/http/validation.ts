@@ -25,7 +25,7 @@ import {
   ResponseValidator,
 } from 'express-openapi-validator/dist/middlewares/index.js';
 import type { OpenApiValidatorOpts, ValidateResponseOpts } from 'express-openapi-validator/dist/framework/types.js';
-import type { OperationInfo } from './operationMatcher.js';
+import type { OperationMeta } from '../../generated/server/operations.gen.js';
 import { specForOperation, type OpenApiDocument } from './operationSpec.js';
 
 export type ValidatorOptions = Omit<OpenApiValidatorOpts, 'apiSpec'>;
@@ -60,7 +60,7 @@ function buildSharedParts(spec: Spec, validator: OpenApiValidator): SharedParts 
  * objects with the preprocessed spec; the library only reads those (it removes examples from the cut's own
  * `components` object).
  */
-function chainFor(shared: SharedParts, operation: OperationInfo, validator: OpenApiValidator): RequestHandler[] {
+function chainFor(shared: SharedParts, operation: OperationMeta, validator: OpenApiValidator): RequestHandler[] {
   const { options, ajvOpts } = validator;
   const method = operation.method.toLowerCase();
   const routes = shared.spec.routes.filter((r) => r.method === method.toUpperCase() && r.openApiRoute.slice(r.basePath.length) === operation.path);
@@ -123,7 +123,7 @@ export function createContractValidation(spec: object, options: ValidatorOptions
   shared.catch(() => undefined);
 
   const chains = new Map<string, RequestHandler[]>();
-  const chainOf = (parts: SharedParts, operation: OperationInfo): RequestHandler[] => {
+  const chainOf = (parts: SharedParts, operation: OperationMeta): RequestHandler[] => {
     let chain = chains.get(operation.operationId);
     if (!chain) {
       chain = chainFor(parts, operation, validator);
@@ -135,7 +135,7 @@ export function createContractValidation(spec: object, options: ValidatorOptions
   return {
     middleware: (req, res, next) => {
       // A spec that failed to load, or a chain that failed to build, is passed on as the request's error.
-      shared.then((parts) => runInOrder(chainOf(parts, res.locals.operation as OperationInfo), req, res, next)).catch(next);
+      shared.then((parts) => runInOrder(chainOf(parts, res.locals.operation as OperationMeta), req, res, next)).catch(next);
     },
   };
 }

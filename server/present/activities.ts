@@ -5,8 +5,7 @@ import { getContactsByIds } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import { presentActivityType } from './activityTypes.js';
 import { presentContactSummary } from './contactSummary.js';
-import { apiUrl, type PresentContext } from './context.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes, apiUrl, type PresentContext } from './context.js';
 import { presentEmotion } from './emotions.js';
 
 /**
@@ -44,9 +43,7 @@ export function presentActivities(db: Db, accountId: number, rows: readonly Acti
       },
       emotions: (emotions.get(row.id) ?? []).map(presentEmotion),
       url: apiUrl(ctx, `activities/${row.id}`),
-      account: { id: row.account_id },
-      created_at: toApiTimestamp(row.created_at),
-      updated_at: toApiTimestamp(row.updated_at),
+      ...accountAndTimes(row),
     };
   });
 }

@@ -2,7 +2,7 @@
 // name Monica's language file gives that key (the API user's language, here always English).
 import type { ActivityTypeCategory } from '../../generated/client/types.gen.js';
 import type { ActivityTypeCategoryRow } from '../store/activityTypeCategories.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes } from './context.js';
 
 /** Monica's English names of the built-in categories, by translation key. */
 export const CATEGORY_NAMES: Readonly<Record<string, string>> = {
@@ -25,8 +25,6 @@ export function presentActivityTypeCategory(row: ActivityTypeCategoryRow): Activ
     uuid: row.uuid,
     object: 'activityTypeCategory',
     name: displayName(row.name, row.translation_key, CATEGORY_NAMES),
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }

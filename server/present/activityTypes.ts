@@ -3,7 +3,7 @@
 import type { ActivityType } from '../../generated/client/types.gen.js';
 import type { ActivityTypeRow } from '../store/activityTypes.js';
 import { displayName, presentActivityTypeCategory } from './activityTypeCategories.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes } from './context.js';
 
 /** Monica's English names of the built-in activity types, by translation key. */
 export const TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -38,8 +38,6 @@ export function presentActivityType(row: ActivityTypeRow): ActivityType {
       created_at: row.category_created_at,
       updated_at: row.category_updated_at,
     }),
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }

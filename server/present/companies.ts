@@ -1,6 +1,6 @@
 import type { Company } from '../../generated/client/types.gen.js';
 import type { CompanyRow } from '../store/companies.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes } from './context.js';
 
 export type CompanyObject = Company;
 
@@ -11,8 +11,6 @@ export function presentCompany(row: CompanyRow): CompanyObject {
     name: row.name,
     website: row.website,
     number_of_employees: row.number_of_employees,
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }

@@ -1,7 +1,6 @@
 import type { ContactFieldType } from '../../generated/client/types.gen.js';
 import type { ContactFieldTypeRow } from '../store/contactFieldTypes.js';
-import { bool } from './context.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes, bool } from './context.js';
 
 export type ContactFieldTypeObject = ContactFieldType;
 
@@ -15,8 +14,6 @@ export function presentContactFieldType(row: ContactFieldTypeRow): ContactFieldT
     protocol: row.protocol,
     delible: bool(row.delible),
     type: row.type,
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }

@@ -4,9 +4,8 @@ import { getContactsByIds, type ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import { STANDARD_LABELS, type LabelRow } from '../store/labels.js';
 import { presentContactFieldType } from './contactFieldTypes.js';
-import { presentContactSummary } from './contactSummary.js';
-import type { PresentContext } from './context.js';
-import { toApiTimestamp } from './dates.js';
+import { contactAndTimes } from './contactSummary.js';
+import { accountAndTimes, type PresentContext } from './context.js';
 
 export type ContactFieldObject = ContactField;
 
@@ -19,9 +18,7 @@ export function presentContactFieldLabel(row: LabelRow): ContactFieldLabel {
     object: 'contactfieldlabel',
     type: key ?? text,
     label: text,
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }
 
@@ -34,10 +31,7 @@ export function presentContactField(row: ContactFieldRow, contact: ContactRow, c
     content: row.data,
     contact_field_type: presentContactFieldType(fieldTypeOf(row)),
     labels: labelsOf(row).map(presentContactFieldLabel),
-    account: { id: row.account_id },
-    contact: presentContactSummary(contact, ctx),
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...contactAndTimes(row, contact, ctx),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Avatar, ContactSummary as GeneratedContactSummary, GenderType } from '../../generated/client/types.gen.js';
 import { completeName, type ContactRow } from '../store/contacts.js';
-import { apiUrl, bool, storageUrl, type PresentContext } from './context.js';
+import { accountAndTimes, apiUrl, bool, storageUrl, type AccountRow, type PresentContext } from './context.js';
 import { specialDate, type SpecialDate } from './dates.js';
 
 /** The shapes come from the spec (generated types), so a presenter that drifts from it fails to compile. */
@@ -86,4 +86,10 @@ export function presentContactSummary(row: ContactRow, ctx: PresentContext): Con
     ...(row.is_partial ? {} : { url: contactUrl(ctx, row.id) }),
     account: { id: row.account_id },
   };
+}
+
+/** The members every object about a contact ends with: its account, the contact, and its times. */
+export function contactAndTimes(row: AccountRow, contact: ContactRow, ctx: PresentContext) {
+  const { account, created_at, updated_at } = accountAndTimes(row);
+  return { account, contact: presentContactSummary(contact, ctx), created_at, updated_at };
 }

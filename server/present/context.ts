@@ -1,3 +1,5 @@
+import { toApiTimestamp } from './dates.js';
+
 /**
  * What presenters need to know about the request: the API base URL used to
  * build `url` fields, e.g. `http://localhost:8080/api`.
@@ -23,4 +25,16 @@ export function storageUrl(ctx: PresentContext, relative: string): string {
 /** SQLite stores booleans as 0/1; the API sends JSON booleans. */
 export function bool(value: number | boolean | null | undefined): boolean {
   return Boolean(value);
+}
+
+/** What an account's row stores of its owner and times. */
+export interface AccountRow {
+  account_id: number;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+/** The members every object of an account ends with: its account, then when it was created and last updated. */
+export function accountAndTimes(row: AccountRow): { account: { id: number }; created_at: string | null; updated_at: string | null } {
+  return { account: { id: row.account_id }, created_at: toApiTimestamp(row.created_at), updated_at: toApiTimestamp(row.updated_at) };
 }

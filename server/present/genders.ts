@@ -1,6 +1,6 @@
 import type { Gender } from '../../generated/client/types.gen.js';
 import type { GenderRow } from '../store/genders.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes } from './context.js';
 
 export type GenderObject = Gender;
 
@@ -10,8 +10,6 @@ export function presentGender(row: GenderRow): GenderObject {
     object: 'gender',
     name: row.name,
     type: row.type as Gender['type'],
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }

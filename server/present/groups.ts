@@ -3,8 +3,7 @@ import type { Db } from '../store/db.js';
 import { getContactsByIds } from '../store/contacts.js';
 import { contactIdsForGroups, type GroupRow } from '../store/groups.js';
 import { presentListedContacts } from './contacts.js';
-import type { PresentContext } from './context.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes, type PresentContext } from './context.js';
 
 export type GroupObject = Group;
 
@@ -26,8 +25,6 @@ export function presentGroups(db: Db, accountId: number, rows: readonly GroupRow
       const contact = presented.get(id);
       return contact ? [contact] : [];
     }),
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   }));
 }

@@ -2,7 +2,7 @@ import type { Note } from '../../generated/client/types.gen.js';
 import { getContactsByIds, type ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import type { NoteRow } from '../store/notes.js';
-import { presentContactSummary } from './contactSummary.js';
+import { contactAndTimes } from './contactSummary.js';
 import { apiUrl, bool, type PresentContext } from './context.js';
 import { toApiTimestamp } from './dates.js';
 
@@ -18,10 +18,7 @@ export function presentNote(row: NoteRow, contact: ContactRow, ctx: PresentConte
     is_favorited: bool(row.is_favorited),
     favorited_at: toApiTimestamp(row.favorited_at),
     url: apiUrl(ctx, `notes/${row.id}`),
-    account: { id: row.account_id },
-    contact: presentContactSummary(contact, ctx),
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...contactAndTimes(row, contact, ctx),
   };
 }
 

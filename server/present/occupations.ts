@@ -5,9 +5,8 @@ import type { Db } from '../store/db.js';
 import type { CompanyRow } from '../store/companies.js';
 import type { OccupationRow } from '../store/occupations.js';
 import { presentCompany } from './companies.js';
-import { presentContactSummary } from './contactSummary.js';
+import { contactAndTimes } from './contactSummary.js';
 import { bool, type PresentContext } from './context.js';
-import { toApiTimestamp } from './dates.js';
 
 export type OccupationObject = Occupation;
 
@@ -26,10 +25,7 @@ export function presentOccupation(row: OccupationRow, company: CompanyRow, conta
     start_date: dateOnly(row.start_date),
     end_date: dateOnly(row.end_date),
     company: presentCompany(company),
-    account: { id: row.account_id },
-    contact: presentContactSummary(contact, ctx),
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...contactAndTimes(row, contact, ctx),
   };
 }
 

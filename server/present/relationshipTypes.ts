@@ -1,7 +1,6 @@
 import type { RelationshipType } from '../../generated/client/types.gen.js';
 import type { RelationshipTypeRow } from '../store/relationshipTypes.js';
-import { bool } from './context.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes, bool } from './context.js';
 
 export function presentRelationshipType(row: RelationshipTypeRow): RelationshipType {
   return {
@@ -11,8 +10,6 @@ export function presentRelationshipType(row: RelationshipTypeRow): RelationshipT
     name_reverse_relationship: row.name_reverse_relationship,
     relationship_type_group_id: row.relationship_type_group_id,
     delible: bool(row.delible),
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }

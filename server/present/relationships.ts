@@ -9,8 +9,7 @@ import { relationshipTypeGroupNames } from '../store/relationshipTypeGroups.js';
 import { getRelationshipTypesByIds, type RelationshipTypeRow } from '../store/relationshipTypes.js';
 import { relationshipsOfContacts, type RelationshipRow } from '../store/relationships.js';
 import { presentContactSummary } from './contactSummary.js';
-import { apiUrl, type PresentContext } from './context.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes, apiUrl, type PresentContext } from './context.js';
 import { presentRelationshipType } from './relationshipTypes.js';
 
 export type RelationshipObject = Relationship;
@@ -35,9 +34,7 @@ export function presentRelationship(
     relationship_type: presentRelationshipType(type),
     of_contact: presentContactSummary(ofContact, ctx),
     url: apiUrl(ctx, `relationships/${row.id}`),
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }
 

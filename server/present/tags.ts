@@ -1,6 +1,6 @@
 import type { Tag } from '../../generated/client/types.gen.js';
 import type { TagRow } from '../store/tags.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes } from './context.js';
 
 export type TagObject = Tag;
 
@@ -10,8 +10,6 @@ export function presentTag(row: TagRow): TagObject {
     object: 'tag',
     name: row.name,
     name_slug: row.name_slug,
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }

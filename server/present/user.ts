@@ -5,8 +5,7 @@ import type { Db } from '../store/db.js';
 import type { UserProfileRow } from '../store/user.js';
 import { userDisplayName } from '../store/accounts.js';
 import { presentContactSummary } from './contactSummary.js';
-import type { PresentContext } from './context.js';
-import { toApiTimestamp } from './dates.js';
+import { accountAndTimes, type PresentContext } from './context.js';
 
 export type UserObject = User;
 
@@ -37,8 +36,6 @@ export function presentUser(db: Db, row: UserProfileRow, ctx: PresentContext): U
     currency: currencyOf(row),
     locale: row.locale,
     is_policy_compliant: hasSignedLatestTerm(db, row.account_id, row.id),
-    account: { id: row.account_id },
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...accountAndTimes(row),
   };
 }

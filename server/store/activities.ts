@@ -11,7 +11,8 @@
 import { randomUUID } from 'node:crypto';
 import { childrenByParent, idList, stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
-import { limitOffset, orderClause, pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable } from './accountTable.js';
+import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
 
 export interface ActivityRow {
   id: number;
@@ -37,27 +38,24 @@ export interface ActivityInput {
   emotions: number[] | null;
 }
 
-export type ActivitySortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly ActivitySortColumn[] = ['created_at', 'updated_at'];
-
 const unique = (ids: readonly number[]): number[] => [...new Set(ids)];
 
 // ---------------------------------------------------------------------------
 // Reads
 
-export function listActivities(db: Db, accountId: number, opts: PageOptions<ActivitySortColumn>): Page<ActivityRow> {
-  return pageOfAccountRows<ActivityRow>(db, 'activities', { accountId }, opts, SORTABLE);
-}
+const activities = accountTable<ActivityRow>('activities');
+export const listActivities = activities.page;
+export const getActivity = activities.get;
 
 /** The activities a contact attended. */
 export function listActivitiesForContact(
   db: Db,
   accountId: number,
   contactId: number,
-  opts: PageOptions<ActivitySortColumn>,
+  opts: PageOptions,
 ): Page<ActivityRow> {
   const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE, 'a.');
+  const order = orderClause(opts.sort, 'a.');
   const rows = stmt<ActivityRow>(
     db,
     `SELECT a.* FROM activities a
@@ -69,10 +67,6 @@ export function listActivitiesForContact(
     'SELECT COUNT(*) AS n FROM activity_contact WHERE account_id = ? AND contact_id = ?',
   ).get(accountId, contactId)!.n;
   return { rows, total };
-}
-
-export function getActivity(db: Db, accountId: number, id: number): ActivityRow | undefined {
-  return stmt<ActivityRow>(db, 'SELECT * FROM activities WHERE account_id = ? AND id = ?').get(accountId, id);
 }
 
 /** The attendees' contact ids of each activity (ascending), in one query. */

@@ -3,8 +3,8 @@
  * Built-in categories carry a translation key and no name; user-made ones carry a name.
  */
 import { randomUUID } from 'node:crypto';
-import { idList, stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { stmt, type Db } from './db.js';
+import { accountTable } from './accountTable.js';
 
 export interface ActivityTypeCategoryRow {
   id: number;
@@ -21,38 +21,16 @@ export interface ActivityTypeCategoryInput {
   translation_key: string | null;
 }
 
-export type ActivityTypeCategorySortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly ActivityTypeCategorySortColumn[] = ['created_at', 'updated_at'];
-
-export function listActivityTypeCategories(
-  db: Db,
-  accountId: number,
-  opts: PageOptions<ActivityTypeCategorySortColumn>,
-): Page<ActivityTypeCategoryRow> {
-  return pageOfAccountRows<ActivityTypeCategoryRow>(db, 'activity_type_categories', { accountId }, opts, SORTABLE);
-}
-
-export function getActivityTypeCategory(db: Db, accountId: number, id: number): ActivityTypeCategoryRow | undefined {
-  return stmt<ActivityTypeCategoryRow>(db, 'SELECT * FROM activity_type_categories WHERE account_id = ? AND id = ?').get(
-    accountId,
-    id,
-  );
-}
-
+const categories = accountTable<ActivityTypeCategoryRow>('activity_type_categories');
+export const listActivityTypeCategories = categories.page;
+export const getActivityTypeCategory = categories.get;
 /** Several categories of the account by id, in one query; unknown ids are absent. */
-export function getActivityTypeCategoriesByIds(
-  db: Db,
-  accountId: number,
-  ids: Iterable<number>,
-): Map<number, ActivityTypeCategoryRow> {
-  const list = idList(ids);
-  if (list === '[]') return new Map();
-  const rows = stmt<ActivityTypeCategoryRow>(
-    db,
-    'SELECT * FROM activity_type_categories WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))',
-  ).all(accountId, list);
-  return new Map(rows.map((r) => [r.id, r]));
-}
+export const getActivityTypeCategoriesByIds = categories.byIds;
+/**
+ * Deletes a category; its activity types go with it (foreign key cascade) and their activities lose their
+ * type (set null). False when the category is not in the account.
+ */
+export const deleteActivityTypeCategory = categories.remove;
 
 /** Inserts a category; `at` is its creation time (null for the built-in ones, as in Monica). */
 export function insertActivityTypeCategory(
@@ -92,12 +70,4 @@ export function updateActivityTypeCategory(
     'UPDATE activity_type_categories SET name = ?, translation_key = ?, updated_at = ? WHERE account_id = ? AND id = ?',
   ).run(input.name, input.translation_key, now, accountId, id);
   return result.changes === 0 ? undefined : getActivityTypeCategory(db, accountId, id);
-}
-
-/**
- * Deletes a category; its activity types go with it (foreign key cascade) and their activities lose their
- * type (set null). False when the category is not in the account.
- */
-export function deleteActivityTypeCategory(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM activity_type_categories WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }

@@ -29,17 +29,14 @@ export interface ActivityTypeInput {
   translation_key: string | null;
 }
 
-export type ActivityTypeSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly ActivityTypeSortColumn[] = ['created_at', 'updated_at'];
-
 const SELECT = `SELECT t.*, c.uuid AS category_uuid, c.name AS category_name, c.translation_key AS category_translation_key,
        c.created_at AS category_created_at, c.updated_at AS category_updated_at
   FROM activity_types t
   JOIN activity_type_categories c ON c.id = t.activity_type_category_id AND c.account_id = t.account_id`;
 
-export function listActivityTypes(db: Db, accountId: number, opts: PageOptions<ActivityTypeSortColumn>): Page<ActivityTypeRow> {
+export function listActivityTypes(db: Db, accountId: number, opts: PageOptions): Page<ActivityTypeRow> {
   const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE, 't.');
+  const order = orderClause(opts.sort, 't.');
   const rows = stmt<ActivityTypeRow>(db, `${SELECT} WHERE t.account_id = ? ${order} LIMIT ? OFFSET ?`).all(
     accountId,
     limit,

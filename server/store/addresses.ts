@@ -32,12 +32,10 @@ export interface AddressInput extends PlaceFields {
 const COLUMNS = `id, account_id, uuid, contact_id, place_id, name, street, city, province, postal_code, country, latitude,
   longitude, created_at, updated_at`;
 
-export type AddressSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly AddressSortColumn[] = ['created_at', 'updated_at'];
 
 /** Every address of the account, oldest first unless sorted otherwise. */
-export function listAddresses(db: Db, accountId: number, opts: PageOptions<AddressSortColumn>): Page<AddressRow> {
-  return pageOfAccountRows<AddressRow>(db, 'address_rows', { accountId }, opts, SORTABLE);
+export function listAddresses(db: Db, accountId: number, opts: PageOptions): Page<AddressRow> {
+  return pageOfAccountRows<AddressRow>(db, 'address_rows', { accountId }, opts);
 }
 
 /** The addresses of one contact, oldest first. */

@@ -32,9 +32,6 @@ export interface CallInput {
   emotions?: readonly number[] | null;
 }
 
-export type CallSortColumn = 'created_at' | 'updated_at' | 'called_at';
-const SORTABLE: readonly CallSortColumn[] = ['created_at', 'updated_at', 'called_at'];
-
 /** Calls per year of `called_at`, for the whole account. */
 export interface YearlyCounts {
   [year: string]: number;
@@ -49,17 +46,17 @@ export function lastTalkedToOf(calledAt: string): string {
   return `${calledAt.slice(0, 10)}T00:00:00Z`;
 }
 
-export function listCalls(db: Db, accountId: number, opts: PageOptions<CallSortColumn>): Page<CallRow> {
-  return pageOfAccountRows<CallRow>(db, 'calls', { accountId }, opts, SORTABLE);
+export function listCalls(db: Db, accountId: number, opts: PageOptions): Page<CallRow> {
+  return pageOfAccountRows<CallRow>(db, 'calls', { accountId }, opts);
 }
 
 export function listCallsForContact(
   db: Db,
   accountId: number,
   contactId: number,
-  opts: PageOptions<CallSortColumn>,
+  opts: PageOptions,
 ): Page<CallRow> {
-  return pageOfAccountRows<CallRow>(db, 'calls', { accountId, contactId }, opts, SORTABLE);
+  return pageOfAccountRows<CallRow>(db, 'calls', { accountId, contactId }, opts);
 }
 
 /** How many calls of the account happened in each year (years without calls are absent), oldest year first. */

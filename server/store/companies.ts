@@ -1,8 +1,8 @@
 /**
  * Companies that contacts work or worked at (occupations link them).
  */
-import { idList, stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { stmt, type Db } from './db.js';
+import { accountTable } from './accountTable.js';
 
 export interface CompanyRow {
   id: number;
@@ -20,15 +20,12 @@ export interface CompanyInput {
   number_of_employees: number | null;
 }
 
-const SORTABLE = ['created_at', 'updated_at'] as const;
-
-export function listCompanies(db: Db, accountId: number, opts: PageOptions): Page<CompanyRow> {
-  return pageOfAccountRows<CompanyRow>(db, 'companies', { accountId }, opts, SORTABLE);
-}
-
-export function getCompany(db: Db, accountId: number, id: number): CompanyRow | undefined {
-  return stmt<CompanyRow>(db, 'SELECT * FROM companies WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const companies = accountTable<CompanyRow>('companies');
+export const listCompanies = companies.page;
+export const getCompany = companies.get;
+/** Deletes a company and, through the foreign key, the occupations at it. */
+export const deleteCompany = companies.remove;
+export const getCompaniesByIds = companies.byIds;
 
 export function createCompany(db: Db, accountId: number, input: CompanyInput, now: string): CompanyRow {
   const result = stmt(
@@ -47,22 +44,4 @@ export function updateCompany(db: Db, accountId: number, id: number, input: Comp
       WHERE account_id = ? AND id = ?`,
   ).run(input.name, input.website, input.number_of_employees, now, accountId, id);
   return result.changes === 0 ? undefined : getCompany(db, accountId, id);
-}
-
-/** Deletes a company and, through the foreign key, the occupations at it. */
-export function deleteCompany(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM companies WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
-}
-
-/** Several companies of the account by id, in one query. */
-export function getCompaniesByIds(db: Db, accountId: number, ids: Iterable<number>): Map<number, CompanyRow> {
-  const list = idList(ids);
-  const out = new Map<number, CompanyRow>();
-  if (list === '[]') return out;
-  const rows = stmt<CompanyRow>(
-    db,
-    'SELECT * FROM companies WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))',
-  ).all(accountId, list);
-  for (const row of rows) out.set(row.id, row);
-  return out;
 }

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { limitOffset, type Page } from './pagination.js';
+import { accountTable } from './accountTable.js';
 
 export interface ContactFieldTypeRow {
   id: number;
@@ -25,29 +25,10 @@ export function listContactFieldTypes(db: Db, accountId: number): ContactFieldTy
   );
 }
 
+const fieldTypes = accountTable<ContactFieldTypeRow>('contact_field_types', { order: 'ORDER BY created_at ASC, id ASC' });
 /** One page of the account's contact field types, oldest first. */
-export function listContactFieldTypesPage(
-  db: Db,
-  accountId: number,
-  opts: { limit: number; offset: number },
-): Page<ContactFieldTypeRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<ContactFieldTypeRow>(
-    db,
-    'SELECT * FROM contact_field_types WHERE account_id = ? ORDER BY created_at ASC, id ASC LIMIT ? OFFSET ?',
-  ).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM contact_field_types WHERE account_id = ?').get(
-    accountId,
-  )!.n;
-  return { rows, total };
-}
-
-export function getContactFieldType(db: Db, accountId: number, id: number): ContactFieldTypeRow | undefined {
-  return stmt<ContactFieldTypeRow>(db, 'SELECT * FROM contact_field_types WHERE account_id = ? AND id = ?').get(
-    accountId,
-    id,
-  );
-}
+export const listContactFieldTypesPage = fieldTypes.page;
+export const getContactFieldType = fieldTypes.get;
 
 /** A contact field type as written; on update, `undefined` members keep their stored values. */
 export interface ContactFieldTypeInput {

@@ -3,6 +3,7 @@
  * (see contactFieldTypes.ts), with their labels.
  */
 import { randomUUID } from 'node:crypto';
+import { accountTable } from './accountTable.js';
 import type { ContactFieldTypeRow } from './contactFieldTypes.js';
 import { emailFieldTypeId } from './contacts.js';
 import { childrenByParent, stmt, type Db } from './db.js';
@@ -190,9 +191,7 @@ export function updateContactField(
   })();
 }
 
-export function deleteContactField(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM contact_fields WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
-}
+export const deleteContactField = accountTable<ContactFieldRow>('contact_fields').remove;
 
 /**
  * Adds a contact field. Returns the new id, or undefined when the contact or

@@ -106,8 +106,6 @@ export interface StoredSpecialDate {
   is_year_unknown: 0 | 1 | null;
 }
 
-const SORTABLE = ['created_at', 'updated_at'] as const;
-
 const SELECT = `
   SELECT c.*, g.name AS gender_name, g.type AS gender_type
     FROM contacts c
@@ -231,7 +229,7 @@ export function getContactsByIds(db: Db, accountId: number, ids: Iterable<number
 /** Real (non-partial), active contacts of the account. */
 export function listContacts(db: Db, accountId: number, opts: PageOptions): Page<ContactRow> {
   const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE, 'c.');
+  const order = orderClause(opts.sort, 'c.');
   const rows = stmt<ContactRow>(
     db,
     `${SELECT} WHERE c.account_id = ? AND c.is_partial = 0 AND c.is_active = 1 ${order} LIMIT ? OFFSET ?`,
@@ -266,7 +264,7 @@ const FIELD_SEARCH_RE = /^(.+?):(.+)$/s;
 export function searchContacts(db: Db, accountId: number, needle: string, opts: PageOptions): Page<ContactRow> {
   const trimmed = trimInput(needle);
   const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, SORTABLE, 'c.');
+  const order = orderClause(opts.sort, 'c.');
 
   const field = FIELD_SEARCH_RE.exec(trimmed);
   if (field) {

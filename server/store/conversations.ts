@@ -44,20 +44,17 @@ export interface MessageInput {
   content: string;
 }
 
-export type ConversationSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly ConversationSortColumn[] = ['created_at', 'updated_at'];
-
-export function listConversations(db: Db, accountId: number, opts: PageOptions<ConversationSortColumn>): Page<ConversationRow> {
-  return pageOfAccountRows<ConversationRow>(db, 'conversations', { accountId }, opts, SORTABLE);
+export function listConversations(db: Db, accountId: number, opts: PageOptions): Page<ConversationRow> {
+  return pageOfAccountRows<ConversationRow>(db, 'conversations', { accountId }, opts);
 }
 
 export function listConversationsForContact(
   db: Db,
   accountId: number,
   contactId: number,
-  opts: PageOptions<ConversationSortColumn>,
+  opts: PageOptions,
 ): Page<ConversationRow> {
-  return pageOfAccountRows<ConversationRow>(db, 'conversations', { accountId, contactId }, opts, SORTABLE);
+  return pageOfAccountRows<ConversationRow>(db, 'conversations', { accountId, contactId }, opts);
 }
 
 export function getConversation(db: Db, accountId: number, id: number): ConversationRow | undefined {

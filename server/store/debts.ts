@@ -30,15 +30,12 @@ export interface DebtInput {
   reason?: string | null;
 }
 
-export type DebtSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly DebtSortColumn[] = ['created_at', 'updated_at'];
-
-export function listDebts(db: Db, accountId: number, opts: PageOptions<DebtSortColumn>): Page<DebtRow> {
-  return pageOfAccountRows<DebtRow>(db, 'debts', { accountId }, opts, SORTABLE);
+export function listDebts(db: Db, accountId: number, opts: PageOptions): Page<DebtRow> {
+  return pageOfAccountRows<DebtRow>(db, 'debts', { accountId }, opts);
 }
 
-export function listDebtsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions<DebtSortColumn>): Page<DebtRow> {
-  return pageOfAccountRows<DebtRow>(db, 'debts', { accountId, contactId }, opts, SORTABLE);
+export function listDebtsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions): Page<DebtRow> {
+  return pageOfAccountRows<DebtRow>(db, 'debts', { accountId, contactId }, opts);
 }
 
 export function getDebt(db: Db, accountId: number, id: number): DebtRow | undefined {

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable } from './accountTable.js';
 
 export interface DocumentRow {
   id: number;
@@ -29,25 +29,10 @@ export interface DocumentInput {
   mime_type: string;
 }
 
-export type DocumentSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly DocumentSortColumn[] = ['created_at', 'updated_at'];
-
-export function listDocuments(db: Db, accountId: number, opts: PageOptions<DocumentSortColumn>): Page<DocumentRow> {
-  return pageOfAccountRows<DocumentRow>(db, 'documents', { accountId }, opts, SORTABLE);
-}
-
-export function listDocumentsForContact(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  opts: PageOptions<DocumentSortColumn>,
-): Page<DocumentRow> {
-  return pageOfAccountRows<DocumentRow>(db, 'documents', { accountId, contactId }, opts, SORTABLE);
-}
-
-export function getDocument(db: Db, accountId: number, id: number): DocumentRow | undefined {
-  return stmt<DocumentRow>(db, 'SELECT * FROM documents WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const documents = accountTable<DocumentRow>('documents');
+export const listDocuments = documents.page;
+export const listDocumentsForContact = documents.pageOfContact;
+export const getDocument = documents.get;
 
 /** The caller has checked the contact and stored the file. */
 export function createDocument(db: Db, accountId: number, input: DocumentInput, now: string): DocumentRow {

@@ -2,7 +2,7 @@
  * Genders of an account: the list behind `gender_id`, and their CRUD.
  */
 import { stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable } from './accountTable.js';
 
 export interface GenderRow {
   id: number;
@@ -18,21 +18,17 @@ export interface GenderInput {
   type: 'M' | 'F' | 'O';
 }
 
-const SORTABLE = ['created_at', 'updated_at'] as const;
-
 /** Every gender of the account, by id (used to validate and seed). */
 export function listGenders(db: Db, accountId: number): GenderRow[] {
   return stmt<GenderRow>(db, 'SELECT * FROM genders WHERE account_id = ? ORDER BY id').all(accountId);
 }
 
+const genders = accountTable<GenderRow>('genders');
 /** One page of the account's genders. */
-export function listGendersPage(db: Db, accountId: number, opts: PageOptions): Page<GenderRow> {
-  return pageOfAccountRows<GenderRow>(db, 'genders', { accountId }, opts, SORTABLE);
-}
-
-export function getGender(db: Db, accountId: number, id: number): GenderRow | undefined {
-  return stmt<GenderRow>(db, 'SELECT * FROM genders WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+export const listGendersPage = genders.page;
+export const getGender = genders.get;
+/** Deletes a gender; its contacts keep existing without a gender (the foreign key sets it to null). */
+export const deleteGender = genders.remove;
 
 export function createGender(db: Db, accountId: number, input: GenderInput, now: string): GenderRow {
   const result = stmt(
@@ -52,9 +48,4 @@ export function updateGender(db: Db, accountId: number, id: number, input: Gende
     id,
   );
   return result.changes === 0 ? undefined : getGender(db, accountId, id);
-}
-
-/** Deletes a gender; its contacts keep existing without a gender (the foreign key sets it to null). */
-export function deleteGender(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM genders WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }

@@ -40,15 +40,12 @@ export interface GiftInput {
   date: string | null;
 }
 
-export type GiftSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly GiftSortColumn[] = ['created_at', 'updated_at'];
-
-export function listGifts(db: Db, accountId: number, opts: PageOptions<GiftSortColumn>): Page<GiftRow> {
-  return pageOfAccountRows<GiftRow>(db, 'gifts', { accountId }, opts, SORTABLE);
+export function listGifts(db: Db, accountId: number, opts: PageOptions): Page<GiftRow> {
+  return pageOfAccountRows<GiftRow>(db, 'gifts', { accountId }, opts);
 }
 
-export function listGiftsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions<GiftSortColumn>): Page<GiftRow> {
-  return pageOfAccountRows<GiftRow>(db, 'gifts', { accountId, contactId }, opts, SORTABLE);
+export function listGiftsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions): Page<GiftRow> {
+  return pageOfAccountRows<GiftRow>(db, 'gifts', { accountId, contactId }, opts);
 }
 
 export function getGift(db: Db, accountId: number, id: number): GiftRow | undefined {

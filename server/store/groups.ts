@@ -3,7 +3,7 @@
  * contact removes the membership rows (ON DELETE CASCADE), never the contacts.
  */
 import { childrenByParent, stmt, type Db } from './db.js';
-import { limitOffset, type Page } from './pagination.js';
+import { accountTable } from './accountTable.js';
 import { trimInput } from '../text.js';
 
 export interface GroupRow {
@@ -14,20 +14,11 @@ export interface GroupRow {
   updated_at: string | null;
 }
 
+const groups = accountTable<GroupRow>('contact_groups', { order: 'ORDER BY created_at, id' });
 /** Oldest first; the order is fixed. */
-export function listGroups(db: Db, accountId: number, opts: { limit: number; offset: number }): Page<GroupRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<GroupRow>(
-    db,
-    'SELECT * FROM contact_groups WHERE account_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?',
-  ).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM contact_groups WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
-}
-
-export function getGroup(db: Db, accountId: number, id: number): GroupRow | undefined {
-  return stmt<GroupRow>(db, 'SELECT * FROM contact_groups WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+export const listGroups = groups.page;
+export const getGroup = groups.get;
+export const deleteGroup = groups.remove;
 
 export function createGroup(db: Db, accountId: number, input: { name: string }, now: string): GroupRow {
   const result = stmt(
@@ -45,10 +36,6 @@ export function updateGroup(db: Db, accountId: number, id: number, input: { name
     id,
   );
   return result.changes === 0 ? undefined : getGroup(db, accountId, id);
-}
-
-export function deleteGroup(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM contact_groups WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }
 
 /**

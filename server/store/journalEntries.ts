@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable } from './accountTable.js';
 
 export interface JournalEntryRow {
   id: number;
@@ -22,16 +22,10 @@ export interface JournalEntryInput {
   post: string;
 }
 
-export type JournalEntrySortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly JournalEntrySortColumn[] = ['created_at', 'updated_at'];
-
-export function listJournalEntries(db: Db, accountId: number, opts: PageOptions<JournalEntrySortColumn>): Page<JournalEntryRow> {
-  return pageOfAccountRows<JournalEntryRow>(db, 'journal_entries', { accountId }, opts, SORTABLE);
-}
-
-export function getJournalEntry(db: Db, accountId: number, id: number): JournalEntryRow | undefined {
-  return stmt<JournalEntryRow>(db, 'SELECT * FROM journal_entries WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const entries = accountTable<JournalEntryRow>('journal_entries');
+export const listJournalEntries = entries.page;
+export const getJournalEntry = entries.get;
+export const deleteJournalEntry = entries.remove;
 
 /** Writes a new entry, filed under `now`. */
 export function createJournalEntry(
@@ -65,8 +59,4 @@ export function updateJournalEntry(
     id,
   );
   return result.changes === 0 ? undefined : getJournalEntry(db, accountId, id);
-}
-
-export function deleteJournalEntry(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM journal_entries WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }

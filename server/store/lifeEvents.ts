@@ -52,11 +52,9 @@ export interface NewLifeEvent extends LifeEventContent {
   happened_at_day_unknown: boolean;
 }
 
-export type LifeEventSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly LifeEventSortColumn[] = ['created_at', 'updated_at'];
 
-export function listLifeEvents(db: Db, accountId: number, opts: PageOptions<LifeEventSortColumn>): Page<LifeEventRow> {
-  return pageOfAccountRows<LifeEventRow>(db, 'life_events', { accountId }, opts, SORTABLE);
+export function listLifeEvents(db: Db, accountId: number, opts: PageOptions): Page<LifeEventRow> {
+  return pageOfAccountRows<LifeEventRow>(db, 'life_events', { accountId }, opts);
 }
 
 export function getLifeEvent(db: Db, accountId: number, id: number): LifeEventRow | undefined {

@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { childrenByParent, stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable, contactInAccount } from './accountTable.js';
 
 export interface NoteRow {
   id: number;
@@ -23,34 +23,11 @@ export interface NoteInput {
   is_favorited?: boolean | null;
 }
 
-export type NoteSortColumn = 'created_at' | 'updated_at' | 'favorited_at';
-const SORTABLE: readonly NoteSortColumn[] = ['created_at', 'updated_at', 'favorited_at'];
-
-function contactInAccount(db: Db, accountId: number, contactId: number): boolean {
-  return (
-    stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(
-      accountId,
-      contactId,
-    ) !== undefined
-  );
-}
-
-export function listNotes(db: Db, accountId: number, opts: PageOptions<NoteSortColumn>): Page<NoteRow> {
-  return pageOfAccountRows<NoteRow>(db, 'notes', { accountId }, opts, SORTABLE);
-}
-
-export function listNotesForContact(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  opts: PageOptions<NoteSortColumn>,
-): Page<NoteRow> {
-  return pageOfAccountRows<NoteRow>(db, 'notes', { accountId, contactId }, opts, SORTABLE);
-}
-
-export function getNote(db: Db, accountId: number, id: number): NoteRow | undefined {
-  return stmt<NoteRow>(db, 'SELECT * FROM notes WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const notes = accountTable<NoteRow>('notes');
+export const listNotes = notes.page;
+export const listNotesForContact = notes.pageOfContact;
+export const getNote = notes.get;
+export const deleteNote = notes.remove;
 
 /** Creates a note; returns undefined when the contact is not in the account. */
 export function createNote(db: Db, accountId: number, input: NoteInput, now: string): NoteRow | undefined {
@@ -81,10 +58,6 @@ export function updateNote(db: Db, accountId: number, id: number, input: NoteInp
       WHERE account_id = ? AND id = ?`,
   ).run(input.contact_id, input.body, favorited ? 1 : 0, favorited ? 1 : 0, now, now, accountId, id);
   return result.changes === 0 ? undefined : getNote(db, accountId, id);
-}
-
-export function deleteNote(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM notes WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }
 
 /** The newest `perContact` notes of each contact, in one query. */

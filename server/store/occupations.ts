@@ -2,7 +2,7 @@
  * Occupations: a contact's job at a company of the same account.
  */
 import { stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable } from './accountTable.js';
 
 export type SalaryUnit = 'year' | 'month' | 'week' | 'day' | 'hour';
 
@@ -38,15 +38,10 @@ export interface OccupationInput extends OccupationDetails {
   company_id: number;
 }
 
-const SORTABLE = ['created_at', 'updated_at'] as const;
-
-export function listOccupations(db: Db, accountId: number, opts: PageOptions): Page<OccupationRow> {
-  return pageOfAccountRows<OccupationRow>(db, 'occupations', { accountId }, opts, SORTABLE);
-}
-
-export function getOccupation(db: Db, accountId: number, id: number): OccupationRow | undefined {
-  return stmt<OccupationRow>(db, 'SELECT * FROM occupations WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const occupations = accountTable<OccupationRow>('occupations');
+export const listOccupations = occupations.page;
+export const getOccupation = occupations.get;
+export const deleteOccupation = occupations.remove;
 
 /**
  * Creates an occupation. The caller has checked that the contact and the company are the account's; the
@@ -81,8 +76,4 @@ export function updateOccupation(db: Db, accountId: number, id: number, input: O
     input.start_date, input.end_date, now, accountId, id,
   );
   return result.changes === 0 ? undefined : getOccupation(db, accountId, id);
-}
-
-export function deleteOccupation(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM occupations WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }

@@ -2,22 +2,26 @@
  * Paging and ordering helpers shared by every list in the store.
  */
 
+import { operations, type OperationId } from '../../generated/server/operations.gen.js';
 import { stmt, type Db } from './db.js';
 
 export type SortDirection = 'asc' | 'desc';
 
-/** The columns lists can be ordered by (a subset applies to each list). */
-export type SortColumn = 'created_at' | 'updated_at' | 'favorited_at' | 'completed_at' | 'called_at';
+/** The columns lists can be ordered by: every `fields` of the operations' `sort` metadata (each list its own). */
+export type SortColumn = NonNullable<(typeof operations)[OperationId]['sort']>['fields'][number];
 
-export interface Sort<C extends SortColumn = 'created_at' | 'updated_at'> {
+/** The same at run time: the only column names an ORDER BY is ever built from. */
+const SORT_COLUMNS: ReadonlySet<string> = new Set(Object.values(operations).flatMap((op) => op.sort?.fields ?? []));
+
+export interface Sort<C extends SortColumn = SortColumn> {
   column: C;
   direction: SortDirection;
 }
 
-export interface PageOptions<C extends SortColumn = 'created_at' | 'updated_at'> {
+export interface PageOptions<C extends SortColumn = SortColumn> {
   limit: number;
   offset: number;
-  /** Defaults to `created_at` ascending, Monica's default order. */
+  /** Defaults to `DEFAULT_SORT`; the handlers pass the list's own default (`sort.defaultField` of its metadata). */
   sort?: Sort<C>;
 }
 
@@ -40,7 +44,7 @@ export function pageWindow(page: number, limit: number): { limit: number; offset
 
 /**
  * Reads Monica's `sort` query value (`created_at`, `-updated_at`, ...) into a
- * `Sort`, or returns undefined for a value outside `allowed`.
+ * `Sort`, or returns undefined for a value outside `allowed` (a list's `sort.fields`).
  */
 export function parseSort<C extends SortColumn>(
   value: string,
@@ -52,17 +56,12 @@ export function parseSort<C extends SortColumn>(
 }
 
 /**
- * Builds a safe ORDER BY clause (column then id, same direction) from a
- * whitelisted sort. `alias` prefixes the columns, e.g. `c.`.
+ * Builds a safe ORDER BY clause (column then id, same direction): the column is one of the metadata's sort
+ * fields, else the default order. `alias` prefixes the columns, e.g. `c.`.
  */
-export function orderClause<C extends SortColumn>(
-  sort: Sort<C> | undefined,
-  allowed: readonly C[],
-  alias = '',
-): string {
-  const chosen = sort && allowed.includes(sort.column) ? sort : undefined;
-  const column = chosen ? chosen.column : 'created_at';
-  const dir = chosen?.direction === 'desc' ? 'DESC' : 'ASC';
+export function orderClause(sort: Sort | undefined, alias = ''): string {
+  const { column, direction } = sort && SORT_COLUMNS.has(sort.column) ? sort : DEFAULT_SORT;
+  const dir = direction === 'desc' ? 'DESC' : 'ASC';
   return `ORDER BY ${alias}${column} ${dir}, ${alias}id ${dir}`;
 }
 
@@ -72,20 +71,21 @@ export function limitOffset(opts: { limit: number; offset: number }): [number, n
 }
 
 /**
- * One page of an account's rows of `table` (all of them, or those of one contact), in a whitelisted order, and
- * how many there are in all. `table` is one of the store's own table names, never user input.
+ * One page of an account's rows of `table` (all of them, or those of one contact), in the requested order (or the
+ * table's fixed `order`), and how many there are in all. `table` and `order` are the store's own text, never user
+ * input.
  */
-export function pageOfAccountRows<R, C extends SortColumn = SortColumn>(
+export function pageOfAccountRows<R>(
   db: Db,
   table: string,
   filter: { accountId: number; contactId?: number },
-  opts: PageOptions<C>,
-  sortable: readonly C[],
+  opts: PageOptions,
+  order: string = orderClause(opts.sort),
 ): Page<R> {
   const [limit, offset] = limitOffset(opts);
   const where = filter.contactId === undefined ? 'account_id = ?' : 'account_id = ? AND contact_id = ?';
   const params = filter.contactId === undefined ? [filter.accountId] : [filter.accountId, filter.contactId];
-  const rows = stmt<R>(db, `SELECT * FROM ${table} WHERE ${where} ${orderClause(opts.sort, sortable)} LIMIT ? OFFSET ?`).all(
+  const rows = stmt<R>(db, `SELECT * FROM ${table} WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(
     ...params,
     limit,
     offset,

@@ -29,16 +29,14 @@ export interface PetInput {
   name?: string | null;
 }
 
-export type PetSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly PetSortColumn[] = ['created_at', 'updated_at'];
 
-export function listPets(db: Db, accountId: number, opts: PageOptions<PetSortColumn>): Page<PetRow> {
-  return pageOfAccountRows<PetRow>(db, 'pets', { accountId }, opts, SORTABLE);
+export function listPets(db: Db, accountId: number, opts: PageOptions): Page<PetRow> {
+  return pageOfAccountRows<PetRow>(db, 'pets', { accountId }, opts);
 }
 
 /** The pets of one contact, in the order they were added (Monica checks `sort` here but does not apply it). */
 export function listPetsForContact(db: Db, accountId: number, contactId: number, opts: { limit: number; offset: number }): Page<PetRow> {
-  return pageOfAccountRows<PetRow>(db, 'pets', { accountId, contactId }, opts, SORTABLE);
+  return pageOfAccountRows<PetRow>(db, 'pets', { accountId, contactId }, opts);
 }
 
 export function getPet(db: Db, accountId: number, id: number): PetRow | undefined {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { childrenByParent, stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable } from './accountTable.js';
 
 export interface PhotoRow {
   id: number;
@@ -27,20 +27,10 @@ export interface PhotoInput {
   mime_type: string;
 }
 
-export type PhotoSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly PhotoSortColumn[] = ['created_at', 'updated_at'];
-
-export function listPhotos(db: Db, accountId: number, opts: PageOptions<PhotoSortColumn>): Page<PhotoRow> {
-  return pageOfAccountRows<PhotoRow>(db, 'photos', { accountId }, opts, SORTABLE);
-}
-
-export function listPhotosForContact(db: Db, accountId: number, contactId: number, opts: PageOptions<PhotoSortColumn>): Page<PhotoRow> {
-  return pageOfAccountRows<PhotoRow>(db, 'photos', { accountId, contactId }, opts, SORTABLE);
-}
-
-export function getPhoto(db: Db, accountId: number, id: number): PhotoRow | undefined {
-  return stmt<PhotoRow>(db, 'SELECT * FROM photos WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const photos = accountTable<PhotoRow>('photos');
+export const listPhotos = photos.page;
+export const listPhotosForContact = photos.pageOfContact;
+export const getPhoto = photos.get;
 
 /** The caller has checked the contact and stored the file. */
 export function createPhoto(db: Db, accountId: number, input: PhotoInput, now: string): PhotoRow {

@@ -24,11 +24,9 @@ export interface PlaceRow extends PlaceFields {
   updated_at: string | null;
 }
 
-export type PlaceSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly PlaceSortColumn[] = ['created_at', 'updated_at'];
 
-export function listPlaces(db: Db, accountId: number, opts: PageOptions<PlaceSortColumn>): Page<PlaceRow> {
-  return pageOfAccountRows<PlaceRow>(db, 'places', { accountId }, opts, SORTABLE);
+export function listPlaces(db: Db, accountId: number, opts: PageOptions): Page<PlaceRow> {
+  return pageOfAccountRows<PlaceRow>(db, 'places', { accountId }, opts);
 }
 
 export function getPlace(db: Db, accountId: number, id: number): PlaceRow | undefined {

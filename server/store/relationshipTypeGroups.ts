@@ -3,7 +3,7 @@
  * created, with its relationship types (see relationshipTypes.ts).
  */
 import { stmt, type Db } from './db.js';
-import { limitOffset, type Page } from './pagination.js';
+import { accountTable } from './accountTable.js';
 
 export interface RelationshipTypeGroupRow {
   id: number;
@@ -14,25 +14,10 @@ export interface RelationshipTypeGroupRow {
   updated_at: string | null;
 }
 
+const groups = accountTable<RelationshipTypeGroupRow>('relationship_type_groups', { order: 'ORDER BY id' });
 /** The groups of the account, in their fixed order (creation order). */
-export function listRelationshipTypeGroups(db: Db, accountId: number, opts: { limit: number; offset: number }): Page<RelationshipTypeGroupRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<RelationshipTypeGroupRow>(
-    db,
-    'SELECT * FROM relationship_type_groups WHERE account_id = ? ORDER BY id LIMIT ? OFFSET ?',
-  ).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM relationship_type_groups WHERE account_id = ?').get(
-    accountId,
-  )!.n;
-  return { rows, total };
-}
-
-export function getRelationshipTypeGroup(db: Db, accountId: number, id: number): RelationshipTypeGroupRow | undefined {
-  return stmt<RelationshipTypeGroupRow>(db, 'SELECT * FROM relationship_type_groups WHERE account_id = ? AND id = ?').get(
-    accountId,
-    id,
-  );
-}
+export const listRelationshipTypeGroups = groups.page;
+export const getRelationshipTypeGroup = groups.get;
 
 /** The names of the account's groups (the keys a contact's `information.relationships` can fill). */
 export function relationshipTypeGroupNames(db: Db, accountId: number): Set<string> {

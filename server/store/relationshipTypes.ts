@@ -2,8 +2,8 @@
  * Relationship types (partner, uncle, ...), each in a group (see relationshipTypeGroups.ts): read-only reference
  * rows every account gets when it is created (see seed/referenceData.ts).
  */
-import { idList, stmt, type Db } from './db.js';
-import { limitOffset, type Page } from './pagination.js';
+import { stmt, type Db } from './db.js';
+import { accountTable } from './accountTable.js';
 
 export interface RelationshipTypeRow {
   id: number;
@@ -16,20 +16,12 @@ export interface RelationshipTypeRow {
   updated_at: string | null;
 }
 
+const relationshipTypes = accountTable<RelationshipTypeRow>('relationship_types', { order: 'ORDER BY id' });
 /** The types of the account, in their fixed order (creation order). */
-export function listRelationshipTypes(db: Db, accountId: number, opts: { limit: number; offset: number }): Page<RelationshipTypeRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<RelationshipTypeRow>(
-    db,
-    'SELECT * FROM relationship_types WHERE account_id = ? ORDER BY id LIMIT ? OFFSET ?',
-  ).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM relationship_types WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
-}
-
-export function getRelationshipType(db: Db, accountId: number, id: number): RelationshipTypeRow | undefined {
-  return stmt<RelationshipTypeRow>(db, 'SELECT * FROM relationship_types WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+export const listRelationshipTypes = relationshipTypes.page;
+export const getRelationshipType = relationshipTypes.get;
+/** Several types of the account by id, in one query. */
+export const getRelationshipTypesByIds = relationshipTypes.byIds;
 
 export function getRelationshipTypeByName(db: Db, accountId: number, name: string): RelationshipTypeRow | undefined {
   return stmt<RelationshipTypeRow>(
@@ -41,19 +33,6 @@ export function getRelationshipTypeByName(db: Db, accountId: number, name: strin
 /** The type named by `type.name_reverse_relationship` (undefined if the account lacks it). */
 export function reverseTypeOf(db: Db, type: RelationshipTypeRow): RelationshipTypeRow | undefined {
   return getRelationshipTypeByName(db, type.account_id, type.name_reverse_relationship);
-}
-
-/** Several types of the account by id, in one query. */
-export function getRelationshipTypesByIds(db: Db, accountId: number, ids: Iterable<number>): Map<number, RelationshipTypeRow> {
-  const list = idList(ids);
-  const out = new Map<number, RelationshipTypeRow>();
-  if (list === '[]') return out;
-  const rows = stmt<RelationshipTypeRow>(
-    db,
-    'SELECT * FROM relationship_types WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))',
-  ).all(accountId, list);
-  for (const row of rows) out.set(row.id, row);
-  return out;
 }
 
 export interface GroupSeed {

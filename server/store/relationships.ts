@@ -5,6 +5,7 @@
  * both rows in one transaction.
  */
 import { randomUUID } from 'node:crypto';
+import { accountTable, contactInAccount } from './accountTable.js';
 import { deleteContact } from './contacts.js';
 import { idList, stmt, type Db } from './db.js';
 import { getRelationshipType, getRelationshipTypeByName, reverseTypeOf, type RelationshipTypeRow } from './relationshipTypes.js';
@@ -37,9 +38,7 @@ export type RelationshipFailure = 'contact' | 'type' | 'relationship' | 'reverse
 
 export type RelationshipResult = { row: RelationshipRow } | { failure: RelationshipFailure };
 
-export function getRelationship(db: Db, accountId: number, id: number): RelationshipRow | undefined {
-  return stmt<RelationshipRow>(db, 'SELECT * FROM relationships WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+export const getRelationship = accountTable<RelationshipRow>('relationships').get;
 
 /** Every relationship whose `contact_is` is the contact, oldest first. */
 export function listRelationshipsOfContact(db: Db, accountId: number, contactId: number): RelationshipRow[] {
@@ -62,10 +61,6 @@ export function relationshipsOfContacts(db: Db, accountId: number, contactIds: I
       WHERE r.account_id = ? AND r.contact_is IN (SELECT value FROM json_each(?))
       ORDER BY r.contact_is, r.id`,
   ).all(accountId, list);
-}
-
-function contactExists(db: Db, accountId: number, contactId: number): boolean {
-  return stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(accountId, contactId) !== undefined;
 }
 
 function insertRow(db: Db, accountId: number, typeId: number, contactIs: number, ofContact: number, now: string): number {
@@ -102,7 +97,7 @@ function findReverse(db: Db, row: RelationshipRow): RelationshipRow | undefined 
 
 /** Checks the ids of a new link; the type's reverse is returned with the type. */
 function checkLink(db: Db, accountId: number, input: RelationshipInput): { failure: RelationshipFailure } | { type: RelationshipTypeRow; reverse: RelationshipTypeRow } {
-  if (!contactExists(db, accountId, input.contact_is) || !contactExists(db, accountId, input.of_contact)) return { failure: 'contact' };
+  if (!contactInAccount(db, accountId, input.contact_is) || !contactInAccount(db, accountId, input.of_contact)) return { failure: 'contact' };
   const type = getRelationshipType(db, accountId, input.relationship_type_id);
   if (!type) return { failure: 'type' };
   const reverse = reverseTypeOf(db, type);

@@ -36,9 +36,6 @@ export interface ReminderInput {
   delible: boolean;
 }
 
-export type ReminderSortColumn = 'created_at' | 'updated_at';
-const SORTABLE: readonly ReminderSortColumn[] = ['created_at', 'updated_at'];
-
 function contactInAccount(db: Db, accountId: number, contactId: number): boolean {
   return (
     stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(accountId, contactId) !==
@@ -46,17 +43,17 @@ function contactInAccount(db: Db, accountId: number, contactId: number): boolean
   );
 }
 
-export function listReminders(db: Db, accountId: number, opts: PageOptions<ReminderSortColumn>): Page<ReminderRow> {
-  return pageOfAccountRows<ReminderRow>(db, 'reminders', { accountId }, opts, SORTABLE);
+export function listReminders(db: Db, accountId: number, opts: PageOptions): Page<ReminderRow> {
+  return pageOfAccountRows<ReminderRow>(db, 'reminders', { accountId }, opts);
 }
 
 export function listRemindersForContact(
   db: Db,
   accountId: number,
   contactId: number,
-  opts: PageOptions<ReminderSortColumn>,
+  opts: PageOptions,
 ): Page<ReminderRow> {
-  return pageOfAccountRows<ReminderRow>(db, 'reminders', { accountId, contactId }, opts, SORTABLE);
+  return pageOfAccountRows<ReminderRow>(db, 'reminders', { accountId, contactId }, opts);
 }
 
 /** Every reminder of the account, for working out which come due in a month. */

@@ -2,7 +2,7 @@
  * Tags and the links between tags and contacts.
  */
 import { childrenByParent, stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable, contactInAccount } from './accountTable.js';
 
 export interface TagRow {
   id: number;
@@ -12,8 +12,6 @@ export interface TagRow {
   created_at: string | null;
   updated_at: string | null;
 }
-
-const SORTABLE = ['created_at', 'updated_at'] as const;
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
 const TRANSLITERATIONS: Record<string, string> = {
@@ -36,13 +34,11 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-export function listTags(db: Db, accountId: number, opts: PageOptions): Page<TagRow> {
-  return pageOfAccountRows<TagRow>(db, 'tags', { accountId }, opts, SORTABLE);
-}
-
-export function getTag(db: Db, accountId: number, id: number): TagRow | undefined {
-  return stmt<TagRow>(db, 'SELECT * FROM tags WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const tags = accountTable<TagRow>('tags');
+export const listTags = tags.page;
+export const getTag = tags.get;
+/** Deletes a tag; its links to contacts go with it. */
+export const deleteTag = tags.remove;
 
 export function createTag(db: Db, accountId: number, input: { name: string }, now: string): TagRow {
   const name = input.name.trim();
@@ -63,11 +59,6 @@ export function updateTag(db: Db, accountId: number, id: number, input: { name: 
   return result.changes === 0 ? undefined : getTag(db, accountId, id);
 }
 
-/** Deletes a tag; its links to contacts go with it. */
-export function deleteTag(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM tags WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
-}
-
 /** Tags of several contacts in one query (contacts without tags map to an empty list). */
 export function tagsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, TagRow[]> {
   return childrenByParent(
@@ -85,15 +76,6 @@ export function tagsForContacts(db: Db, accountId: number, contactIds: Iterable<
   );
 }
 
-function contactExists(db: Db, accountId: number, contactId: number): boolean {
-  return (
-    stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(
-      accountId,
-      contactId,
-    ) !== undefined
-  );
-}
-
 /**
  * Attaches tags to a contact by name. Blank names are skipped; a tag with
  * exactly that name is reused, otherwise it is created. Existing links are
@@ -108,7 +90,7 @@ export function setTagsByName(
   now: string,
 ): boolean {
   return db.transaction(() => {
-    if (!contactExists(db, accountId, contactId)) return false;
+    if (!contactInAccount(db, accountId, contactId)) return false;
     const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))];
     for (const name of wanted) {
       const existing = stmt<{ id: number }>(

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable, contactInAccount } from './accountTable.js';
 
 export interface TaskRow {
   id: number;
@@ -31,32 +31,11 @@ export interface TaskUpdateInput {
   completed: boolean;
 }
 
-export type TaskSortColumn = 'created_at' | 'updated_at' | 'completed_at';
-const SORTABLE: readonly TaskSortColumn[] = ['created_at', 'updated_at', 'completed_at'];
-
-function contactInAccount(db: Db, accountId: number, contactId: number): boolean {
-  return (
-    stmt<{ found: number }>(db, 'SELECT 1 AS found FROM contacts WHERE account_id = ? AND id = ?').get(accountId, contactId) !==
-    undefined
-  );
-}
-
-export function listTasks(db: Db, accountId: number, opts: PageOptions<TaskSortColumn>): Page<TaskRow> {
-  return pageOfAccountRows<TaskRow>(db, 'tasks', { accountId }, opts, SORTABLE);
-}
-
-export function listTasksForContact(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  opts: PageOptions<TaskSortColumn>,
-): Page<TaskRow> {
-  return pageOfAccountRows<TaskRow>(db, 'tasks', { accountId, contactId }, opts, SORTABLE);
-}
-
-export function getTask(db: Db, accountId: number, id: number): TaskRow | undefined {
-  return stmt<TaskRow>(db, 'SELECT * FROM tasks WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const tasks = accountTable<TaskRow>('tasks');
+export const listTasks = tasks.page;
+export const listTasksForContact = tasks.pageOfContact;
+export const getTask = tasks.get;
+export const deleteTask = tasks.remove;
 
 /**
  * Creates a task, never completed. Returns undefined when `contact_id` names
@@ -107,8 +86,3 @@ export function completeTaskAt(db: Db, accountId: number, id: number, at: string
     ).changes > 0
   );
 }
-
-export function deleteTask(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM tasks WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
-}
-

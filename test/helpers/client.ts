@@ -1,32 +1,55 @@
-// SDK clients bound to one server and one token, and a log of every response they (and rawRequest) saw.
+// SDK clients bound to one server and one token. Every response they (and rawRequest) receive is checked against
+// the contract as it arrives, and a response that breaks it fails the call, so the test that caused it fails.
 import { createClient, createConfig, type Client } from '../../generated/client/client/index.js';
+import { loadContract } from '../../contract/index.js';
+import { responseProblems } from '../../contract/responses.js';
 
-export interface LoggedResponse {
-  method: string;
-  url: string;
-  status: number;
-  contentType: string | null;
-  body: string;
+const contract = loadContract();
+/** The body of an answer to a path the contract does not have: Monica's error envelope. */
+const ERROR_SCHEMA = '/components/schemas/Error';
+
+/** The operation a request is for, or undefined (an unknown path, or a path that is not valid percent-encoding). */
+function operationOf(request: Request) {
+  try {
+    return contract.findOperation(request.method, request.url)?.operation;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Every response any test client received, in order; checked as a whole at the end of the file. */
-export const responseLog: LoggedResponse[] = [];
+/** What is wrong with a response by the contract: its operation's documented answers, or the envelope elsewhere. */
+export function contractProblems(request: Request, status: number, headers: Headers, body: string): string[] {
+  const operation = operationOf(request);
+  if (operation) {
+    return responseProblems({ method: operation.method, template: operation.path, status, headers: Object.fromEntries(headers), body }, contract);
+  }
+  const problems: string[] = [];
+  if (!/^application\/json\b/.test(headers.get('content-type') ?? '')) problems.push(`Content-Type is ${headers.get('content-type')}, expected JSON`);
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return [...problems, `the body is not JSON: ${JSON.stringify(body.slice(0, 80))}`];
+  }
+  const validate = contract.validator(ERROR_SCHEMA);
+  if (!validate(json)) problems.push(`the body is not the error envelope: ${JSON.stringify(validate.errors)}`);
+  return problems;
+}
 
-async function record(request: Request, response: Response): Promise<void> {
-  responseLog.push({
-    method: request.method,
-    url: request.url,
-    status: response.status,
-    contentType: response.headers.get('content-type'),
-    body: await response.clone().text(),
-  });
+/** Throws (failing the request that got it) when a response breaks the contract. */
+async function checkResponse(request: Request, response: Response): Promise<void> {
+  const problems = contractProblems(request, response.status, response.headers, await response.clone().text());
+  if (problems.length > 0) {
+    const where = `${request.method} ${new URL(request.url).pathname} answered ${response.status}`;
+    throw new Error(`${where}, which breaks the contract:\n  ${problems.join('\n  ')}`);
+  }
 }
 
 /** A client of the generated SDK for `baseUrl`, sending `token` as a bearer token (none when undefined). */
 export function clientFor(baseUrl: string, token?: string): Client {
   const client = createClient(createConfig({ baseUrl, auth: token }));
   client.interceptors.response.use(async (response, request) => {
-    await record(request, response);
+    await checkResponse(request, response);
     return response;
   });
   return client;
@@ -52,7 +75,7 @@ export async function rawRequest(
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
   const request = new Request(`${baseUrl}${path}`, { method, headers, body: options.body });
   const response = await fetch(request);
-  await record(request, response);
+  await checkResponse(request, response);
   const text = await response.text();
   let json: unknown;
   try {

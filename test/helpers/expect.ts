@@ -1,5 +1,6 @@
 // Assertions on SDK results: success with a status, Monica's error envelope, Laravel's 401 body.
 import { expect } from 'vitest';
+import { errorCodes, type ErrorCode } from '../../generated/server/contract.gen.js';
 
 /** What every SDK call resolves to (the "fields" response style). */
 export interface SdkResult<D, E> {
@@ -50,14 +51,18 @@ export function expectEnvelope(body: unknown): asserts body is ErrorEnvelope {
   }
 }
 
-/** Asserts an error answer with the given status and code, in the envelope; returns the envelope. */
-export function expectError<D, E>(result: SdkResult<D, E>, status: number, code: number): ErrorEnvelope {
+/**
+ * Asserts an error answer with the given status and code, in the envelope; returns the envelope. Every code but 32
+ * (which carries the validation messages) has the message the spec's error-code table gives it.
+ */
+export function expectError<D, E>(result: SdkResult<D, E>, status: number, code: ErrorCode): ErrorEnvelope {
   expect(result.response?.status, describeResult(result)).toBe(status);
   expectJsonContentType(result.response);
   expect(result.data).toBeUndefined();
   const body: unknown = result.error;
   expectEnvelope(body);
   expect(body.error.error_code).toBe(code);
+  if (code !== 32) expect(body.error.message).toBe(errorCodes[code].message);
   return body;
 }
 
@@ -67,11 +72,13 @@ export function expectNotFound<D, E>(result: SdkResult<D, E>): void {
   expect(result.error).toEqual(NOT_FOUND_BODY);
 }
 
-/** 422 code 32: returns the list of messages. */
-export function expectValidationError<D, E>(result: SdkResult<D, E>): string[] {
-  const body = expectError(result, 422, 32);
-  expect(Array.isArray(body.error.message)).toBe(true);
-  return body.error.message as string[];
+/** 422 code 32 with exactly these messages, in this order: the sentences Laravel's validator would send. */
+export function expectValidationError<D, E>(result: SdkResult<D, E>, messages?: readonly string[]): string[] {
+  const sent = expectError(result, 422, 32).error.message;
+  // Without the expected messages (some tests of the 4.x-only operations still), at least a list of sentences.
+  if (messages) expect(sent).toEqual(messages);
+  else expect(Array.isArray(sent) && sent.length > 0 && sent.every((m: unknown) => typeof m === 'string' && m.endsWith('.') || typeof m === 'string')).toBe(true);
+  return sent as string[];
 }
 
 /** 401 with exactly Laravel's body, not the envelope. */

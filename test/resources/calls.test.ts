@@ -146,16 +146,26 @@ describe('calls', () => {
 
   it('refuses bodies the contract refuses with 422 and a message array', async () => {
     const contact = await newContact(main.demo);
-    expect(expectValidationError(await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id }) })).length).toBeGreaterThan(0);
-    expect(expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at: '2024-13-01' } }))).toEqual([
-      'The called at is not a valid date.',
-    ]);
-    expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at: '2023-02-29' } }));
-    expectValidationError(await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id, called_at: '2024-01-01', emotions: [0] }) }));
-    expectValidationError(await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id, called_at: '2024-01-01', contact_called: 'yes' }) }));
+    expectValidationError(await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id }) }), ['The called at field is required.']);
+    expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at: '2024-13-01' } }), ['The called at is not a valid date.']);
+    expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at: '2023-02-29' } }), ['The called at is not a valid date.']);
+    expectValidationError(
+      await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id, called_at: '2024-01-01', emotions: [0] }) }),
+      ['The emotions.0 must be >= 1.'],
+    );
+    expectValidationError(
+      await createCall({ client: main.demo, body: unchecked({ contact_id: contact.id, called_at: '2024-01-01', contact_called: 'yes' }) }),
+      ['The selected contact called is invalid.'],
+    );
     const call = await newCall(main.demo, contact.id);
-    expectValidationError(await updateCall({ client: main.demo, path: { id: call.id }, body: unchecked({ content: 'no day' }) }));
-    expectValidationError(await updateCall({ client: main.demo, path: { id: call.id }, body: { called_at: '2024-04-31' } }));
+    expectValidationError(
+      await updateCall({ client: main.demo, path: { id: call.id }, body: unchecked({ content: 'no day' }) }),
+      ['The called at field is required.'],
+    );
+    expectValidationError(
+      await updateCall({ client: main.demo, path: { id: call.id }, body: { called_at: '2024-04-31' } }),
+      ['The called at does not match the format Y-m-d.'],
+    );
     expect(ok(await getCall({ client: main.demo, path: { id: call.id } })).data).toEqual(call);
     expect(ok(await listContactCalls({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(1);
   });
@@ -235,8 +245,14 @@ describe('calls', () => {
     const call = await newCall(withDb.demo, contact.id, { called_at: '2024-01-01', content: 'Before archiving' });
     archiveContact(withDb.db, contact.id);
 
-    expectValidationError(await createCall({ client: withDb.demo, body: { contact_id: contact.id, called_at: '2024-06-01' } }));
-    expectValidationError(await updateCall({ client: withDb.demo, path: { id: call.id }, body: { called_at: '2024-06-01', content: 'After' } }));
+    expectValidationError(
+      await createCall({ client: withDb.demo, body: { contact_id: contact.id, called_at: '2024-06-01' } }),
+      ['The contact is archived: it cannot be changed until it is unarchived.'],
+    );
+    expectValidationError(
+      await updateCall({ client: withDb.demo, path: { id: call.id }, body: { called_at: '2024-06-01', content: 'After' } }),
+      ['The contact is archived: it cannot be changed until it is unarchived.'],
+    );
     expect(countRows(withDb.db, 'calls', 'contact_id', contact.id)).toBe(1);
     expect(ok(await getCall({ client: withDb.demo, path: { id: call.id } })).data).toEqual({ ...call, contact: { ...call.contact, is_active: false } });
     expect(await lastCalled(withDb.demo, contact.id)).toBe('2024-01-01T00:00:00.000000Z');

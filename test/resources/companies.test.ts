@@ -53,8 +53,11 @@ describe('companies', () => {
   });
 
   it('refuses a blank name and a non-numeric number of employees with 422', async () => {
-    expectValidationError(await createCompany({ client: main.demo, body: { name: ' ' } }));
-    expectValidationError(await createCompany({ client: main.demo, body: unchecked({ name: 'X', number_of_employees: 'many' }) }));
+    expectValidationError(await createCompany({ client: main.demo, body: { name: ' ' } }), ['The name field is required.']);
+    expectValidationError(
+      await createCompany({ client: main.demo, body: unchecked({ name: 'X', number_of_employees: 'many' }) }),
+      ['The number of employees format is invalid.'],
+    );
   });
 
   it("another account's company is 404 and stays unchanged", async () => {

@@ -34,7 +34,6 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import type { Contact, ContactCreate, ContactSort } from '../../generated/client/types.gen.js';
 import { rawRequest } from '../helpers/client.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectError, expectJsonContentType, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import {
   allContacts,
@@ -379,19 +378,19 @@ describe('with=contactfields', () => {
 
 describe('validation', () => {
   it('create without the required fields answers 422 code 32 naming each missing field', async () => {
-    const messages = expectValidationError(await createContact({ client: main.demo, body: unchecked<ContactCreate>({}) }));
-    expect(messages).toEqual(
-      expect.arrayContaining([
+    expectValidationError(
+      await createContact({ client: main.demo, body: unchecked<ContactCreate>({}) }),
+      [
         'The first name field is required.',
         'The is birthdate known field is required.',
         'The is deceased field is required.',
         'The is deceased date known field is required.',
-      ]),
+      ],
     );
-    const one = expectValidationError(
+    expectValidationError(
       await createContact({ client: main.demo, body: unchecked<ContactCreate>({ first_name: uniqueWord(), is_birthdate_known: false, is_deceased: false }) }),
+      ['The is deceased date known field is required.'],
     );
-    expect(one).toEqual(['The is deceased date known field is required.']);
   });
 
   it('accepts numeric strings for integers and "1"/1/0 for booleans', async () => {
@@ -432,19 +431,18 @@ describe('validation', () => {
 
   it('refuses a birthdate that does not exist (30 February) with 422', async () => {
     const first = uniqueWord('Feb');
-    const messages = expectValidationError(
+    expectValidationError(
       await createContact({
         client: main.demo,
         body: contactBody({ first_name: first, is_birthdate_known: true, birthdate_is_age_based: false, birthdate_day: 30, birthdate_month: 2, birthdate_year: 2001 }),
       }),
+      ['The birthdate is not a valid date.'],
     );
-    expect(messages.some((m) => /birthdate/i.test(m))).toBe(true);
     expect(await searchIds(main.demo, first)).toEqual([]);
   });
 
   it('refuses an unknown gender_id with 422', async () => {
-    const messages = expectValidationError(await createContact({ client: main.demo, body: contactBody({ gender_id: 987654 }) }));
-    expect(messages.some((m) => /gender/i.test(m))).toBe(true);
+    expectValidationError(await createContact({ client: main.demo, body: contactBody({ gender_id: 987654 }) }), ['The selected gender id is invalid.']);
   });
 
   it('a body that is not JSON answers 400 code 37', async () => {
@@ -512,8 +510,10 @@ describe('validation', () => {
 
   it('updateContactWork on a partial contact answers 422', async () => {
     const partial = await newPartialContact(main.demo);
-    const messages = expectValidationError(await updateContactWork({ client: main.demo, path: { id: partial.id }, body: { job: 'Pilot' } }));
-    expect(messages).toEqual(["The contact can't be a partial contact"]);
+    expectValidationError(
+      await updateContactWork({ client: main.demo, path: { id: partial.id }, body: { job: 'Pilot' } }),
+      ["The contact can't be a partial contact"],
+    );
   });
 });
 
@@ -612,7 +612,7 @@ describe('legacy partners and kids calls', () => {
 
   it('a missing partner_id is 422 code 32; a contact of another account is 404 and nothing changes', async () => {
     const a = await newContact(main.demo);
-    expectValidationError(await linkContactPartner({ client: main.demo, path: { id: a.id }, body: unchecked({}) }));
+    expectValidationError(await linkContactPartner({ client: main.demo, path: { id: a.id }, body: unchecked({}) }), ['The partner id field is required.']);
     const stranger = await newContact(main.other);
     expectNotFound(await linkContactPartner({ client: main.demo, path: { id: a.id }, body: { partner_id: stranger.id } }));
     expectNotFound(await linkContactChild({ client: main.other, path: { id: stranger.id }, body: { child_id: a.id } }));
@@ -786,5 +786,3 @@ describe('food preferences, introduction, avatar and the user\'s contact', () =>
     expect(ok(await getCurrentUser({ client: main.other })).data.me_contact).toBeNull();
   });
 });
-
-describeEveryResponse({ moreThan: 100, statuses: [200, 201, 400, 404, 422] });

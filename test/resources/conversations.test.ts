@@ -70,9 +70,15 @@ describe('conversations', () => {
     expectNotFound(await createConversation({ client: main.demo, body: { contact_id: contact.id, contact_field_type_id: otherChannel, happened_at: '2024-01-01' } }));
     expectNotFound(await createConversation({ client: main.demo, body: { contact_id: 987654, contact_field_type_id: channel, happened_at: '2024-01-01' } }));
     expectNotFound(await createConversation({ client: main.other, body: { contact_id: contact.id, contact_field_type_id: otherChannel, happened_at: '2024-01-01' } }));
-    expectValidationError(await createConversation({ client: main.demo, body: { contact_id: contact.id, contact_field_type_id: channel, happened_at: '2024-02-30' } }));
+    expectValidationError(
+      await createConversation({ client: main.demo, body: { contact_id: contact.id, contact_field_type_id: channel, happened_at: '2024-02-30' } }),
+      ['The happened at does not match the format Y-m-d.'],
+    );
     expect(ok(await listContactConversations({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(0);
-    expectValidationError(await createConversation({ client: main.demo, body: unchecked({ contact_id: contact.id, contact_field_type_id: channel }) }));
+    expectValidationError(
+      await createConversation({ client: main.demo, body: unchecked({ contact_id: contact.id, contact_field_type_id: channel }) }),
+      ['The happened at field is required.'],
+    );
   });
 
   it('messages: add answers 200 with the whole conversation; they take the conversation contact and come in writing order', async () => {
@@ -106,9 +112,18 @@ describe('conversations', () => {
     const listed = ok(await listContactConversations({ client: main.demo, path: { id: contact.id } })).data;
     expect(listed.map((c) => c.messages.length)).toEqual([2]);
 
-    expectValidationError(await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: '2024-02-01', written_by_me: true, content: '   ' } }));
-    expectValidationError(await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: unchecked({ written_at: '2024-02-01', content: 'no author' }) }));
-    expectValidationError(await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: '2024-00-10', written_by_me: true, content: 'bad day' } }));
+    expectValidationError(
+      await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: '2024-02-01', written_by_me: true, content: '   ' } }),
+      ['The content field is required.'],
+    );
+    expectValidationError(
+      await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: unchecked({ written_at: '2024-02-01', content: 'no author' }) }),
+      ['The written by me field is required.'],
+    );
+    expectValidationError(
+      await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: '2024-00-10', written_by_me: true, content: 'bad day' } }),
+      ['The written at does not match the format Y-m-d.'],
+    );
     expectNotFound(await addConversationMessage({ client: main.demo, path: { id: 987654 }, body: { written_at: '2024-02-01', written_by_me: true, content: 'lost' } }));
     expect(ok(await getConversation({ client: main.demo, path: { id: conversation.id } })).data.messages).toHaveLength(2);
   });
@@ -166,7 +181,10 @@ describe('conversations', () => {
     expectNotFound(await updateConversation({ client: withDb.demo, path: { id: conversation.id }, body: { happened_at: '2025-01-01', contact_field_type_id: foreignChannel } }));
     expectNotFound(await updateConversation({ client: withDb.demo, path: { id: conversation.id }, body: { happened_at: '2025-01-01', contact_field_type_id: 987654 } }));
     expectNotFound(await updateConversation({ client: withDb.demo, path: { id: 987654 }, body: { happened_at: '2025-01-01', contact_field_type_id: ch } }));
-    expectValidationError(await updateConversation({ client: withDb.demo, path: { id: conversation.id }, body: unchecked({ happened_at: '2025-01-01' }) }));
+    expectValidationError(
+      await updateConversation({ client: withDb.demo, path: { id: conversation.id }, body: unchecked({ happened_at: '2025-01-01' }) }),
+      ['The contact field type id field is required.'],
+    );
     expect(ok(await getConversation({ client: withDb.demo, path: { id: conversation.id } })).data).toEqual(updated);
   });
 
@@ -222,13 +240,17 @@ describe('conversations', () => {
     const before = await addMessage(withDb.demo, conversation.id, { content: 'Before archiving' });
     archiveContact(withDb.db, contact.id);
 
-    expectValidationError(await updateConversation({ client: withDb.demo, path: { id: conversation.id }, body: { happened_at: '2025-01-01', contact_field_type_id: ch } }));
+    expectValidationError(
+      await updateConversation({ client: withDb.demo, path: { id: conversation.id }, body: { happened_at: '2025-01-01', contact_field_type_id: ch } }),
+      ['The contact is archived: it cannot be changed until it is unarchived.'],
+    );
     expectValidationError(
       await updateConversationMessage({
         client: withDb.demo,
         path: { id: conversation.id, messageId: before.messages[0]!.id },
         body: { written_at: '2025-01-01', written_by_me: false, content: 'After' },
       }),
+      ['The contact is archived: it cannot be changed until it is unarchived.'],
     );
     const now = ok(await getConversation({ client: withDb.demo, path: { id: conversation.id } })).data;
     expect(now).toEqual({ ...before, contact: { ...before.contact, is_active: false }, messages: before.messages.map((m) => ({ ...m, contact: { ...m.contact, is_active: false } })) });

@@ -2,7 +2,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCountries } from '../../generated/client/sdk.gen.js';
 import { COUNTRIES } from '../../server/store/countries.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectUnauthenticated, ok } from '../helpers/expect.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -46,5 +45,3 @@ describe('at the store level', () => {
     expect(new Set(COUNTRIES.map((c) => c.alpha3)).size).toBe(249);
   });
 });
-
-describeEveryResponse({ moreThan: 1 });

@@ -1,7 +1,6 @@
 // Currencies through the generated SDK: public reference data, listed and read without a token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCurrency, listCurrencies } from '../../generated/client/sdk.gen.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectNotFound, ok } from '../helpers/expect.js';
 import { collectPages } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
@@ -51,5 +50,3 @@ describe('currencies', () => {
     expect(ok(await getCurrency({ client: main.demo, path: { id: 1 } })).data.iso).toBe('CAD');
   });
 });
-
-describeEveryResponse({ moreThan: 5 });

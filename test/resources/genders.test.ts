@@ -74,9 +74,9 @@ describe('genders', () => {
 
   it('refuses a missing type, a type other than M/F/O and a blank name with 422', async () => {
     const before = ok(await listGenders({ client: main.demo, query: { limit: 100 } })).meta.total;
-    expect(expectValidationError(await createGender({ client: main.demo, body: unchecked({ name: 'No type' }) })).length).toBeGreaterThan(0);
-    expectValidationError(await createGender({ client: main.demo, body: unchecked({ name: 'Unknown', type: 'U' }) }));
-    expectValidationError(await createGender({ client: main.demo, body: { name: '   ', type: 'F' } }));
+    expectValidationError(await createGender({ client: main.demo, body: unchecked({ name: 'No type' }) }), ['The type field is required.']);
+    expectValidationError(await createGender({ client: main.demo, body: unchecked({ name: 'Unknown', type: 'U' }) }), ['The selected type is invalid.']);
+    expectValidationError(await createGender({ client: main.demo, body: { name: '   ', type: 'F' } }), ['The name field is required.']);
     expect(ok(await listGenders({ client: main.demo, query: { limit: 100 } })).meta.total).toBe(before);
   });
 

@@ -90,10 +90,9 @@ describe('gifts', () => {
   it('refuses a date that does not exist, a blank name and an unknown status with 422', async () => {
     const contact = await newContact(demo);
     const base: GiftWrite = { contact_id: contact.id, name: 'Scarf', status: 'idea' };
-    const date = expectValidationError(await createGift({ client: demo, body: { ...base, date: '2015-02-30' } }));
-    expect(date.join(' ')).toMatch(/The date (does not match the format Y-m-d|is not a valid date)\./);
-    expectValidationError(await createGift({ client: demo, body: { ...base, name: '   ' } }));
-    expectValidationError(await createGift({ client: demo, body: { ...base, status: unchecked('given') } }));
+    expectValidationError(await createGift({ client: demo, body: { ...base, date: '2015-02-30' } }), ['The date does not match the format Y-m-d.']);
+    expectValidationError(await createGift({ client: demo, body: { ...base, name: '   ' } }), ['The name field is required.']);
+    expectValidationError(await createGift({ client: demo, body: { ...base, status: unchecked('given') } }), ['The selected status is invalid.']);
     expect(ok(await listContactGifts({ client: demo, path: { id: contact.id } })).meta.total).toBe(0);
   });
 
@@ -138,11 +137,26 @@ describe('gifts', () => {
     const photo = await newPhoto(demo, contact.id);
     archiveContact(server.db, contact.id);
     const filesBefore = storedFiles(server.filesDir);
-    expect(expectValidationError(await createGift({ client: demo, body: { contact_id: contact.id, name: 'x', status: 'idea' } })).join(' ')).toMatch(/archived/);
-    expectValidationError(await updateGift({ client: demo, path: { id: gift.id }, body: { contact_id: contact.id, name: 'x', status: 'idea' } }));
-    expectValidationError(await setGiftPhoto({ client: demo, path: { id: gift.id, photoId: photo.id } }));
-    expectValidationError(await createPhoto({ client: demo, body: { contact_id: contact.id, photo: file(PNG, 'a.png', 'image/png') } }));
-    expectValidationError(await createDocument({ client: demo, body: { contact_id: contact.id, document: file(PDF, 'a.pdf', 'application/pdf') } }));
+    expectValidationError(
+      await createGift({ client: demo, body: { contact_id: contact.id, name: 'x', status: 'idea' } }),
+      ['The contact is archived: unarchive it before adding gifts.'],
+    );
+    expectValidationError(
+      await updateGift({ client: demo, path: { id: gift.id }, body: { contact_id: contact.id, name: 'x', status: 'idea' } }),
+      ['The contact is archived: unarchive it before adding gifts.'],
+    );
+    expectValidationError(
+      await setGiftPhoto({ client: demo, path: { id: gift.id, photoId: photo.id } }),
+      ['The contact is archived: unarchive it before adding photos to its gifts.'],
+    );
+    expectValidationError(
+      await createPhoto({ client: demo, body: { contact_id: contact.id, photo: file(PNG, 'a.png', 'image/png') } }),
+      ['The contact is archived: unarchive it before adding photos.'],
+    );
+    expectValidationError(
+      await createDocument({ client: demo, body: { contact_id: contact.id, document: file(PDF, 'a.pdf', 'application/pdf') } }),
+      ['The contact is archived: unarchive it before adding documents.'],
+    );
     expect(storedFiles(server.filesDir)).toEqual(filesBefore);
     expect(ok(await getGift({ client: demo, path: { id: gift.id } })).data.photos).toEqual([]);
     await newDebt(demo, contact.id);

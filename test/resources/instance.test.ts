@@ -6,7 +6,6 @@ import { createContact, getApiRoot, getCurrentUser, getStatistics } from '../../
 import { CONFIG_HELP, readConfig } from '../../server/config.js';
 import { createAccount } from '../../server/store/accounts.js';
 import { clientFor } from '../helpers/client.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectError, expectNotFound, expectUnauthenticated, ok } from '../helpers/expect.js';
 import { contactBody, newContact } from '../helpers/factories.js';
 import { startFilesServer } from '../helpers/filesServer.js';
@@ -113,4 +112,3 @@ describe('GET /statistics', () => {
   });
 });
 
-describeEveryResponse({ moreThan: 10, statuses: [200, 401, 404, 429] });

@@ -52,15 +52,12 @@ describe('journal entries', () => {
 
   it('validation: title and post are required (spaces count as missing), title at most 255 characters', async () => {
     const before = ok(await listJournalEntries({ client: main.demo, query: { limit: 1 } })).meta.total;
-    expect(expectValidationError(await createJournalEntry({ client: main.demo, body: unchecked({ title: 'Only a title' }) }))).toEqual([
-      'The post field is required.',
-    ]);
-    expect(expectValidationError(await createJournalEntry({ client: main.demo, body: { title: '   ', post: 'x' } }))).toEqual([
-      'The title field is required.',
-    ]);
-    expect(expectValidationError(await createJournalEntry({ client: main.demo, body: { title: 'x'.repeat(256), post: 'x' } }))).toEqual([
-      'The title may not be greater than 255 characters.',
-    ]);
+    expectValidationError(await createJournalEntry({ client: main.demo, body: unchecked({ title: 'Only a title' }) }), ['The post field is required.']);
+    expectValidationError(await createJournalEntry({ client: main.demo, body: { title: '   ', post: 'x' } }), ['The title field is required.']);
+    expectValidationError(
+      await createJournalEntry({ client: main.demo, body: { title: 'x'.repeat(256), post: 'x' } }),
+      ['The title may not be greater than 255 characters.'],
+    );
     expect(ok(await listJournalEntries({ client: main.demo, query: { limit: 1 } })).meta.total).toBe(before);
   });
 

@@ -12,7 +12,6 @@ import {
   updateLifeEvent,
 } from '../../generated/client/sdk.gen.js';
 import type { LifeEvent, LifeEventUpdate } from '../../generated/client/types.gen.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { allLifeEvents, collectPages, ids, newContact, newLifeEvent, unchecked } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
@@ -246,4 +245,3 @@ describe('demo life events', () => {
   }, 60_000);
 });
 
-describeEveryResponse({ moreThan: 40, statuses: [200, 400, 404, 422] });

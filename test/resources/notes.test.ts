@@ -1,7 +1,6 @@
 // Notes through the generated SDK: create, favourite, replace, the notes of one contact, and sorting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNote, getNote, listContactNotes, updateNote } from '../../generated/client/sdk.gen.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectNotFound, ok } from '../helpers/expect.js';
 import { ids, newContact, newNote } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
@@ -62,5 +61,3 @@ describe('notes', () => {
     expect(ids(byCreation.data)).toEqual([older.id, none.id, newer.id]);
   });
 });
-
-describeEveryResponse({ moreThan: 10, statuses: [200, 201, 404] });

@@ -133,8 +133,11 @@ describe('occupations', () => {
       const occupation = ok(await createOccupation({ client, body }), 201).data;
       archiveContact(server.db, contact.id);
 
-      expectValidationError(await createOccupation({ client, body }));
-      expectValidationError(await updateOccupation({ client, path: { id: occupation.id }, body: { ...body, title: 'Changed' } }));
+      expectValidationError(await createOccupation({ client, body }), ['The contact is archived and cannot be changed.']);
+      expectValidationError(
+        await updateOccupation({ client, path: { id: occupation.id }, body: { ...body, title: 'Changed' } }),
+        ['The contact is archived and cannot be changed.'],
+      );
       const list = ok(await listOccupations({ client }));
       expect(list.data.map((o) => [o.id, o.title])).toEqual([[occupation.id, 'Job']]);
     } finally {
@@ -146,8 +149,17 @@ describe('occupations', () => {
     const contact = await newContact(main.demo);
     const company = await newCompany(main.demo);
     const base = { contact_id: contact.id, company_id: company.id, title: 'Job' };
-    expectValidationError(await createOccupation({ client: main.demo, body: unchecked({ ...base, salary_unit: 'decade' }) }));
-    expectValidationError(await createOccupation({ client: main.demo, body: unchecked({ ...base, start_date: '1990-13-45' }) }));
-    expectValidationError(await createOccupation({ client: main.demo, body: unchecked({ contact_id: contact.id, company_id: company.id }) }));
+    expectValidationError(
+      await createOccupation({ client: main.demo, body: unchecked({ ...base, salary_unit: 'decade' }) }),
+      ['The selected salary unit is invalid.'],
+    );
+    expectValidationError(
+      await createOccupation({ client: main.demo, body: unchecked({ ...base, start_date: '1990-13-45' }) }),
+      ['The start date does not match the format Y-m-d.'],
+    );
+    expectValidationError(
+      await createOccupation({ client: main.demo, body: unchecked({ contact_id: contact.id, company_id: company.id }) }),
+      ['The title field is required.'],
+    );
   });
 });

@@ -21,7 +21,6 @@ import { getAddress as storeGetAddress } from '../../server/store/addresses.js';
 import { migrate, unicodeFold, unicodeLower } from '../../server/store/db.js';
 import { migrations } from '../../server/store/migrations.js';
 import { getPlace as storeGetPlace } from '../../server/store/places.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { allPlaces, collectPages, newContact, newPlace, unchecked } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
@@ -198,4 +197,3 @@ describe('migration 10', () => {
   });
 });
 
-describeEveryResponse({ moreThan: 30, statuses: [200, 201, 400, 404, 422] });

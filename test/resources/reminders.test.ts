@@ -128,23 +128,19 @@ describe('reminders', () => {
     const base = reminderBody(contact.id);
     const { initial_date: _date, ...withoutDate } = base;
     const { frequency_number: _number, ...withoutNumber } = base;
-    expect(expectValidationError(await send(withoutDate))).toContain('The initial date field is required.');
-    expect(expectValidationError(await send(withoutNumber))).toContain('The frequency number field is required.');
-    expect(expectValidationError(await send({ ...base, frequency_type: 'day' }))).toContain('The selected frequency type is invalid.');
-    expect(expectValidationError(await send({ ...base, title: '   ' }))).toContain('The title field is required.');
-    expect(expectValidationError(await send({ ...base, initial_date: '2023-02-30' }))).toEqual([
-      'The initial date does not match the format Y-m-d.',
-    ]);
-    expect(expectValidationError(await send({ ...base, initial_date: '15/01/2030' })).length).toBeGreaterThan(0);
-    expect(expectValidationError(await send({ ...base, frequency_number: '3.5' })).length).toBeGreaterThan(0);
-    expect(expectValidationError(await send({ ...base, frequency_number: '99999999999999999999' }))).toEqual([
-      'The frequency number must be an integer.',
-    ]);
+    expectValidationError(await send(withoutDate), ['The initial date field is required.']);
+    expectValidationError(await send(withoutNumber), ['The frequency number field is required.']);
+    expectValidationError(await send({ ...base, frequency_type: 'day' }), ['The selected frequency type is invalid.']);
+    expectValidationError(await send({ ...base, title: '   ' }), ['The title field is required.']);
+    expectValidationError(await send({ ...base, initial_date: '2023-02-30' }), ['The initial date does not match the format Y-m-d.']);
+    expectValidationError(await send({ ...base, initial_date: '15/01/2030' }), ['The initial date does not match the format Y-m-d.']);
+    expectValidationError(await send({ ...base, frequency_number: '3.5' }), ['The frequency number format is invalid.']);
+    expectValidationError(await send({ ...base, frequency_number: '99999999999999999999' }), ['The frequency number must be an integer.']);
     expect(ok(await listContactReminders({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(0);
 
     const reminder = await newReminder(main.demo, contact.id);
     const update = (body: unknown) => updateReminder({ client: main.demo, path: { id: reminder.id }, body: unchecked(body) });
-    expect(expectValidationError(await update({ ...base, initial_date: undefined }))).toContain('The initial date field is required.');
+    expectValidationError(await update({ ...base, initial_date: undefined }), ['The initial date field is required.']);
     expect(ok(await getReminder({ client: main.demo, path: { id: reminder.id } })).data).toEqual(reminder);
   });
 
@@ -194,10 +190,14 @@ describe('archived contacts', () => {
       const reminder = await newReminder(client, contact.id);
       archiveContact(server.db, contact.id);
 
-      const created = expectValidationError(await createReminder({ client, body: reminderBody(contact.id) }));
-      expect(created).toHaveLength(1);
-      expect(created[0]).toMatch(/archived/);
-      expectValidationError(await updateReminder({ client, path: { id: reminder.id }, body: { ...reminderBody(contact.id), title: 'Changed' } }));
+      expectValidationError(
+        await createReminder({ client, body: reminderBody(contact.id) }),
+        ['The contact is archived: it cannot be changed until it is unarchived.'],
+      );
+      expectValidationError(
+        await updateReminder({ client, path: { id: reminder.id }, body: { ...reminderBody(contact.id), title: 'Changed' } }),
+        ['The contact is archived: it cannot be changed until it is unarchived.'],
+      );
       // Unchanged, but for its contact now showing as archived.
       expect(ok(await getReminder({ client, path: { id: reminder.id } })).data).toEqual({ ...reminder, contact: { ...reminder.contact, is_active: false } });
       expect(ok(await listContactReminders({ client, path: { id: contact.id } })).meta.total).toBe(1);

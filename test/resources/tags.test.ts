@@ -12,7 +12,6 @@ import {
   unsetContactTags,
 } from '../../generated/client/sdk.gen.js';
 import type { Contact } from '../../generated/client/types.gen.js';
-import { describeEveryResponse } from '../helpers/everyResponse.js';
 import { expectNotFound, ok, TIMESTAMP } from '../helpers/expect.js';
 import { collectPages, ids, newContact, newTag, tagContact, uniqueWord } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
@@ -95,5 +94,3 @@ describe('tags', () => {
     expectNotFound(await listContactsForTag({ client: main.demo, path: { id: doomedTag.id } }));
   });
 });
-
-describeEveryResponse({ moreThan: 20, statuses: [200, 201, 404] });

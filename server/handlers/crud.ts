@@ -1,0 +1,203 @@
+// The handlers resources share: list a page, list a contact's page, get, create, update and delete by id. Each is
+// built from its operationId (its metadata gives the status, the page size, the sort values and the list's URL),
+// the store function and the presenter; a resource file keeps only what is its own (input conversion, checks).
+import type { Handlers } from '../../generated/server/handlers.gen.js';
+import { operationPath, operations, type PathParamsOf } from '../../generated/server/operations.gen.js';
+import type { Context } from '../context.js';
+import { notFound } from '../http/errors.js';
+import { presentDeleted } from '../present/deleted.js';
+import type { ContactRow } from '../store/contacts.js';
+import type { Db } from '../store/db.js';
+import type { Page, PageOptions } from '../store/pagination.js';
+import { findContactOr404 } from './contacts.js';
+import { pageRequest, paginate, type ExtraMeta, type ListOperationId, type PageQuery, type SortFieldOf } from './paging.js';
+import { listUrl, nowOf, type Handler } from './shared.js';
+
+type OperationId = keyof Handlers<Context>;
+type Input<K extends OperationId> = Parameters<Handler<K>>[0];
+type Answer<K extends OperationId> = Awaited<ReturnType<Handler<K>>>;
+/** What `data` holds in the answer of K. */
+export type DataOf<K extends OperationId> = Answer<K>['body'] extends { data: infer D } ? D : never;
+/** One item of a list's `data`. */
+export type ItemOf<K extends OperationId> = DataOf<K> extends readonly (infer I)[] ? I : never;
+/** The request body of K, as the generated types give it. */
+export type BodyOf<K extends OperationId> = NonNullable<Input<K>['body']>;
+/** The operations whose path names one id (`/notes/{id}`, `/contacts/{id}/notes`). */
+type IdOperationId = { [K in OperationId]: Input<K>['path'] extends { id: number } ? K : never }[OperationId];
+
+/** How a resource's rows become API objects: many at once (a page), or one. */
+export interface Presenter<Row, Item> {
+  rows(rows: Row[], context: Context): Item[];
+  row(row: Row, context: Context): Item;
+}
+
+/** A presenter of one row at a time (`presentTag(row)`, `presentJournalEntry(row, context)`). */
+export function presentEach<Row, Item>(present: (row: Row, context: Context) => Item): Presenter<Row, Item> {
+  return { rows: (rows, context) => rows.map((row) => present(row, context)), row: present };
+}
+
+/** A presenter that loads what a page of rows names in one go (`presentNotes(db, accountId, rows, context)`). */
+export function presentInBatches<Row, Item>(
+  present: (db: Db, accountId: number, rows: readonly Row[], context: Context) => Item[],
+): Presenter<Row, Item> {
+  const rows = (list: Row[], context: Context) => present(context.db, context.caller.accountId, list, context);
+  return { rows, row: (row, context) => rows([row], context)[0]! };
+}
+
+/** The handler as the generated type wants it: the status is the operation's documented one (its only 2xx). */
+function typed<K extends OperationId>(operationId: K, answer: (input: Input<K>) => unknown): Handler<K> {
+  const status = operations[operationId].successStatus;
+  return ((input: Input<K>) => ({ status, body: answer(input) })) as unknown as Handler<K>;
+}
+
+const accountOf = (context: Context) => context.caller.accountId;
+const idOf = (input: { path: unknown }) => (input.path as { id: number }).id;
+
+/** One page of items and how many there are in all. */
+type PageRead<K extends OperationId> = (context: Context, path: { id: number }, options: PageOptions<SortFieldOf<K>>) => {
+  items: ItemOf<K>[];
+  total: number;
+};
+
+/** The answer of a list: `read` gets the page (after any check), in Laravel's envelope with the list's own URL. */
+function pageHandler<K extends ListOperationId>(operationId: K, read: PageRead<K>, meta: (context: Context) => ExtraMeta): Handler<K> {
+  return typed(operationId, ({ context, path, query }) => {
+    const request = pageRequest(operationId, query as PageQuery | undefined);
+    const { items, total } = read(context, path as { id: number }, request.options);
+    const url = listUrl(context, operationPath(operationId, (path ?? {}) as PathParamsOf<K>));
+    return paginate(items, total, request, url, meta(context));
+  });
+}
+
+const noMeta = () => ({});
+const presented = <Item>(page: Page<unknown>, items: Item[]) => ({ items, total: page.total });
+
+/** A page of the account's rows (`meta` adds to the page's meta). */
+export function listHandler<K extends ListOperationId, Row>(
+  operationId: K,
+  list: (db: Db, accountId: number, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
+  present: (rows: Row[], context: Context) => ItemOf<K>[],
+  meta: (context: Context) => ExtraMeta = noMeta,
+): Handler<K> {
+  return pageHandler(
+    operationId,
+    (context, _path, options) => {
+      const page = list(context.db, accountOf(context), options);
+      return presented(page, present(page.rows, context));
+    },
+    meta,
+  );
+}
+
+/** A page of reference data every caller shares (public operations have no account). */
+export function publicListHandler<K extends ListOperationId, Row>(
+  operationId: K,
+  list: (db: Db, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
+  present: (rows: Row[], context: Context) => ItemOf<K>[],
+): Handler<K> {
+  return pageHandler(
+    operationId,
+    (context, _path, options) => {
+      const page = list(context.db, options);
+      return presented(page, present(page.rows, context));
+    },
+    noMeta,
+  );
+}
+
+/** A page of one contact's rows (`/contacts/{id}/…`); 404 when the contact is not the account's. */
+export function contactListHandler<K extends ListOperationId & IdOperationId, Row>(
+  operationId: K,
+  list: (db: Db, accountId: number, contactId: number, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
+  present: (rows: Row[], context: Context, contact: ContactRow) => ItemOf<K>[],
+  meta: (context: Context) => ExtraMeta = noMeta,
+): Handler<K> {
+  return pageHandler(
+    operationId,
+    (context, path, options) => {
+      const contact = findContactOr404(context, path.id);
+      const page = list(context.db, accountOf(context), contact.id, options);
+      return presented(page, present(page.rows, context, contact));
+    },
+    meta,
+  );
+}
+
+/** One row by id (`get` reads it); 404 when there is none. */
+function rowHandler<K extends IdOperationId, Row>(
+  operationId: K,
+  get: (context: Context, id: number) => Row | undefined,
+  present: (row: Row, context: Context) => DataOf<K>,
+): Handler<K> {
+  return typed(operationId, (input) => {
+    const row = get(input.context, idOf(input));
+    if (!row) throw notFound();
+    return { data: present(row, input.context) };
+  });
+}
+
+/** One row of the account by id; 404 when there is none. */
+export function getHandler<K extends IdOperationId, Row>(
+  operationId: K,
+  get: (db: Db, accountId: number, id: number) => Row | undefined,
+  present: (row: Row, context: Context) => DataOf<K>,
+): Handler<K> {
+  return rowHandler(operationId, (context, id) => get(context.db, accountOf(context), id), present);
+}
+
+/** One row of reference data every caller shares, by id; 404 when there is none. */
+export function publicGetHandler<K extends IdOperationId, Row>(
+  operationId: K,
+  get: (db: Db, id: number) => Row | undefined,
+  present: (row: Row, context: Context) => DataOf<K>,
+): Handler<K> {
+  return rowHandler(operationId, (context, id) => get(context.db, id), present);
+}
+
+/** A new row from the body (`input` converts and checks it); 404 when the store finds a named row missing. */
+export function createHandler<K extends OperationId, In, Row>(
+  operationId: K,
+  input: (body: BodyOf<K>, context: Context) => In,
+  create: (db: Db, accountId: number, input: In, now: string) => Row | undefined,
+  present: (row: Row, context: Context) => DataOf<K>,
+): Handler<K> {
+  return typed(operationId, ({ context, body }) => {
+    const row = create(context.db, accountOf(context), input(body as BodyOf<K>, context), nowOf(context));
+    if (!row) throw notFound();
+    return { data: present(row, context) };
+  });
+}
+
+/** A row replaced from the body; 404 when it is not the account's (or the store finds a named row missing). */
+export function updateHandler<K extends IdOperationId, In, Row>(
+  operationId: K,
+  input: (body: BodyOf<K>, context: Context, id: number) => In,
+  update: (db: Db, accountId: number, id: number, input: In, now: string) => Row | undefined,
+  present: (row: Row, context: Context) => DataOf<K>,
+): Handler<K> {
+  return typed(operationId, (request) => {
+    const { context } = request;
+    const id = idOf(request);
+    const row = update(context.db, accountOf(context), id, input(request.body as BodyOf<K>, context, id), nowOf(context));
+    if (!row) throw notFound();
+    return { data: present(row, context) };
+  });
+}
+
+/**
+ * Deletes a row of the account by id (`remove` answers whether there was one, or the removed row, which `after`
+ * gets); 404 when there was none.
+ */
+export function deleteHandler<K extends IdOperationId, Removed>(
+  operationId: K,
+  remove: (db: Db, accountId: number, id: number) => Removed | undefined | false,
+  after: (removed: Removed, context: Context) => void = () => {},
+): Handler<K> {
+  return typed(operationId, (input) => {
+    const id = idOf(input);
+    const removed = remove(input.context.db, accountOf(input.context), id);
+    if (!removed) throw notFound();
+    after(removed, input.context);
+    return presentDeleted(id);
+  });
+}
