@@ -1,7 +1,7 @@
 // One generated request for an operation: valid inputs derived from its schemas, then (most of the time)
 // broken in one way. A case is plain data, so fast-check can print and shrink it and a run can replay it.
 import fc from 'fast-check';
-import { anyJsonArbitrary, BAD_IDS, HUGE_ASCII, NASTY_QUERY_TEXTS, nastyNumberArbitrary, nest, RAW_NUMBER_LITERALS, textArbitrary } from './nasty.js';
+import { anyJsonArbitrary, BAD_IDS, HUGE_ASCII, NASTY_QUERY_TEXTS, nastyNumberArbitrary, RAW_NUMBER_LITERALS, textArbitrary } from './nasty.js';
 import { isFreeText } from './roundTrip.js';
 import { operation, contract } from '../../conformance/contract.js';
 import { samplePng } from '../../conformance/fixtures/index.js';
@@ -14,8 +14,18 @@ export type Auth = 'demo' | 'other' | 'none' | { header: string };
 export type FormValue = string | { file: 'png' | 'pdf' | 'text' | 'empty'; filename: string };
 
 export type Body =
-  /** JSON text of `value`; `rawNumber` writes a number literal JSON.stringify cannot make into field `field`. */
-  | { kind: 'json'; value: unknown; contentType?: string; rawNumber?: { field: string; literal: string } }
+  /**
+   * JSON text of `value`; `rawNumber` writes a number literal JSON.stringify cannot make into field `field`, `nested`
+   * writes `depth` nested arrays or objects into it. Both are written into the text when it is sent, so that a case
+   * stays shallow data: fast-check prints it, and the fixture walk reads it, without recursing thousands deep.
+   */
+  | {
+      kind: 'json';
+      value: unknown;
+      contentType?: string;
+      rawNumber?: { field: string; literal: string };
+      nested?: { field: string; kind: 'array' | 'object'; depth: number };
+    }
   | { kind: 'text'; text: string; contentType?: string }
   /** Bytes given as hex (invalid UTF-8 and the like). */
   | { kind: 'bytes'; hex: string; contentType: string }
@@ -236,7 +246,7 @@ const wholeBody: Breaker = (c) =>
 const deepNesting: Breaker = (c, op) =>
   fc.oneof(
     fc.tuple(pick(propertyNames(c, op)), pick(['array', 'object'] as const), fc.integer({ min: 20, max: 3000 })).map(([name, kind, depth]) =>
-      withJson(c, `body ${name} nested ${depth}`, { ...objectBody(c), [name]: nest(kind, depth) }),
+      withJson(c, `body ${name} nested ${depth}`, { ...objectBody(c), [name]: 0 }, { nested: { field: name, kind, depth } }),
     ),
     // Deeper than any recursive walk should go, written out as text.
     fc.integer({ min: 10_000, max: 100_000 }).map((depth) => ({
