@@ -3,14 +3,17 @@
 // then cases broken in one way), with a fixed seed so a failure here fails the same way every time, and whatever
 // ran before. The rules checked on each answer are in test/fuzz/invariants.ts and roundTrip.ts; `npm run fuzz` runs
 // the same generators for longer, with a new seed.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operation as operationMeta } from '../conformance/contract.js';
+import { operationIds } from '../contract/index.js';
 import { valueAt } from '../conformance/http.js';
-import { fuzzOperations, type FuzzOperation } from './fuzz/spec.js';
-import { nastyQueryCases } from './fuzz/cases.js';
+import { DAY_SCHEMA, fuzzOperations, namesDay, type FuzzOperation } from './fuzz/spec.js';
+import { isRealDay, nastyQueryCases } from './fuzz/cases.js';
 import { checkOneCase, describeFailure, fuzzOperation, startFuzzSession, type FuzzSession } from './fuzz/runner.js';
-import { isFreeText, trimSpaces } from './fuzz/roundTrip.js';
+import { dayProblems, isFreeText, sentDays, trimSpaces } from './fuzz/roundTrip.js';
 import { flatten } from './fuzz/schemaArbitrary.js';
+import { jsonText } from './fuzz/send.js';
 
 const SEED = 20_240_611;
 const RUNS_PER_OPERATION = 6;
@@ -33,10 +36,19 @@ function requiresText(op: FuzzOperation): boolean {
   return ((schema['required'] ?? []) as string[]).some((name) => properties[name] && isFreeText(flatten(properties[name])));
 }
 
+/** Whether every valid body of the operation holds a day (a required field of the day schema) to compare after the write. */
+function requiresDay(op: FuzzOperation): boolean {
+  if (!op.body || op.method === 'delete') return false;
+  const required = (flatten(op.body.schema)['required'] ?? []) as string[];
+  return op.body.dayFields.some((field) => required.includes(field));
+}
+
 describe(`fuzzing every operation (seed ${SEED}, ${VALID_RUNS_PER_OPERATION} valid and ${RUNS_PER_OPERATION} mixed cases each)`, () => {
   it('covers the whole operation table', () => {
-    expect(fuzzOperations).toHaveLength(151);
-    expect(new Set(fuzzOperations.map((op) => op.operationId)).size).toBe(151);
+    // The table is the generated metadata (its list of operationIds): each operation of the spec is fuzzed, once.
+    expect(operationIds.length).toBeGreaterThan(0);
+    expect(fuzzOperations.map((op) => op.operationId)).toEqual([...operationIds]);
+    expect(new Set(fuzzOperations.map((op) => op.operationId)).size).toBe(operationIds.length);
   });
 
   for (const op of fuzzOperations) {
@@ -48,6 +60,7 @@ describe(`fuzzing every operation (seed ${SEED}, ${VALID_RUNS_PER_OPERATION} val
       expect(result.validRuns).toBe(VALID_RUNS_PER_OPERATION);
       expect(Object.keys(result.statuses).some((status) => status.startsWith('2')), JSON.stringify(result.statuses)).toBe(true);
       if (requiresText(op)) expect(result.textsCompared, 'texts compared after successful writes').toBeGreaterThan(0);
+      if (requiresDay(op)) expect(result.daysCompared, 'days compared after successful writes').toBeGreaterThan(0);
     }, 60_000);
   }
 
@@ -123,10 +136,40 @@ describe('regressions found by fuzzing', () => {
   });
 });
 
-describe('the round-trip rule itself', () => {
+describe("the fuzzer's own rules", () => {
   it('allows trimming exactly what the spec counts as space: not U+0085, not control characters', () => {
     expect(trimSpaces(' \t\r\n\x0B\u00A0\uFEFF\u3000x\u2028 ')).toBe('x');
     expect(trimSpaces('\u0085x\u0085')).toBe('\u0085x\u0085');
     expect(trimSpaces('\0x\u001F')).toBe('\0x\u001F');
+  });
+
+  it('finds the day fields from the schema (LenientDate by its $ref, nullable through oneOf), and compares them by the day written', () => {
+    const dayFields = Object.fromEntries(fuzzOperations.filter((op) => op.body?.dayFields.length).map((op) => [op.operationId, op.body!.dayFields]));
+    expect(dayFields).toMatchObject({ createCall: ['called_at'], createGift: ['date'], updateConversationMessage: ['written_at'], createLifeEvent: ['happened_at'] });
+    expect(namesDay({ $ref: DAY_SCHEMA })).toBe(true);
+    expect(namesDay({ oneOf: [{ $ref: DAY_SCHEMA }, { type: 'null' }] })).toBe(true);
+    expect(namesDay({ anyOf: [{ $ref: DAY_SCHEMA }, { type: 'string' }] })).toBe(false);
+    expect(namesDay({ type: 'string', format: 'date' })).toBe(false);
+    // Not free text: a union of a date, a date-time and a pattern.
+    const createCall = fuzzOperations.find((op) => op.operationId === 'createCall')!;
+    expect(isFreeText(flatten((flatten(createCall.body!.schema)['properties'] as Record<string, Record<string, unknown>>)['called_at']))).toBe(false);
+    // The day as written, whatever time or zone follows; the answer's day likewise.
+    const op = { ...createCall, body: { ...createCall.body!, dayFields: ['called_at'] } };
+    const sent = sentDays(op, { called_at: '2024-02-03 23:30:00-05:00' });
+    expect(sent).toEqual([{ field: 'called_at', value: '2024-02-03 23:30:00-05:00', day: '2024-02-03' }]);
+    expect(dayProblems(sent, { data: { called_at: '2024-02-03T00:00:00Z' } }, 'answer', new Set())).toEqual([]);
+    expect(dayProblems(sent, { data: { called_at: '2024-02-04T00:00:00Z' } }, 'answer', new Set())).toHaveLength(1);
+    expect(dayProblems(sentDays(op, { called_at: null }), { data: { called_at: null } }, 'answer', new Set())).toEqual([]);
+    expect(isRealDay('2023-02-29T10:00')).toBe(false);
+    expect(isRealDay('2024-02-29 10:00')).toBe(true);
+  });
+
+  it('keeps a deeply nested body out of the case (fast-check prints it, the marker walk reads it) and writes it into the text sent', async () => {
+    // Both overflowed the stack with a 3000-deep value held in the case (RangeError: Maximum call stack size exceeded).
+    const body = { kind: 'json' as const, value: { name: 0, contact_id: '@fixture:contacts:0' }, nested: { field: 'name', kind: 'array' as const, depth: 5000 } };
+    expect(fc.stringify(body).length).toBeLessThan(200);
+    const resolved = await session.fixtures.resolve(body, 'createNote');
+    expect(jsonText(resolved)).toBe(`{"name":${'['.repeat(5000)}1${']'.repeat(5000)},"contact_id":${resolved.value.contact_id}}`);
+    expect(typeof resolved.value.contact_id).toBe('number');
   });
 });

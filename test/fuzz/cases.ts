@@ -1,11 +1,11 @@
 // One generated request for an operation: valid inputs derived from its schemas, then (most of the time)
 // broken in one way. A case is plain data, so fast-check can print and shrink it and a run can replay it.
 import fc from 'fast-check';
-import { anyJsonArbitrary, BAD_IDS, HUGE_ASCII, NASTY_QUERY_TEXTS, nastyNumberArbitrary, nest, RAW_NUMBER_LITERALS, textArbitrary } from './nasty.js';
+import { anyJsonArbitrary, BAD_IDS, HUGE_ASCII, NASTY_QUERY_TEXTS, nastyNumberArbitrary, RAW_NUMBER_LITERALS, textArbitrary } from './nasty.js';
 import { isFreeText } from './roundTrip.js';
 import { operation, contract } from '../../conformance/contract.js';
 import { samplePng } from '../../conformance/fixtures/index.js';
-import { fixtureMarker, pathMarkers, referenceSlots } from './fixtures.js';
+import { fixtureMarker, pathMarkers, referenceSlots, UNIQUE_TOKEN_LENGTH, uniqueMarker } from './fixtures.js';
 import { flatten, jsonType, typesOf, valueFor } from './schemaArbitrary.js';
 import type { FuzzOperation, Schema } from './spec.js';
 
@@ -14,8 +14,18 @@ export type Auth = 'demo' | 'other' | 'none' | { header: string };
 export type FormValue = string | { file: 'png' | 'pdf' | 'text' | 'empty'; filename: string };
 
 export type Body =
-  /** JSON text of `value`; `rawNumber` writes a number literal JSON.stringify cannot make into field `field`. */
-  | { kind: 'json'; value: unknown; contentType?: string; rawNumber?: { field: string; literal: string } }
+  /**
+   * JSON text of `value`; `rawNumber` writes a number literal JSON.stringify cannot make into field `field`, `nested`
+   * writes `depth` nested arrays or objects into it. Both are written into the text when it is sent, so that a case
+   * stays shallow data: fast-check prints it, and the fixture walk reads it, without recursing thousands deep.
+   */
+  | {
+      kind: 'json';
+      value: unknown;
+      contentType?: string;
+      rawNumber?: { field: string; literal: string };
+      nested?: { field: string; kind: 'array' | 'object'; depth: number };
+    }
   | { kind: 'text'; text: string; contentType?: string }
   /** Bytes given as hex (invalid UTF-8 and the like). */
   | { kind: 'bytes'; hex: string; contentType: string }
@@ -35,17 +45,42 @@ const isJsonWrite = (op: FuzzOperation) => op.body !== undefined && !isUpload(op
 
 /**
  * Fields that name objects of the account get the registry's fixtures (see fixtures.ts), fields that name shared
- * reference data (emotions) the documented example's value; everything else comes from the schema.
+ * reference data (emotions) the documented example's value, day fields (spec.ts) real days; everything else comes
+ * from the schema.
  */
 function linkedProperty(op: FuzzOperation) {
   const slots = new Map(referenceSlots(operation(op.operationId)).map((slot) => [slot.field, slot]));
   const example = contract.requestBody(op.operationId)?.example as Record<string, unknown> | undefined;
   return (name: string, schema: Schema): fc.Arbitrary<unknown> | undefined => {
+    // A day field's pattern takes 31 September; its description ("a day") does not.
+    if (op.body?.dayFields.includes(name)) return valueFor(schema).filter((v) => typeof v !== 'string' || isRealDay(v));
+    if (UNIQUE_IN_ACCOUNT.has(name)) {
+      const maxLength = Math.max(0, ((schema.maxLength as number | undefined) ?? 200_000) - UNIQUE_TOKEN_LENGTH);
+      return valueFor({ ...schema, maxLength }).map((v) => (typeof v === 'string' ? uniqueMarker(v) : v));
+    }
     const slot = slots.get(name);
     if (!slot) return name in op.bodyReferences && example?.[name] !== undefined ? fc.constant(example[name]) : undefined;
     const marker = fc.constantFrom(fixtureMarker(slot.resource, slot.nth), fixtureMarker(slot.resource, slot.nth, true));
     return typesOf(schema).includes('array') ? marker.map((m) => [m]) : marker;
   };
+}
+
+/**
+ * A valid path: each id a marker the registry resolves (see fixtures.ts); a parameter that names no object (no
+ * `x-references`, like the month of /reminders/upcoming/{month}) a value of its schema or its documented example,
+ * percent-encoded as the URL carries it (as the breakers' BAD_IDS are).
+ */
+function pathArbitrary(op: FuzzOperation): fc.Arbitrary<Record<string, string>> {
+  const markers = pathMarkers(operation(op.operationId));
+  const model = Object.fromEntries(
+    op.pathParams.map((p) => {
+      if (markers[p.name] !== undefined) return [p.name, fc.constant(markers[p.name]!)];
+      const drawn = valueFor(p.schema, { short: true });
+      // Path values are held as they go into the URL (like the breakers' BAD_IDS): percent-encoded.
+      return [p.name, (p.example === undefined ? drawn : fc.oneof(fc.constant(p.example), drawn)).map((v) => encodeURIComponent(String(v)))];
+    }),
+  );
+  return fc.record(model);
 }
 
 function queryArbitrary(op: FuzzOperation): fc.Arbitrary<[string, string][]> {
@@ -77,37 +112,94 @@ function validForm(op: FuzzOperation): fc.Arbitrary<Body> {
 const isTrue = (value: unknown) => value === true || value === 1 || value === '1';
 
 /**
- * The contact date rules ContactFields states in its descriptions, which a schema cannot: a known birthdate that is
- * not age based has a day (1 to 31) and a month (1 to 12) making a real date, an age-based one an age; a known
- * deceased date has a day and a month making a real date. A valid case keeps them (with the day drawn as a whole
- * date), so the server must take it.
+ * A date the spec's descriptions state as separate fields: when every `when` field is true, the date is known; it is
+ * then an age (`age`, 0 to 150) when `ageBased` is true, else a day and a month (and a year) making a real date. A
+ * day, month or age sent otherwise stays in its described range too.
  */
-function withContactDates(body: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });
-  // known gap: the spec gives `birthdate_age` no range, but the reference server refuses one outside 0..150 (see
-  // the "known gap" test in test/fuzz.test.ts); valid cases stay inside it so that the gap fails one test only.
-  return fc.tuple(body, day, day, fc.integer({ min: 0, max: 150 })).map(([value, birth, death, age]) => {
-    if (!value || typeof value !== 'object' || !('is_birthdate_known' in value)) return value;
-    const contact = { ...(value as Record<string, unknown>) };
-    if (isTrue(contact['is_birthdate_known']) && isTrue(contact['birthdate_is_age_based'])) contact['birthdate_age'] = age;
-    else if (isTrue(contact['is_birthdate_known'])) {
-      Object.assign(contact, { birthdate_day: birth.getUTCDate(), birthdate_month: birth.getUTCMonth() + 1, birthdate_year: birth.getUTCFullYear() });
-    }
-    if (isTrue(contact['is_deceased']) && isTrue(contact['is_deceased_date_known'])) {
-      Object.assign(contact, { deceased_date_day: death.getUTCDate(), deceased_date_month: death.getUTCMonth() + 1, deceased_date_year: death.getUTCFullYear() });
-    }
-    return contact;
+interface DatePartsRule {
+  when: string[];
+  ageBased?: string;
+  age?: string;
+  day: string;
+  month: string;
+  year: string;
+}
+
+/**
+ * The date rules stated in descriptions, which a schema cannot state: ContactFields' birthdate ("required when the
+ * birthdate is known and not age based") and deceased date, and ContactIntroduction's day they met ("required when
+ * the date is known and not age based", an age "from 0 to 150", "required when the date is known and age based").
+ */
+const DATE_PARTS_RULES: DatePartsRule[] = [
+  { when: ['is_birthdate_known'], ageBased: 'birthdate_is_age_based', age: 'birthdate_age', day: 'birthdate_day', month: 'birthdate_month', year: 'birthdate_year' },
+  { when: ['is_deceased', 'is_deceased_date_known'], day: 'deceased_date_day', month: 'deceased_date_month', year: 'deceased_date_year' },
+  { when: ['is_date_known'], ageBased: 'is_age_based', age: 'age', day: 'day', month: 'month', year: 'year' },
+];
+
+/**
+ * Fields a description wants unique in the account: ContactCreate's email "must not be used by another contact of
+ * the account". A valid case marks its text so that each request makes it unique (see `@unique:` in fixtures.ts).
+ */
+const UNIQUE_IN_ACCOUNT = new Set(['email']);
+
+/** Fields a description makes required when another field has a value: ContactAvatar's photo "required when `source` is `photo`". */
+const REQUIRED_WHEN: Array<{ field: string; when: string; is: unknown }> = [{ field: 'photo_id', when: 'source', is: 'photo' }];
+
+const realDay = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });
+
+/** Whether a date or date-time text starts with a day that exists (`2023-02-29` does not; a pattern cannot tell). */
+export function isRealDay(text: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!parts) return false;
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/**
+ * A valid body as the descriptions' rules want it (see DATE_PARTS_RULES and REQUIRED_WHEN): a known date gets its
+ * parts (drawn as a whole real date, or an age), a field required by another's value gets a value (from `valueOf`,
+ * the generator of that field: an object's id is the registry's marker). The server must take it.
+ */
+function withDescribedRules(op: FuzzOperation, body: fc.Arbitrary<unknown>, valueOf: (name: string) => fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  const properties = (flatten(op.body?.schema).properties ?? {}) as Record<string, Schema>;
+  const required = REQUIRED_WHEN.filter((rule) => rule.field in properties && rule.when in properties);
+  const dates = fc.tuple(...DATE_PARTS_RULES.map(() => fc.tuple(realDay, fc.integer({ min: 0, max: 150 }))));
+  const values = fc.tuple(...required.map((rule) => valueOf(rule.field)));
+  return fc.tuple(body, dates, values).map(([value, drawn, requiredValues]) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const out = { ...(value as Record<string, unknown>) };
+    DATE_PARTS_RULES.forEach((rule, i) => {
+      if (!(rule.when[0]! in out)) return;
+      const [date, age] = drawn[i]!;
+      const parts: Record<string, number> = { [rule.day]: date.getUTCDate(), [rule.month]: date.getUTCMonth() + 1, ...(rule.age ? { [rule.age]: age } : {}) };
+      // A part sent where the date does not use it is still in its described range (a day 1 to 31, an age 0 to 150).
+      for (const [field, value] of Object.entries(parts)) if (out[field] !== undefined && out[field] !== null) out[field] = value;
+      if (!rule.when.every((field) => isTrue(out[field]))) return;
+      if (rule.ageBased && rule.age && isTrue(out[rule.ageBased])) out[rule.age] = age;
+      else Object.assign(out, { [rule.day]: parts[rule.day], [rule.month]: parts[rule.month], [rule.year]: date.getUTCFullYear() });
+    });
+    required.forEach((rule, i) => {
+      if (out[rule.when] === rule.is && (out[rule.field] === undefined || out[rule.field] === null)) out[rule.field] = requiredValues[i];
+    });
+    return out;
   });
 }
 
 export function validCase(op: FuzzOperation): fc.Arbitrary<FuzzCase> {
   let body: fc.Arbitrary<Body | undefined> = fc.constant(undefined);
   if (isUpload(op)) body = validForm(op);
-  else if (op.body) body = withContactDates(valueFor(op.body.schema, { property: linkedProperty(op) })).map((value) => ({ kind: 'json' as const, value }));
+  else if (op.body) {
+    const property = linkedProperty(op);
+    const properties = (flatten(op.body.schema).properties ?? {}) as Record<string, Schema>;
+    const valueOf = (name: string) => property(name, flatten(properties[name])) ?? valueFor(properties[name] ?? {});
+    body = withDescribedRules(op, valueFor(op.body.schema, { property }), valueOf).map((value) => ({ kind: 'json' as const, value }));
+  }
   return fc.record({
     broken: fc.constant('valid'),
     auth: fc.constant<Auth>('demo'),
-    path: fc.constant(pathMarkers(operation(op.operationId))),
+    path: pathArbitrary(op),
     query: queryArbitrary(op),
     body,
   }).map(({ body: b, ...rest }) => (b === undefined ? rest : { ...rest, body: b }));
@@ -236,7 +328,7 @@ const wholeBody: Breaker = (c) =>
 const deepNesting: Breaker = (c, op) =>
   fc.oneof(
     fc.tuple(pick(propertyNames(c, op)), pick(['array', 'object'] as const), fc.integer({ min: 20, max: 3000 })).map(([name, kind, depth]) =>
-      withJson(c, `body ${name} nested ${depth}`, { ...objectBody(c), [name]: nest(kind, depth) }),
+      withJson(c, `body ${name} nested ${depth}`, { ...objectBody(c), [name]: 0 }, { nested: { field: name, kind, depth } }),
     ),
     // Deeper than any recursive walk should go, written out as text.
     fc.integer({ min: 10_000, max: 100_000 }).map((depth) => ({

@@ -7,24 +7,45 @@
 //   "@fixture:contacts:0:string" the same id written as text ("12")
 //   "@path:messageId"            the path's own value for {messageId}: kept objects for a read, a new object for
 //                                the last id of any write (so that no case changes what the next one reads)
+//   "@unique:text"               the text made unique in the account, for a field whose description wants it so
+//                                (a contact's email): a token of UNIQUE_TOKEN_LENGTH characters put before it, new
+//                                for each request (blank text is left as it is: it is stored as no value)
+// A path parameter that names no object (no `x-references`: the month of /reminders/upcoming/{month}) holds no
+// marker: its value is drawn from its schema like any other input.
 import { FixtureRegistry, httpSend, MISSING_ID, referenceSlots } from '../../conformance/fixtures/index.js';
 import { operation, type Operation } from '../../conformance/contract.js';
 import { request, type HttpOptions, type HttpReply } from '../../conformance/http.js';
+import { trimSpaces } from './roundTrip.js';
 
 export { MISSING_ID, referenceSlots };
+
+/** The length of the token `@unique:` puts before a text (a generator leaves that much room under maxLength). */
+export const UNIQUE_TOKEN_LENGTH = 8;
+
+/** The marker of a text that must be unique in the account (see above). */
+export const uniqueMarker = (text: string): string => `@unique:${text}`;
 
 /** The marker of a kept object: `@fixture:contacts:1`, as text (`:string`) when a form or a path carries it. */
 export const fixtureMarker = (resource: string, nth = 0, asString = false): string => `@fixture:${resource}:${nth}${asString ? ':string' : ''}`;
 
-/** The markers of a path's values: each resolved by the registry (a write's last id names a new object). */
+/** The path parameters that name objects of the account (`x-references`), in path order. */
+export const idParameters = (op: Pick<Operation, 'pathParams'>): string[] =>
+  Object.entries(op.pathParams)
+    .filter(([, param]) => param.references !== undefined)
+    .map(([name]) => name);
+
+/** The markers of a path's ids: each resolved by the registry (a write's last id names a new object). */
 export const pathMarkers = (op: Pick<Operation, 'pathParams'>): Record<string, string> =>
-  Object.fromEntries(Object.keys(op.pathParams).map((name) => [name, `@path:${name}`]));
+  Object.fromEntries(idParameters(op).map((name) => [name, `@path:${name}`]));
 
 /** Whether a case's path names only the registry's own objects (not an id a breaker put there). */
-export const namesOwnObjects = (path: Record<string, string>): boolean => Object.values(path).every((v) => v.startsWith('@path:'));
+export const namesOwnObjects = (op: Pick<Operation, 'pathParams'>, path: Record<string, string>): boolean =>
+  idParameters(op).every((name) => path[name]?.startsWith('@path:'));
 
 /** One account's fixtures for the fuzzer, and the markers of generated cases resolved into them. */
 export class Fixtures extends FixtureRegistry {
+  private uniqueTexts = 0;
+
   constructor(
     readonly baseUrl: string,
     readonly token: string,
@@ -47,6 +68,12 @@ export class Fixtures extends FixtureRegistry {
       if (kept) {
         const id = await this.get(kept[1]!, Number(kept[2]));
         return kept[3] ? String(id) : id;
+      }
+      const unique = /^@unique:([\s\S]*)$/.exec(text);
+      if (unique) {
+        if (trimSpaces(unique[1]!) === '') return unique[1];
+        this.uniqueTexts += 1;
+        return `u${this.uniqueTexts.toString(36).padStart(UNIQUE_TOKEN_LENGTH - 1, '0')}${unique[1]}`;
       }
       const own = /^@path:([A-Za-z]+)$/.exec(text);
       if (own) {

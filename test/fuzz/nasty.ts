@@ -160,9 +160,7 @@ export function anyJsonArbitrary(): fc.Arbitrary<unknown> {
   );
 }
 
-/** `depth` nested arrays or objects around a value. */
-export function nest(kind: 'array' | 'object', depth: number, inner: unknown = 1): unknown {
-  let value = inner;
-  for (let i = 0; i < depth; i += 1) value = kind === 'array' ? [value] : { a: value };
-  return value;
+/** The JSON text of `depth` nested arrays (`[[[1]]]`) or objects (`{"a":{"a":1}}`) around the number 1. */
+export function nestedJson(kind: 'array' | 'object', depth: number): string {
+  return kind === 'array' ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }

@@ -7,7 +7,12 @@
 // surrounding whitespace is trimmed (whitespace as the contract's `\S` pattern defines it), and text left empty
 // is stored as null (or dropped, for a label). Anything else (a lost character, a changed normalisation, a
 // cut) is a failure.
-import { flatten, typesOf } from './schemaArbitrary.js';
+//
+// A field of the contract's day schema (LenientDate, see spec.ts) is not text: the server keeps only its day and
+// answers it as that day (a timestamp at midnight UTC, or `YYYY-MM-DD`, as the response schema says). Its round
+// trip compares days: the date part as it was written in the request, whatever time or zone followed it, with the
+// date part of the answer; a null sent comes back null.
+import { flatten, mergeSchemas, typesOf } from './schemaArbitrary.js';
 import { fuzzOperations, type FuzzOperation, type Schema } from './spec.js';
 
 export interface SentText {
@@ -38,7 +43,7 @@ export function sentTexts(op: FuzzOperation, body: unknown): SentText[] {
   const texts: SentText[] = [];
   for (const [field, value] of Object.entries(body as Record<string, unknown>)) {
     const schema = properties[field] && flatten(properties[field]);
-    if (!schema || CODES.has(field)) continue;
+    if (!schema || CODES.has(field) || op.body.dayFields.includes(field)) continue;
     if (/\bignore[sd]? it\b|^Ignored/im.test(String(schema.description ?? ''))) continue;
     const item = typesOf(schema).includes('array') ? flatten((schema.items as Schema) ?? {}) : schema;
     if (!isFreeText(item)) continue;
@@ -48,9 +53,57 @@ export function sentTexts(op: FuzzOperation, body: unknown): SentText[] {
   return texts;
 }
 
-/** Text a client may choose freely: a string without an enum, a format or a pattern beyond "not only spaces". */
+/**
+ * Text a client may choose freely: a string without an enum, a format or a pattern beyond "not only spaces"; under
+ * `anyOf`/`oneOf`, when one of the branches is such text (a union of dates and patterns is not).
+ */
 export function isFreeText(s: Schema): boolean {
+  const branches = (s.anyOf ?? s.oneOf) as Schema[] | undefined;
+  if (Array.isArray(branches)) {
+    const { anyOf: _a, oneOf: _o, ...rest } = s;
+    return branches.some((branch) => isFreeText(mergeSchemas(rest, flatten(branch))));
+  }
   return typesOf(s).includes('string') && !s.enum && !s.format && !('const' in s) && (s.pattern === undefined || s.pattern === '\\S');
+}
+
+export interface SentDay {
+  field: string;
+  /** The value as sent. */
+  value: string | null;
+  /** Its day as written (`2024-02-03` of `2024-02-03 23:30-05:00`); null for a null sent. */
+  day: string | null;
+}
+
+/** The day written at the start of a date or date-time text, as written (no time zone applied). */
+export const dayWritten = (text: string): string | undefined => /^(\d{4}-\d{2}-\d{2})(?![0-9])/.exec(text)?.[1];
+
+/** The values of the body's day fields (see spec.ts), each with the day it names. */
+export function sentDays(op: FuzzOperation, body: unknown): SentDay[] {
+  if (!op.body || !body || typeof body !== 'object' || Array.isArray(body)) return [];
+  const days: SentDay[] = [];
+  for (const field of op.body.dayFields) {
+    const value = (body as Record<string, unknown>)[field];
+    if (value === null) days.push({ field, value, day: null });
+    else if (typeof value === 'string' && dayWritten(value) !== undefined) days.push({ field, value, day: dayWritten(value)! });
+  }
+  return days;
+}
+
+/** What is wrong with the days of `answer` (a write's answer or a read-back) for the days sent. */
+export function dayProblems(days: SentDay[], answer: unknown, where: string, uncompared: Set<string>): string[] {
+  const problems: string[] = [];
+  for (const sent of days) {
+    const candidates = valuesNamed(answer, sent.field);
+    if (candidates.length === 0) {
+      uncompared.add(sent.field);
+      continue;
+    }
+    const dayOf = (c: unknown) => (typeof c === 'string' ? dayWritten(c) : c === null ? null : undefined);
+    if (candidates.some((c) => dayOf(c) === sent.day)) continue;
+    const got = candidates.find((c) => typeof c === 'string' || c === null);
+    problems.push(`${where}: ${sent.field} was sent as ${show(sent.value)} (the day ${sent.day ?? 'null'}) and came back as ${show(got)}`);
+  }
+  return problems;
 }
 
 /** Every value held under a property of this name, anywhere in the body. */

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { caseArbitrary, validCase, type FuzzCase } from './cases.js';
 import { valueAt } from '../../conformance/http.js';
+import { operation } from '../../conformance/contract.js';
 import { Fixtures, namesOwnObjects } from './fixtures.js';
 import { databaseProblems, ResponseJudge } from './invariants.js';
-import { readBackPath, sentTexts, textProblems } from './roundTrip.js';
+import { dayProblems, readBackPath, sentDays, sentTexts, textProblems } from './roundTrip.js';
 import { send, type Tokens } from './send.js';
 import type { FuzzOperation } from './spec.js';
 
@@ -63,6 +64,8 @@ export interface OperationResult {
   statuses: Record<number, number>;
   /** Texts compared byte for byte after successful writes. */
   textsCompared: number;
+  /** Days (fields of the day schema) compared after successful writes. */
+  daysCompared: number;
   /** Fields sent as text that no answer showed under their own name. */
   uncompared: string[];
   failure?: { message: string; counterexample: string; replay: string };
@@ -89,19 +92,23 @@ async function checkCase(session: FuzzSession, op: FuzzOperation, c: FuzzCase, r
   if (c.broken === 'valid' && !success) problems.push(`a valid request was refused with ${answer.status}`);
   // A write to an id a breaker chose may have changed or removed a kept fixture (made a contact partial, deleted the
   // contact that owns it): make new ones from now on.
-  if (success && op.method !== 'get' && !namesOwnObjects(c.path)) session.fixtures.forget();
+  if (success && op.method !== 'get' && !namesOwnObjects(operation(op.operationId), c.path)) session.fixtures.forget();
 
+  // (A field `nested` writes into the text holds 0 in `value`: not text, so it is not compared; the others are.)
   if (success && resolved.body?.kind === 'json' && !resolved.body.rawNumber && (op.method === 'post' || op.method === 'put')) {
     const texts = sentTexts(op, resolved.body.value);
+    const days = sentDays(op, resolved.body.value);
     problems.push(...textProblems(texts, answer.json, 'the write answer', uncompared));
+    problems.push(...dayProblems(days, answer.json, 'the write answer', uncompared));
     const readPath = readBackPath(op, resolved.path, answer.json);
-    if (readPath && texts.length > 0) {
+    if (readPath && texts.length + days.length > 0) {
       const token = resolved.auth === 'other' ? session.tokens.other : session.tokens.demo;
       const back = await session.fixtures.api('GET', readPath, undefined, token);
       if (back.status !== 200) problems.push(`reading back GET ${readPath} answered ${back.status}`);
-      else problems.push(...textProblems(texts, back.json, `GET ${readPath}`, uncompared));
+      else problems.push(...textProblems(texts, back.json, `GET ${readPath}`, uncompared), ...dayProblems(days, back.json, `GET ${readPath}`, uncompared));
     }
     result.textsCompared += texts.length;
+    result.daysCompared += days.length;
   }
   if (session.logs.length > logged) problems.push(`the server logged: ${session.logs.slice(logged).join('\n').slice(0, 1500)}`);
   if (problems.length === 0) return [];
@@ -115,7 +122,7 @@ async function checkCase(session: FuzzSession, op: FuzzOperation, c: FuzzCase, r
 
 /** Checks one hand-written case (regression tests of what fuzzing found); returns the broken rules. */
 export async function checkOneCase(session: FuzzSession, op: FuzzOperation, c: FuzzCase): Promise<{ problems: string[]; result: OperationResult }> {
-  const result: OperationResult = { operationId: op.operationId, runs: 1, validRuns: 0, seed: 0, statuses: {}, textsCompared: 0, uncompared: [] };
+  const result: OperationResult = { operationId: op.operationId, runs: 1, validRuns: 0, seed: 0, statuses: {}, textsCompared: 0, daysCompared: 0, uncompared: [] };
   const problems = await checkCase(session, op, c, result, new Set());
   return { problems, result };
 }
@@ -134,7 +141,7 @@ export interface FuzzRunOptions {
 
 export async function fuzzOperation(session: FuzzSession, op: FuzzOperation, options: FuzzRunOptions): Promise<OperationResult> {
   const seed = operationSeed(options.seed, op.operationId);
-  const result: OperationResult = { operationId: op.operationId, runs: 0, validRuns: 0, seed, statuses: {}, textsCompared: 0, uncompared: [] };
+  const result: OperationResult = { operationId: op.operationId, runs: 0, validRuns: 0, seed, statuses: {}, textsCompared: 0, daysCompared: 0, uncompared: [] };
   const uncompared = new Set<string>();
   const replay = (path?: string | null) =>
     `npm run fuzz -- --seed ${options.seed} --runs ${options.runs} --only ${op.operationId}${path ? ` --path ${path}` : ''}`;

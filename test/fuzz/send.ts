@@ -1,6 +1,7 @@
 // Turns a resolved case (no markers left) into an HTTP request and reads the answer.
 import { samplePdf, samplePng } from '../../conformance/fixtures/index.js';
 import type { Auth, Body, FormValue, FuzzCase } from './cases.js';
+import { nestedJson } from './nasty.js';
 import type { FuzzOperation } from './spec.js';
 
 export interface Tokens {
@@ -38,12 +39,14 @@ function fileOf(value: Exclude<FormValue, string>): File {
   }
 }
 
-/** JSON text of a value, with a raw number literal put in place of one field's value. */
+/** JSON text of a value, with a raw number literal or deeply nested JSON put in place of one field's value. */
 export function jsonText(body: Extract<Body, { kind: 'json' }>): string {
-  if (!body.rawNumber) return JSON.stringify(body.value) ?? 'null';
-  const placeholder = '"__raw_number_placeholder__"';
-  const value = { ...(body.value as object), [body.rawNumber.field]: '__raw_number_placeholder__' };
-  return JSON.stringify(value).replace(placeholder, body.rawNumber.literal);
+  const raw = body.rawNumber ? { field: body.rawNumber.field, text: body.rawNumber.literal } : body.nested ? { field: body.nested.field, text: nestedJson(body.nested.kind, body.nested.depth) } : undefined;
+  if (!raw) return JSON.stringify(body.value) ?? 'null';
+  const placeholder = '__raw_value_placeholder__';
+  const value = { ...(body.value as object), [raw.field]: placeholder };
+  // A function as the replacement: the text is inserted as it is (`$&` and the like are not patterns here).
+  return JSON.stringify(value).replace(JSON.stringify(placeholder), () => raw.text);
 }
 
 function encodeBody(body: Body, headers: Record<string, string>): { payload: BodyInit; preview: string } {
