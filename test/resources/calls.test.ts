@@ -164,7 +164,7 @@ describe('calls', () => {
     );
     expectValidationError(
       await updateCall({ client: main.demo, path: { id: call.id }, body: { called_at: '2024-04-31' } }),
-      ['The called at does not match the format Y-m-d.'],
+      ['The called at is not a valid date.'],
     );
     expect(ok(await getCall({ client: main.demo, path: { id: call.id } })).data).toEqual(call);
     expect(ok(await listContactCalls({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(1);

@@ -72,7 +72,7 @@ describe('conversations', () => {
     expectNotFound(await createConversation({ client: main.other, body: { contact_id: contact.id, contact_field_type_id: otherChannel, happened_at: '2024-01-01' } }));
     expectValidationError(
       await createConversation({ client: main.demo, body: { contact_id: contact.id, contact_field_type_id: channel, happened_at: '2024-02-30' } }),
-      ['The happened at does not match the format Y-m-d.'],
+      ['The happened at is not a valid date.'],
     );
     expect(ok(await listContactConversations({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(0);
     expectValidationError(
@@ -122,7 +122,7 @@ describe('conversations', () => {
     );
     expectValidationError(
       await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: '2024-00-10', written_by_me: true, content: 'bad day' } }),
-      ['The written at does not match the format Y-m-d.'],
+      ['The written at is not a valid date.'],
     );
     expectNotFound(await addConversationMessage({ client: main.demo, path: { id: 987654 }, body: { written_at: '2024-02-01', written_by_me: true, content: 'lost' } }));
     expect(ok(await getConversation({ client: main.demo, path: { id: conversation.id } })).data.messages).toHaveLength(2);

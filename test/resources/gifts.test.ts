@@ -90,7 +90,7 @@ describe('gifts', () => {
   it('refuses a date that does not exist, a blank name and an unknown status with 422', async () => {
     const contact = await newContact(demo);
     const base: GiftWrite = { contact_id: contact.id, name: 'Scarf', status: 'idea' };
-    expectValidationError(await createGift({ client: demo, body: { ...base, date: '2015-02-30' } }), ['The date does not match the format Y-m-d.']);
+    expectValidationError(await createGift({ client: demo, body: { ...base, date: '2015-02-30' } }), ['The date is not a valid date.']);
     expectValidationError(await createGift({ client: demo, body: { ...base, name: '   ' } }), ['The name field is required.']);
     expectValidationError(await createGift({ client: demo, body: { ...base, status: unchecked('given') } }), ['The selected status is invalid.']);
     expect(ok(await listContactGifts({ client: demo, path: { id: contact.id } })).meta.total).toBe(0);
