@@ -108,6 +108,8 @@ describe('the reference docs in headless Chromium', () => {
   it('saves a screenshot of an operation', async () => {
     await page.goto(`${docsUrl}#/contacts/createcontact`);
     await page.locator('h2', { hasText: 'Create a contact' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    // The right panel is drawn after the heading: its curl sample (from x-codeSamples) says the page is complete.
+    await page.getByText("curl -X POST 'https://app.monicahq.com/api/contacts'").first().waitFor({ state: 'visible', timeout: 30_000 });
     const operation = path.join(SCREENSHOTS, 'docs-operation.png');
     await page.screenshot({ path: operation });
     expect(statSync(path.join(SCREENSHOTS, 'docs.png')).size).toBeGreaterThan(10_000);
