@@ -1,7 +1,7 @@
 // Addresses through the generated SDK: create with lenient values and country codes, replace (never to another
 // contact), a contact's list, delete, cascades, validation and account isolation; at the store level, the embedding
 // helper, the labels and the archived-contact rule.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
 import {
   createAddress,
@@ -24,16 +24,10 @@ import { createContact as storeCreateContact, getContact as storeGetContact } fr
 import { labelsForAddresses } from '../../server/store/labels.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { newContact, unchecked, uniqueWord } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 import { NOW, person, world } from '../helpers/storeWorld.js';
 
-let main: TestServer;
-
-beforeAll(async () => {
-  main = await startTestServer();
-});
-
-afterAll(closeTestServers);
+const [main] = await serversForFile();
 
 const sorted = (keys: string[]) => [...keys].sort();
 const createAddressHandler = addressesHandlers.createAddress;

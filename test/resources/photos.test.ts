@@ -2,8 +2,7 @@
 // and removed with their record, size and type checks that write nothing, and a contact's list.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../generated/client/client/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   createDocument,
   createPhoto,
@@ -15,19 +14,10 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { file, GIF, ids, newContact, newPhoto, PDF, PNG, unchecked } from '../helpers/factories.js';
-import { startFilesServer, storedFiles, type FilesTestServer } from '../helpers/filesServer.js';
+import { storedFiles, filesServerForFile } from '../helpers/filesServer.js';
 
-let server: FilesTestServer;
-let demo: Client;
-
-beforeAll(async () => {
-  server = await startFilesServer();
-  demo = server.demo;
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = await filesServerForFile();
+const demo = server.demo;
 
 const MB = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 // Reminders through the generated SDK: field rules, replacement on update (never to another contact), a contact's
 // list with paging and sorting, delete, and archived contacts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createReminder,
   deleteReminder,
@@ -13,17 +13,12 @@ import type { Reminder, ReminderCreate } from '../../generated/client/types.gen.
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, newContact, newReminder, reminderBody, unchecked } from '../helpers/factories.js';
 import { archiveContact, startFilesServer } from '../helpers/filesServer.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
-
-afterAll(closeTestServers);
+import { serversForFile } from '../helpers/server.js';
 
 /** Tests that start a server of their own (loading the spec takes a few seconds on a busy machine). */
 const SERVER_START_TIMEOUT = 60_000;
 
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-}, SERVER_START_TIMEOUT);
+const [main] = await serversForFile();
 
 const REMINDER_KEYS = [
   'id', 'uuid', 'object', 'title', 'description', 'frequency_type', 'frequency_number', 'initial_date', 'delible',
