@@ -16,15 +16,7 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import type { Activity, ActivityType, ActivityWrite, Contact } from '../../generated/client/types.gen.js';
 import { expectNotFound, expectValidationError, NOT_FOUND_BODY, ok } from '../helpers/expect.js';
-import {
-  allActivities,
-  allTypes,
-  ids,
-  newActivity,
-  newContact,
-  newPartialContact,
-  unchecked,
-} from '../helpers/factories.js';
+import { allActivities, allTypes, ids, newActivity, newContact, newPartialContact, unchecked } from '../helpers/factories.js';
 import { startTestServer, type TestServer, serversForFile } from '../helpers/server.js';
 
 const [main] = await serversForFile();

@@ -3,23 +3,13 @@
 // helper, the labels and the archived-contact rule.
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
-import {
-  createAddress,
-  deleteAddress,
-  deleteContact,
-  getAddress,
-  listContactAddresses,
-  updateAddress,
-} from '../../generated/client/sdk.gen.js';
+import { createAddress, deleteAddress, deleteContact, getAddress, listContactAddresses, updateAddress } from '../../generated/client/sdk.gen.js';
 import type { Address, AddressWrite } from '../../generated/client/types.gen.js';
 import type { Context } from '../../server/context.js';
 import { addressesHandlers } from '../../server/handlers/addresses.js';
 import { ApiError } from '../../server/http/errors.js';
 import { addressesForContacts } from '../../server/present/addresses.js';
-import {
-  createAddress as storeCreateAddress,
-  updateAddress as storeUpdateAddress,
-} from '../../server/store/addresses.js';
+import { createAddress as storeCreateAddress, updateAddress as storeUpdateAddress } from '../../server/store/addresses.js';
 import { createContact as storeCreateContact, getContact as storeGetContact } from '../../server/store/contacts.js';
 import { labelsForAddresses } from '../../server/store/labels.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';

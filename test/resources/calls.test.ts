@@ -3,16 +3,7 @@
 // cascades and the all-or-nothing writes.
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
-import {
-  createCall,
-  deleteCall,
-  deleteContact,
-  getCall,
-  getContact,
-  listCalls,
-  listContactCalls,
-  updateCall,
-} from '../../generated/client/sdk.gen.js';
+import { createCall, deleteCall, deleteContact, getCall, getContact, listCalls, listContactCalls, updateCall } from '../../generated/client/sdk.gen.js';
 import type { Contact } from '../../generated/client/types.gen.js';
 import { createAccount } from '../../server/store/accounts.js';
 import { createCall as createCallInStore } from '../../server/store/calls.js';

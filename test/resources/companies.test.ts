@@ -1,13 +1,7 @@
 // Companies through the generated SDK: lenient input, whole-object updates, paging and sorting, validation and
 // account isolation.
 import { describe, expect, it } from 'vitest';
-import {
-  createCompany,
-  deleteCompany,
-  getCompany,
-  listCompanies,
-  updateCompany,
-} from '../../generated/client/sdk.gen.js';
+import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { ids, newCompany, unchecked } from '../helpers/factories.js';
 import { serversForFile } from '../helpers/server.js';

@@ -3,13 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createDocument,
-  deleteDocument,
-  getDocument,
-  listContactDocuments,
-  listDocuments,
-} from '../../generated/client/sdk.gen.js';
+import { createDocument, deleteDocument, getDocument, listContactDocuments, listDocuments } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { collectPages, file, ids, newContact, newDocument, PDF, unchecked } from '../helpers/factories.js';
 import { storedFiles, filesServerForFile } from '../helpers/filesServer.js';

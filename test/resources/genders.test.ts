@@ -1,14 +1,7 @@
 // Genders through the generated SDK: the three every account starts with, create, replace and delete, paging and
 // sorting, validation and account isolation.
 import { describe, expect, it } from 'vitest';
-import {
-  createGender,
-  deleteGender,
-  getContact,
-  getGender,
-  listGenders,
-  updateGender,
-} from '../../generated/client/sdk.gen.js';
+import { createGender, deleteGender, getContact, getGender, listGenders, updateGender } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, newContact, unchecked, uniqueWord } from '../helpers/factories.js';
 import { serversForFile } from '../helpers/server.js';

@@ -16,20 +16,7 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import type { GiftWrite } from '../../generated/client/types.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
-import {
-  collectPages,
-  file,
-  GIF,
-  ids,
-  newContact,
-  newDebt,
-  newGift,
-  newPartialContact,
-  newPhoto,
-  PDF,
-  PNG,
-  unchecked,
-} from '../helpers/factories.js';
+import { collectPages, file, GIF, ids, newContact, newDebt, newGift, newPartialContact, newPhoto, PDF, PNG, unchecked } from '../helpers/factories.js';
 import { archiveContact, storedFiles, filesServerForFile } from '../helpers/filesServer.js';
 
 const server = await filesServerForFile();

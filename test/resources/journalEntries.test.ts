@@ -1,12 +1,6 @@
 // Journal entries through the generated SDK: create, replace and delete, validation, and the account's list.
 import { describe, expect, it } from 'vitest';
-import {
-  createJournalEntry,
-  deleteJournalEntry,
-  getJournalEntry,
-  listJournalEntries,
-  updateJournalEntry,
-} from '../../generated/client/sdk.gen.js';
+import { createJournalEntry, deleteJournalEntry, getJournalEntry, listJournalEntries, updateJournalEntry } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, unchecked } from '../helpers/factories.js';
 import { startTestServer, serversForFile } from '../helpers/server.js';

@@ -3,15 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createDocument,
-  createPhoto,
-  deleteDocument,
-  deletePhoto,
-  getPhoto,
-  listContactPhotos,
-  listPhotos,
-} from '../../generated/client/sdk.gen.js';
+import { createDocument, createPhoto, deleteDocument, deletePhoto, getPhoto, listContactPhotos, listPhotos } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { file, GIF, ids, newContact, newPhoto, PDF, PNG, unchecked } from '../helpers/factories.js';
 import { storedFiles, filesServerForFile } from '../helpers/filesServer.js';

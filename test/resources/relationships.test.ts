@@ -17,20 +17,9 @@ import { createAccount } from '../../server/store/accounts.js';
 import { createContact, getContact as getContactRow } from '../../server/store/contacts.js';
 import { openDatabase, stmt, type Db } from '../../server/store/db.js';
 import { getRelationshipTypeByName } from '../../server/store/relationshipTypes.js';
-import {
-  createRelationship as createRelationshipInStore,
-  updateRelationshipType,
-} from '../../server/store/relationships.js';
+import { createRelationship as createRelationshipInStore, updateRelationshipType } from '../../server/store/relationships.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
-import {
-  ids,
-  linksOf,
-  newContact,
-  newPartialContact,
-  newRelationship,
-  typesOf,
-  unchecked,
-} from '../helpers/factories.js';
+import { ids, linksOf, newContact, newPartialContact, newRelationship, typesOf, unchecked } from '../helpers/factories.js';
 import { serversForFile } from '../helpers/server.js';
 
 const [main] = await serversForFile();

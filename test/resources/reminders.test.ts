@@ -1,14 +1,7 @@
 // Reminders through the generated SDK: field rules, replacement on update (never to another contact), a contact's
 // list with paging and sorting, delete, and archived contacts.
 import { describe, expect, it } from 'vitest';
-import {
-  createReminder,
-  deleteReminder,
-  getReminder,
-  listContactReminders,
-  listReminders,
-  updateReminder,
-} from '../../generated/client/sdk.gen.js';
+import { createReminder, deleteReminder, getReminder, listContactReminders, listReminders, updateReminder } from '../../generated/client/sdk.gen.js';
 import type { Reminder, ReminderCreate } from '../../generated/client/types.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, newContact, newReminder, reminderBody, unchecked } from '../helpers/factories.js';

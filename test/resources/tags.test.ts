@@ -1,16 +1,7 @@
 // Tags through the generated SDK: create (with a slug), rename and delete, and the calls that put tags on a contact or
 // take them off. The contacts of a tag (`listContactsForTag`) are a Contacts operation: see contacts.test.ts.
 import { describe, expect, it } from 'vitest';
-import {
-  createTag,
-  deleteTag,
-  getContact,
-  getTag,
-  listContactsForTag,
-  listTags,
-  unsetContactTag,
-  unsetContactTags,
-} from '../../generated/client/sdk.gen.js';
+import { createTag, deleteTag, getContact, getTag, listContactsForTag, listTags, unsetContactTag, unsetContactTags } from '../../generated/client/sdk.gen.js';
 import type { Contact } from '../../generated/client/types.gen.js';
 import { expectNotFound, ok, TIMESTAMP } from '../helpers/expect.js';
 import { collectPages, ids, newContact, newTag, tagContact, uniqueWord } from '../helpers/factories.js';

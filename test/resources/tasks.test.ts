@@ -1,14 +1,7 @@
 // Tasks through the generated SDK: tasks about a contact or about no one, completed_at, updates that keep the task's
 // contact, validation, a contact's list with sorting, and delete.
 import { describe, expect, it } from 'vitest';
-import {
-  createTask,
-  deleteTask,
-  getTask,
-  listContactTasks,
-  listTasks,
-  updateTask,
-} from '../../generated/client/sdk.gen.js';
+import { createTask, deleteTask, getTask, listContactTasks, listTasks, updateTask } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { collectPages, ids, newContact, newTask, unchecked } from '../helpers/factories.js';
 import { serversForFile } from '../helpers/server.js';
