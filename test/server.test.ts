@@ -31,17 +31,7 @@ import {
 import type { NoteWrite } from '../generated/client/types.gen.js';
 import { clientFor } from './helpers/client.js';
 import { expectError, expectNotFound, expectUnauthenticated, expectValidationError, ok } from './helpers/expect.js';
-import {
-  allContacts,
-  collectPages,
-  contactBody,
-  ids,
-  newContact,
-  newNote,
-  searchIds,
-  tagContact,
-  uniqueWord,
-} from './helpers/factories.js';
+import { allContacts, collectPages, contactBody, ids, newContact, newNote, searchIds, tagContact, uniqueWord } from './helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
 
 afterAll(closeTestServers);

@@ -3,16 +3,7 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentSignature, presentTerm } from '../present/compliance.js';
-import {
-  getSignature,
-  getTerm,
-  getTermsByIds,
-  latestTerm,
-  listSignatures,
-  listTerms,
-  signTerm,
-  type SignatureRow,
-} from '../store/compliance.js';
+import { getSignature, getTerm, getTermsByIds, latestTerm, listSignatures, listTerms, signTerm, type SignatureRow } from '../store/compliance.js';
 import { presentEach, publicGetHandler, publicListHandler } from './crud.js';
 import { nowOf, type Handler } from './shared.js';
 import { currentUser } from './user.js';

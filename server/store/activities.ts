@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { childrenByParent, idList, stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
 import { accountTable } from './accountTable.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { orderClause, pageOf, type Page, type PageOptions } from './pagination.js';
 
 export interface ActivityRow {
   id: number;
@@ -48,25 +48,16 @@ export const listActivities = activities.page;
 export const getActivity = activities.get;
 
 /** The activities a contact attended. */
-export function listActivitiesForContact(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  opts: PageOptions,
-): Page<ActivityRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, 'a.');
-  const rows = stmt<ActivityRow>(
+export function listActivitiesForContact(db: Db, accountId: number, contactId: number, opts: PageOptions): Page<ActivityRow> {
+  return pageOf<ActivityRow>(
     db,
     `SELECT a.* FROM activities a
        JOIN activity_contact ac ON ac.activity_id = a.id AND ac.account_id = a.account_id
-      WHERE a.account_id = ? AND ac.contact_id = ? ${order} LIMIT ? OFFSET ?`,
-  ).all(accountId, contactId, limit, offset);
-  const total = stmt<{ n: number }>(
-    db,
+      WHERE a.account_id = ? AND ac.contact_id = ? ${orderClause(opts.sort, 'a.')}`,
     'SELECT COUNT(*) AS n FROM activity_contact WHERE account_id = ? AND contact_id = ?',
-  ).get(accountId, contactId)!.n;
-  return { rows, total };
+    [accountId, contactId],
+    opts,
+  );
 }
 
 /** The attendees' contact ids of each activity (ascending), in one query. */

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { idList, stmt, type Db } from './db.js';
-import { limitOffset, orderClause, type Page, type PageOptions } from './pagination.js';
+import { orderClause, pageOf, type Page, type PageOptions } from './pagination.js';
 
 export interface ActivityTypeRow {
   id: number;
@@ -35,15 +35,8 @@ const SELECT = `SELECT t.*, c.uuid AS category_uuid, c.name AS category_name, c.
   JOIN activity_type_categories c ON c.id = t.activity_type_category_id AND c.account_id = t.account_id`;
 
 export function listActivityTypes(db: Db, accountId: number, opts: PageOptions): Page<ActivityTypeRow> {
-  const [limit, offset] = limitOffset(opts);
-  const order = orderClause(opts.sort, 't.');
-  const rows = stmt<ActivityTypeRow>(db, `${SELECT} WHERE t.account_id = ? ${order} LIMIT ? OFFSET ?`).all(
-    accountId,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM activity_types WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  const select = `${SELECT} WHERE t.account_id = ? ${orderClause(opts.sort, 't.')}`;
+  return pageOf<ActivityTypeRow>(db, select, 'SELECT COUNT(*) AS n FROM activity_types WHERE account_id = ?', [accountId], opts);
 }
 
 export function getActivityType(db: Db, accountId: number, id: number): ActivityTypeRow | undefined {

@@ -4,7 +4,7 @@
  */
 import { firstUser, userDisplayName } from './accounts.js';
 import { stmt, type Db } from './db.js';
-import { limitOffset, type Page } from './pagination.js';
+import { pageOf, type Page } from './pagination.js';
 
 /** Who made a change: the calling user. */
 export interface Actor {
@@ -81,13 +81,8 @@ export function listAuditLogs(
   accountId: number,
   opts: { limit: number; offset: number },
 ): Page<AuditLogRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<AuditLogRow>(
-    db,
-    `${SELECT} WHERE a.account_id = ? ORDER BY a.audited_at DESC, a.id DESC LIMIT ? OFFSET ?`,
-  ).all(accountId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM audit_logs WHERE account_id = ?').get(accountId)!.n;
-  return { rows, total };
+  const select = `${SELECT} WHERE a.account_id = ? ORDER BY a.audited_at DESC, a.id DESC`;
+  return pageOf<AuditLogRow>(db, select, 'SELECT COUNT(*) AS n FROM audit_logs WHERE account_id = ?', [accountId], opts);
 }
 
 /** Audit log lines about one contact, newest first. */
@@ -97,17 +92,13 @@ export function listAuditLogsForContact(
   contactId: number,
   opts: { limit: number; offset: number },
 ): Page<AuditLogRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<AuditLogRow>(
+  return pageOf<AuditLogRow>(
     db,
-    `${SELECT} WHERE a.account_id = ? AND a.about_contact_id = ?
-      ORDER BY a.audited_at DESC, a.id DESC LIMIT ? OFFSET ?`,
-  ).all(accountId, contactId, limit, offset);
-  const total = stmt<{ n: number }>(
-    db,
+    `${SELECT} WHERE a.account_id = ? AND a.about_contact_id = ? ORDER BY a.audited_at DESC, a.id DESC`,
     'SELECT COUNT(*) AS n FROM audit_logs WHERE account_id = ? AND about_contact_id = ?',
-  ).get(accountId, contactId)!.n;
-  return { rows, total };
+    [accountId, contactId],
+    opts,
+  );
 }
 
 export function getAuditLog(db: Db, accountId: number, id: number): AuditLogRow | undefined {

@@ -4,7 +4,7 @@
  * user of an account; every statement about them filters on the account.
  */
 import { stmt, type Db } from './db.js';
-import { limitOffset, type Page } from './pagination.js';
+import { pageOf, type Page } from './pagination.js';
 
 export interface TermRow {
   id: number;
@@ -31,10 +31,7 @@ export interface SignatureRow {
 const TERM_ORDER = 'ORDER BY CAST(term_version AS INTEGER) DESC, created_at DESC, id DESC';
 
 export function listTerms(db: Db, opts: { limit: number; offset: number }): Page<TermRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<TermRow>(db, `SELECT * FROM terms ${TERM_ORDER} LIMIT ? OFFSET ?`).all(limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM terms').get()!.n;
-  return { rows, total };
+  return pageOf<TermRow>(db, `SELECT * FROM terms ${TERM_ORDER}`, 'SELECT COUNT(*) AS n FROM terms', [], opts);
 }
 
 export function getTerm(db: Db, id: number): TermRow | undefined {

@@ -8,7 +8,7 @@ import type { ContactFieldTypeRow } from './contactFieldTypes.js';
 import { emailFieldTypeId } from './contacts.js';
 import { childrenByParent, stmt, type Db } from './db.js';
 import { ensureLabels, setContactFieldLabels, type LabelRow } from './labels.js';
-import { limitOffset, type Page } from './pagination.js';
+import { pageOf, type Page, type PageOptions } from './pagination.js';
 import { trimInput } from '../text.js';
 
 /** A contact field joined with its type (type columns prefixed `type_`). */
@@ -88,22 +88,14 @@ export function contactFieldsForContacts(
 }
 
 /** The contact fields of one contact, oldest first. */
-export function listContactFieldsForContact(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  opts: { limit: number; offset: number },
-): Page<ContactFieldRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<ContactFieldRow>(
+export function listContactFieldsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions): Page<ContactFieldRow> {
+  return pageOf<ContactFieldRow>(
     db,
-    `${SELECT_FIELD} WHERE f.account_id = ? AND f.contact_id = ? ORDER BY f.created_at ASC, f.id ASC LIMIT ? OFFSET ?`,
-  ).all(accountId, contactId, limit, offset);
-  const total = stmt<{ n: number }>(
-    db,
+    `${SELECT_FIELD} WHERE f.account_id = ? AND f.contact_id = ? ORDER BY f.created_at ASC, f.id ASC`,
     'SELECT COUNT(*) AS n FROM contact_fields WHERE account_id = ? AND contact_id = ?',
-  ).get(accountId, contactId)!.n;
-  return { rows, total };
+    [accountId, contactId],
+    opts,
+  );
 }
 
 export function getContactField(db: Db, accountId: number, id: number): ContactFieldRow | undefined {

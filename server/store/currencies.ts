@@ -2,7 +2,7 @@
  * Currencies: global reference data (the same for every account), filled by migration 3.
  */
 import { stmt, type Db } from './db.js';
-import { limitOffset, type Page } from './pagination.js';
+import { pageOf, type Page } from './pagination.js';
 
 export interface CurrencyRow {
   id: number;
@@ -13,13 +13,7 @@ export interface CurrencyRow {
 
 /** One page of currencies, in id order (Monica's fixed order). */
 export function listCurrencies(db: Db, opts: { limit: number; offset: number }): Page<CurrencyRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<CurrencyRow>(db, 'SELECT id, iso, name, symbol FROM currencies ORDER BY id LIMIT ? OFFSET ?').all(
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM currencies').get()!.n;
-  return { rows, total };
+  return pageOf<CurrencyRow>(db, 'SELECT id, iso, name, symbol FROM currencies ORDER BY id', 'SELECT COUNT(*) AS n FROM currencies', [], opts);
 }
 
 export function getCurrency(db: Db, id: number): CurrencyRow | undefined {

@@ -71,6 +71,17 @@ export function limitOffset(opts: { limit: number; offset: number }): [number, n
 }
 
 /**
+ * One page of what a query selects and how many rows there are in all: `select` is the query up to its ORDER BY (the
+ * page's LIMIT and OFFSET are added), `count` counts the same rows, and both take `params`.
+ */
+export function pageOf<R>(db: Db, select: string, count: string, params: readonly unknown[], opts: { limit: number; offset: number }): Page<R> {
+  const [limit, offset] = limitOffset(opts);
+  const rows = stmt<R>(db, `${select} LIMIT ? OFFSET ?`).all(...params, limit, offset);
+  const total = stmt<{ n: number }>(db, count).get(...params)!.n;
+  return { rows, total };
+}
+
+/**
  * One page of an account's rows of `table` (all of them, or those of one contact), in the requested order (or the
  * table's fixed `order`), and how many there are in all. `table` and `order` are the store's own text, never user
  * input.
@@ -82,14 +93,7 @@ export function pageOfAccountRows<R>(
   opts: PageOptions,
   order: string = orderClause(opts.sort),
 ): Page<R> {
-  const [limit, offset] = limitOffset(opts);
   const where = filter.contactId === undefined ? 'account_id = ?' : 'account_id = ? AND contact_id = ?';
   const params = filter.contactId === undefined ? [filter.accountId] : [filter.accountId, filter.contactId];
-  const rows = stmt<R>(db, `SELECT * FROM ${table} WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(
-    ...params,
-    limit,
-    offset,
-  );
-  const total = stmt<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get(...params)!.n;
-  return { rows, total };
+  return pageOf<R>(db, `SELECT * FROM ${table} WHERE ${where} ${order}`, `SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params, opts);
 }

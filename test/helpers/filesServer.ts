@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect, vi } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
 import { findAccountByToken } from '../../server/store/accounts.js';
 import { openDatabase, type Db } from '../../server/store/db.js';
@@ -62,6 +62,14 @@ export async function startFilesServer(): Promise<FilesTestServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A files server for the tests of one file, started at its top level and stopped (its files removed) after them. */
+export async function filesServerForFile(): Promise<FilesTestServer> {
+  vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
+  const server = startFilesServer();
+  afterAll(async () => (await server).close());
+  return server;
 }
 
 /** Every stored file, as paths relative to the files directory (`photos/...`, `documents/...`). */

@@ -1,4 +1,5 @@
 // Real reference servers on port 0 with in-memory databases, each with SDK clients for its two accounts.
+import { afterAll, vi } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { clientFor } from './client.js';
@@ -64,4 +65,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 /** Stops every server started by startTestServer (call from afterAll). */
 export async function closeTestServers(): Promise<void> {
   await Promise.all(started.splice(0).map((s) => s.close()));
+}
+
+/**
+ * Servers for the tests of one file, started at its top level (`const [main, clean] = await serversForFile(2)`) and
+ * stopped after its last test. Real servers, several per file, on a machine that may be busy: generous timeouts.
+ */
+export async function serversForFile(count = 1, options: TestServerOptions = {}): Promise<TestServer[]> {
+  vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
+  afterAll(closeTestServers);
+  return Promise.all(Array.from({ length: count }, () => startTestServer(options)));
 }

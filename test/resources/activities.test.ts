@@ -1,6 +1,6 @@
 // Activities through the generated SDK: attendees and emotions, replacement on update, lists with `meta.statistics`,
 // `last_activity_together`, what deleting a contact does to its activities, the all-or-nothing writes and validation.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
 import {
   createActivity,
@@ -16,26 +16,10 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import type { Activity, ActivityType, ActivityWrite, Contact } from '../../generated/client/types.gen.js';
 import { expectNotFound, expectValidationError, NOT_FOUND_BODY, ok } from '../helpers/expect.js';
-import {
-  allActivities,
-  allTypes,
-  ids,
-  newActivity,
-  newContact,
-  newPartialContact,
-  unchecked,
-} from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { allActivities, allTypes, ids, newActivity, newContact, newPartialContact, unchecked } from '../helpers/factories.js';
+import { startTestServer, type TestServer, serversForFile } from '../helpers/server.js';
 
-// Real servers, several per file, on a machine that may be busy.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-});
+const [main] = await serversForFile();
 
 async function lastActivityTogether(client: Client, contactId: number): Promise<string | null> {
   return (ok(await getContact({ client, path: { id: contactId } })).data as Contact).last_activity_together;

@@ -1,7 +1,7 @@
 // Activity type categories through the generated SDK: create, rename and clear, with the types in them, and what
 // deleting a category does to its types and their activities. The four built-in categories are checked with the
 // built-in types in activityTypes.test.ts.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createActivityType,
   createActivityTypeCategory,
@@ -15,17 +15,9 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, ok, TIMESTAMP } from '../helpers/expect.js';
 import { newActivity, newContact } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-// Real servers, several per file, on a machine that may be busy.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-});
+const [main] = await serversForFile();
 
 describe('cascades', () => {
   it('deleting a category deletes its types; their activities stay without a type', async () => {

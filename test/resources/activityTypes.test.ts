@@ -1,6 +1,6 @@
 // Activity types through the generated SDK: the thirteen built-in types of a new account, paging and sorting, what
 // deleting a type does to its activities, and unknown categories.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createActivityType,
   createActivityTypeCategory,
@@ -16,17 +16,9 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, ok } from '../helpers/expect.js';
 import { allTypes, ids, newActivity, newContact } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { startTestServer, type TestServer, serversForFile } from '../helpers/server.js';
 
-// Real servers, several per file, on a machine that may be busy.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-});
+const [main] = await serversForFile();
 
 const BUILT_IN_TYPES: ReadonlyArray<[category: string, type: string]> = [
   ['Simple activities', 'just hung out'],

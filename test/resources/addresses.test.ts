@@ -1,40 +1,23 @@
 // Addresses through the generated SDK: create with lenient values and country codes, replace (never to another
 // contact), a contact's list, the account's list, delete, cascades, validation and account isolation; at the store level, the embedding
 // helper, the labels and the archived-contact rule.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
-import {
-  createAddress,
-  deleteAddress,
-  deleteContact,
-  getAddress,
-  listAddresses,
-  listContactAddresses,
-  updateAddress,
-} from '../../generated/client/sdk.gen.js';
+import { createAddress, deleteAddress, deleteContact, getAddress, listAddresses, listContactAddresses, updateAddress } from '../../generated/client/sdk.gen.js';
 import type { Address, AddressWrite } from '../../generated/client/types.gen.js';
 import type { Context } from '../../server/context.js';
 import { addressesHandlers } from '../../server/handlers/addresses.js';
 import { ApiError } from '../../server/http/errors.js';
 import { addressesForContacts } from '../../server/present/addresses.js';
-import {
-  createAddress as storeCreateAddress,
-  updateAddress as storeUpdateAddress,
-} from '../../server/store/addresses.js';
+import { createAddress as storeCreateAddress, updateAddress as storeUpdateAddress } from '../../server/store/addresses.js';
 import { createContact as storeCreateContact, getContact as storeGetContact } from '../../server/store/contacts.js';
 import { labelsForAddresses } from '../../server/store/labels.js';
 import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, newContact, unchecked, uniqueWord } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile, startTestServer } from '../helpers/server.js';
 import { NOW, person, world } from '../helpers/storeWorld.js';
 
-let main: TestServer;
-
-beforeAll(async () => {
-  main = await startTestServer();
-});
-
-afterAll(closeTestServers);
+const [main] = await serversForFile();
 
 const sorted = (keys: string[]) => [...keys].sort();
 const createAddressHandler = addressesHandlers.createAddress;

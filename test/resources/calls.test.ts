@@ -1,18 +1,9 @@
 // Calls (with emotions, yearly statistics and the contact's last_called) through the generated SDK against real
 // servers on port 0: lenient input, ordering and pagination, side effects, account isolation, archived contacts,
 // cascades and the all-or-nothing writes.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
-import {
-  createCall,
-  deleteCall,
-  deleteContact,
-  getCall,
-  getContact,
-  listCalls,
-  listContactCalls,
-  updateCall,
-} from '../../generated/client/sdk.gen.js';
+import { createCall, deleteCall, deleteContact, getCall, getContact, listCalls, listContactCalls, updateCall } from '../../generated/client/sdk.gen.js';
 import type { Contact } from '../../generated/client/types.gen.js';
 import { createAccount } from '../../server/store/accounts.js';
 import { createCall as createCallInStore } from '../../server/store/calls.js';
@@ -20,14 +11,11 @@ import { createContact as createContactInStore } from '../../server/store/contac
 import { openDatabase } from '../../server/store/db.js';
 import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, newCall, newContact, newPartialContact, unchecked } from '../helpers/factories.js';
-import { archiveContact, countRows, startFilesServer, type FilesTestServer } from '../helpers/filesServer.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { archiveContact, countRows, filesServerForFile } from '../helpers/filesServer.js';
+import { serversForFile } from '../helpers/server.js';
 
 const CALL_KEYS = ['id', 'uuid', 'object', 'called_at', 'content', 'contact_called', 'emotions', 'url', 'account', 'contact', 'created_at', 'updated_at'];
 const sorted = (keys: string[]) => [...keys].sort();
-
-// Every test talks to real servers; a loaded machine (parallel suites, Dredd runs) can make a test take seconds.
-vi.setConfig({ testTimeout: 30_000 });
 
 async function lastCalled(client: Client, contactId: number): Promise<string | null> {
   const contact = ok(await getContact({ client, path: { id: contactId } })).data as Contact;
@@ -35,17 +23,7 @@ async function lastCalled(client: Client, contactId: number): Promise<string | n
 }
 
 /** Shared by most tests (each makes its own contacts); `lists` and `stats` start empty for exact lists and counts. */
-let main: TestServer;
-let lists: TestServer;
-let stats: TestServer;
-let withDb: FilesTestServer;
-beforeAll(async () => {
-  [main, lists, stats, withDb] = await Promise.all([startTestServer(), startTestServer(), startTestServer(), startFilesServer()]);
-}, 60_000);
-afterAll(async () => {
-  await withDb.close();
-  await closeTestServers();
-});
+const [[main, lists, stats], withDb] = await Promise.all([serversForFile(3), filesServerForFile()]);
 
 describe('calls', () => {
   it('create takes lenient values and answers 201 with the call, its emotions in order and its contact', async () => {

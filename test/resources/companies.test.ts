@@ -1,28 +1,13 @@
 // Companies through the generated SDK: lenient input, whole-object updates, paging and sorting, validation and
 // account isolation.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createCompany,
-  deleteCompany,
-  getCompany,
-  listCompanies,
-  updateCompany,
-} from '../../generated/client/sdk.gen.js';
+import { describe, expect, it } from 'vitest';
+import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { ids, newCompany, unchecked } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
-/** A server whose accounts only the tests that need untouched lists use (each its own list). */
-let clean: TestServer;
-
-beforeAll(async () => {
-  [main, clean] = await Promise.all([startTestServer(), startTestServer()]);
-});
+/** `clean`: a server whose accounts only the tests that need untouched lists use (each its own list). */
+const [main, clean] = await serversForFile(2);
 
 describe('companies', () => {
   it('create takes a numeric string for number_of_employees and answers an integer', async () => {

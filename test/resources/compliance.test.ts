@@ -1,13 +1,6 @@
 // Compliance through the generated SDK: the terms (public, rate-limited by address) and the user's signatures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  getComplianceSignature,
-  getCurrentUser,
-  getTerm,
-  listComplianceSignatures,
-  listTerms,
-  signLatestTerm,
-} from '../../generated/client/sdk.gen.js';
+import { getComplianceSignature, getCurrentUser, getTerm, listComplianceSignatures, listTerms, signLatestTerm } from '../../generated/client/sdk.gen.js';
 import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { ids, unchecked } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';

@@ -1,6 +1,6 @@
 // Contact field types through the generated SDK: the built-in types of a new account, create, update only what is
 // sent, delete (with every field of the type) and account isolation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createContactField,
   createContactFieldType,
@@ -13,15 +13,9 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { newContact, newField, newType, typeNamed, unchecked, uniqueWord } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-let main: TestServer;
-
-beforeAll(async () => {
-  main = await startTestServer();
-});
-
-afterAll(closeTestServers);
+const [main] = await serversForFile();
 
 describe('contact field types', () => {
   it('a new account has the built-in types, oldest first; Email and Phone are not deletable', async () => {

@@ -1,7 +1,7 @@
 // Contact fields through the generated SDK: values with their type, labels and contact, replace, a contact's list,
 // delete, validation, account isolation and the e-mail uniqueness rule shared with POST /contacts; at the store
 // level, the transaction that writes a field with its labels.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createContact,
   createContactField,
@@ -19,16 +19,10 @@ import { listContactFieldTypes as storeListTypes } from '../../server/store/cont
 import { createContact as storeCreateContact } from '../../server/store/contacts.js';
 import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { newContact, newField, newType, typeNamed, unchecked, uniqueWord } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 import { NOW, person, world } from '../helpers/storeWorld.js';
 
-let main: TestServer;
-
-beforeAll(async () => {
-  main = await startTestServer();
-});
-
-afterAll(closeTestServers);
+const [main] = await serversForFile();
 
 const sorted = (keys: string[]) => [...keys].sort();
 

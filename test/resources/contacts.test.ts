@@ -2,7 +2,7 @@
 // pagination, sorting and search, ?with=contactfields, validation, the contacts of a tag, a contact's audit logs, food
 // preferences, introduction, avatar, the user's own contact, and the deprecated partners/kids calls (relationships made and removed both ways). Every server runs on port 0 with an
 // in-memory database; each test creates the data it looks at.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createContact,
   createNote,
@@ -53,7 +53,7 @@ import {
   uniqueWord,
 } from '../helpers/factories.js';
 import { archiveContact, startFilesServer, type FilesTestServer } from '../helpers/filesServer.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile, startTestServer, type TestServer } from '../helpers/server.js';
 
 const FULL_CONTACT_KEYS = [
   'id', 'uuid', 'object', 'hash_id', 'first_name', 'last_name', 'nickname', 'complete_name', 'initials', 'description',
@@ -71,16 +71,8 @@ const UNKNOWN_DATE = { is_age_based: null, is_year_unknown: null, date: null };
 
 const sorted = (keys: string[]) => [...keys].sort();
 
-// Every operation's first call compiles its validators: give busy machines some room.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
 /** The server most tests share; each test makes its own contacts, tags and notes with unique names. */
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-});
+const [main] = await serversForFile();
 
 describe('contacts', () => {
   it('create answers 201 with the full contact shape, and get returns the same contact', async () => {

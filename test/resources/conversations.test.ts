@@ -1,6 +1,6 @@
 // Conversations (with their messages) through the generated SDK against real servers on port 0: lenient input,
 // messages in writing order, ordering and pagination, account isolation, archived contacts and cascades.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   addConversationMessage,
   createConversation,
@@ -15,27 +15,15 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { addMessage, channelOf, ids, newContact, newConversation, unchecked } from '../helpers/factories.js';
-import { archiveContact, countRows, startFilesServer, type FilesTestServer } from '../helpers/filesServer.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { archiveContact, countRows, filesServerForFile } from '../helpers/filesServer.js';
+import { serversForFile } from '../helpers/server.js';
 
 const CONVERSATION_KEYS = ['id', 'uuid', 'object', 'happened_at', 'messages', 'contact_field_type', 'url', 'account', 'contact', 'created_at', 'updated_at'];
 const MESSAGE_KEYS = ['id', 'uuid', 'object', 'content', 'written_at', 'written_by_me', 'account', 'contact', 'conversation', 'created_at', 'updated_at'];
 const sorted = (keys: string[]) => [...keys].sort();
 
-// Every test talks to real servers; a loaded machine (parallel suites, Dredd runs) can make a test take seconds.
-vi.setConfig({ testTimeout: 30_000 });
-
 /** Shared by most tests (each makes its own contacts); `lists` starts empty for exact lists. */
-let main: TestServer;
-let lists: TestServer;
-let withDb: FilesTestServer;
-beforeAll(async () => {
-  [main, lists, withDb] = await Promise.all([startTestServer(), startTestServer(), startFilesServer()]);
-}, 60_000);
-afterAll(async () => {
-  await withDb.close();
-  await closeTestServers();
-});
+const [[main, lists], withDb] = await Promise.all([serversForFile(2), filesServerForFile()]);
 
 describe('conversations', () => {
   let channel: number;

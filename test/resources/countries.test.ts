@@ -1,17 +1,11 @@
 // Countries through the generated SDK: every ISO 3166 country at once (reference data, no table).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listCountries } from '../../generated/client/sdk.gen.js';
 import { COUNTRIES } from '../../server/store/countries.js';
 import { expectUnauthenticated, ok } from '../helpers/expect.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-let main: TestServer;
-
-beforeAll(async () => {
-  main = await startTestServer();
-});
-
-afterAll(closeTestServers);
+const [main] = await serversForFile();
 
 describe('countries', () => {
   it('need a token', async () => {

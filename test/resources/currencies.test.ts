@@ -1,17 +1,11 @@
 // Currencies through the generated SDK: public reference data, listed and read without a token.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCurrency, listCurrencies } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, ok } from '../helpers/expect.js';
 import { collectPages } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-let main: TestServer;
-
-beforeAll(async () => {
-  main = await startTestServer();
-});
-
-afterAll(closeTestServers);
+const [main] = await serversForFile();
 
 describe('currencies', () => {
   it('are public: listed and read without a token, with real symbols and USD among them', async () => {

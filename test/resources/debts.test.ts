@@ -1,25 +1,15 @@
 // Debts through the generated SDK: amounts as decimal strings in the user's currency, replacement, validation, paging
 // and sorting, delete, a contact's debts, and bodies that are not JSON.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../generated/client/client/index.js';
+import { describe, expect, it } from 'vitest';
 import { createDebt, deleteDebt, getDebt, listContactDebts, listDebts, updateDebt } from '../../generated/client/sdk.gen.js';
 import type { Debt, DebtWrite } from '../../generated/client/types.gen.js';
 import { rawRequest } from '../helpers/client.js';
 import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { collectPages, ids, newContact, newDebt, unchecked } from '../helpers/factories.js';
-import { setUserCurrency, startFilesServer, type FilesTestServer } from '../helpers/filesServer.js';
+import { setUserCurrency, filesServerForFile } from '../helpers/filesServer.js';
 
-let server: FilesTestServer;
-let demo: Client;
-
-beforeAll(async () => {
-  server = await startFilesServer();
-  demo = server.demo;
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = await filesServerForFile();
+const demo = server.demo;
 
 describe('debts', () => {
   it('create answers 201 with amount as a decimal string, value grouped and the dollar sign by default', async () => {

@@ -2,30 +2,14 @@
 // without a file, and the account's and a contact's lists.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../generated/client/client/index.js';
-import {
-  createDocument,
-  deleteDocument,
-  getDocument,
-  listContactDocuments,
-  listDocuments,
-} from '../../generated/client/sdk.gen.js';
+import { describe, expect, it } from 'vitest';
+import { createDocument, deleteDocument, getDocument, listContactDocuments, listDocuments } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { collectPages, file, ids, newContact, newDocument, PDF, unchecked } from '../helpers/factories.js';
-import { startFilesServer, storedFiles, type FilesTestServer } from '../helpers/filesServer.js';
+import { storedFiles, filesServerForFile } from '../helpers/filesServer.js';
 
-let server: FilesTestServer;
-let demo: Client;
-
-beforeAll(async () => {
-  server = await startFilesServer();
-  demo = server.demo;
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = await filesServerForFile();
+const demo = server.demo;
 
 describe('documents', () => {
   it('an upload is stored under a random name with the extension as type; delete removes the file', async () => {

@@ -1,29 +1,13 @@
 // Genders through the generated SDK: the three every account starts with, create, replace and delete, paging and
 // sorting, validation and account isolation.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createGender,
-  deleteGender,
-  getContact,
-  getGender,
-  listGenders,
-  updateGender,
-} from '../../generated/client/sdk.gen.js';
+import { describe, expect, it } from 'vitest';
+import { createGender, deleteGender, getContact, getGender, listGenders, updateGender } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, newContact, unchecked, uniqueWord } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
-/** A server whose accounts only the tests that need untouched lists use (each its own list). */
-let clean: TestServer;
-
-beforeAll(async () => {
-  [main, clean] = await Promise.all([startTestServer(), startTestServer()]);
-});
+/** `clean`: a server whose accounts only the tests that need untouched lists use (each its own list). */
+const [main, clean] = await serversForFile(2);
 
 describe('genders', () => {
   it('every account starts with three; create answers 201 with the trimmed name and the type', async () => {

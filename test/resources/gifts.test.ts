@@ -1,7 +1,6 @@
 // Gifts through the generated SDK: recipients and prices, whole-gift updates, validation, a contact's list, photos on
 // gifts, and archived contacts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../generated/client/client/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   createDocument,
   createGift,
@@ -17,33 +16,11 @@ import {
 } from '../../generated/client/sdk.gen.js';
 import type { GiftWrite } from '../../generated/client/types.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
-import {
-  collectPages,
-  file,
-  GIF,
-  ids,
-  newContact,
-  newDebt,
-  newGift,
-  newPartialContact,
-  newPhoto,
-  PDF,
-  PNG,
-  unchecked,
-} from '../helpers/factories.js';
-import { archiveContact, startFilesServer, storedFiles, type FilesTestServer } from '../helpers/filesServer.js';
+import { collectPages, file, GIF, ids, newContact, newDebt, newGift, newPartialContact, newPhoto, PDF, PNG, unchecked } from '../helpers/factories.js';
+import { archiveContact, storedFiles, filesServerForFile } from '../helpers/filesServer.js';
 
-let server: FilesTestServer;
-let demo: Client;
-
-beforeAll(async () => {
-  server = await startFilesServer();
-  demo = server.demo;
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = await filesServerForFile();
+const demo = server.demo;
 
 describe('gifts', () => {
   it('create answers 201 with recipient, price forms, the date alone and no photos; no price gives null and empty strings', async () => {

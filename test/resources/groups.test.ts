@@ -14,16 +14,7 @@ import {
   updateGroup,
 } from '../../generated/client/sdk.gen.js';
 import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
-import {
-  allGroups,
-  contactBody,
-  ids,
-  newContact,
-  newGroup,
-  newPartialContact,
-  unchecked,
-  uniqueWord,
-} from '../helpers/factories.js';
+import { allGroups, contactBody, ids, newContact, newGroup, newPartialContact, unchecked, uniqueWord } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
 
 afterAll(closeTestServers);

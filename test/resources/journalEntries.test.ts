@@ -1,25 +1,14 @@
 // Journal entries through the generated SDK: create, replace and delete, validation, and the account's list.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createJournalEntry,
-  deleteJournalEntry,
-  getJournalEntry,
-  listJournalEntries,
-  updateJournalEntry,
-} from '../../generated/client/sdk.gen.js';
+import { describe, expect, it } from 'vitest';
+import { createJournalEntry, deleteJournalEntry, getJournalEntry, listJournalEntries, updateJournalEntry } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, unchecked } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
-
-afterAll(closeTestServers);
+import { startTestServer, serversForFile } from '../helpers/server.js';
 
 /** Tests that start a server of their own (loading the spec takes a few seconds on a busy machine). */
 const SERVER_START_TIMEOUT = 60_000;
 
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-}, SERVER_START_TIMEOUT);
+const [main] = await serversForFile();
 
 const ENTRY_KEYS = ['id', 'uuid', 'object', 'title', 'post', 'date', 'url', 'account', 'created_at', 'updated_at'].sort();
 

@@ -1,16 +1,11 @@
 // Notes through the generated SDK: create, favourite, replace, the notes of one contact, and sorting.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNote, getNote, listContactNotes, updateNote } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, ok } from '../helpers/expect.js';
 import { ids, newContact, newNote } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-afterAll(closeTestServers);
-
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-});
+const [main] = await serversForFile();
 
 describe('notes', () => {
   it('create answers 201; is_favorited sets favorited_at, and an update without it un-favourites', async () => {

@@ -1,7 +1,7 @@
 // Occupations through the generated SDK: a contact's job at a company of the account; lenient input, updates that
 // cannot move the occupation, cascades from the contact and the company, archived contacts, validation and account
 // isolation.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createOccupation,
   deleteCompany,
@@ -16,19 +16,10 @@ import {
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { newCompany, newContact, unchecked } from '../helpers/factories.js';
 import { archiveContact, startFilesServer } from '../helpers/filesServer.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
-/** A server whose accounts only the tests that need untouched lists use (each its own list). */
-let clean: TestServer;
-
-beforeAll(async () => {
-  [main, clean] = await Promise.all([startTestServer(), startTestServer()]);
-});
+/** `clean`: a server whose accounts only the tests that need untouched lists use (each its own list). */
+const [main, clean] = await serversForFile(2);
 
 describe('occupations', () => {
   it('create answers 201 with the company and the contact; lenient values are converted', async () => {

@@ -2,32 +2,14 @@
 // and removed with their record, size and type checks that write nothing, and a contact's list.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../generated/client/client/index.js';
-import {
-  createDocument,
-  createPhoto,
-  deleteDocument,
-  deletePhoto,
-  getPhoto,
-  listContactPhotos,
-  listPhotos,
-} from '../../generated/client/sdk.gen.js';
+import { describe, expect, it } from 'vitest';
+import { createDocument, createPhoto, deleteDocument, deletePhoto, getPhoto, listContactPhotos, listPhotos } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { file, GIF, ids, newContact, newPhoto, PDF, PNG, unchecked } from '../helpers/factories.js';
-import { startFilesServer, storedFiles, type FilesTestServer } from '../helpers/filesServer.js';
+import { storedFiles, filesServerForFile } from '../helpers/filesServer.js';
 
-let server: FilesTestServer;
-let demo: Client;
-
-beforeAll(async () => {
-  server = await startFilesServer();
-  demo = server.demo;
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const server = await filesServerForFile();
+const demo = server.demo;
 
 const MB = 1024 * 1024;
 
@@ -104,14 +86,9 @@ describe('photos', () => {
     const contact = await newContact(demo);
     const before = storedFiles(server.filesDir);
     const big = Buffer.concat([PNG, Buffer.alloc(10 * MB)]);
-    expectValidationError(
-      await createPhoto({ client: demo, body: { contact_id: contact.id, photo: file(big, 'huge.png', 'image/png') } }),
-      ['The file may not be greater than 10240 kilobytes (10 MB).'],
-    );
-    expectValidationError(
-      await createDocument({ client: demo, body: { contact_id: contact.id, document: file(big, 'huge.bin', 'application/octet-stream') } }),
-      ['The file may not be greater than 10240 kilobytes (10 MB).'],
-    );
+    const tooBig = ['The file may not be greater than 10240 kilobytes (10 MB).'];
+    expectValidationError(await createPhoto({ client: demo, body: { contact_id: contact.id, photo: file(big, 'huge.png', 'image/png') } }), tooBig);
+    expectValidationError(await createDocument({ client: demo, body: { contact_id: contact.id, document: file(big, 'huge.bin', 'application/octet-stream') } }), tooBig);
     expect(storedFiles(server.filesDir)).toEqual(before);
     // Exactly 10 MB is allowed.
     const limit = ok(await createDocument({ client: demo, body: { contact_id: contact.id, document: file(Buffer.alloc(10 * MB), 'max.bin', 'application/octet-stream') } }), 201).data;

@@ -1,24 +1,14 @@
 // Relationship type groups through the generated SDK: the four groups every account has, and the 24 default types in
 // them, in a fixed order.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listRelationshipTypeGroups, listRelationshipTypes } from '../../generated/client/sdk.gen.js';
-import type { RelationshipType } from '../../generated/client/types.gen.js';
 import { ok } from '../helpers/expect.js';
 import { ids, typesOf } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
+const [main] = await serversForFile();
 /** The demo account's relationship types by name. */
-let types: Map<string, RelationshipType>;
-
-beforeAll(async () => {
-  main = await startTestServer();
-  types = await typesOf(main.demo);
-});
+const types = await typesOf(main.demo);
 
 describe('relationship types and groups', () => {
   it('every account has the four groups and the 24 default types, in a fixed order, 15 a page', async () => {

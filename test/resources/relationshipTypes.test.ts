@@ -1,27 +1,14 @@
 // Relationship types through the generated SDK: read-only reference rows of each account, each with its reverse.
 // The list of every type with its group is in relationshipTypeGroups.test.ts.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getRelationshipType, getRelationshipTypeGroup } from '../../generated/client/sdk.gen.js';
-import type { RelationshipType } from '../../generated/client/types.gen.js';
 import { expectNotFound, ok } from '../helpers/expect.js';
 import { typesOf } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
-/** The demo account's relationship types by name. */
-let types: Map<string, RelationshipType>;
-/** The other account's relationship types by name. */
-let otherTypes: Map<string, RelationshipType>;
-
-beforeAll(async () => {
-  main = await startTestServer();
-  types = await typesOf(main.demo);
-  otherTypes = await typesOf(main.other);
-});
+const [main] = await serversForFile();
+/** Each account's relationship types by name. */
+const [types, otherTypes] = await Promise.all([typesOf(main.demo), typesOf(main.other)]);
 
 describe('relationship types and groups', () => {
   it("get returns one; another account's type or group is 404", async () => {

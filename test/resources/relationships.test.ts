@@ -1,7 +1,7 @@
 // Relationships through the generated SDK, always stored both ways: create, change the type, delete, a contact's
 // list, validation and account isolation. The last block drives the store and the presenter directly, for what the
 // API cannot show (transactions, a missing group, several contacts at once).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createRelationship,
   deleteContact,
@@ -11,44 +11,20 @@ import {
   listContactRelationships,
   updateRelationship,
 } from '../../generated/client/sdk.gen.js';
-import type { RelationshipType } from '../../generated/client/types.gen.js';
 import { relationshipsForContacts } from '../../server/present/relationships.js';
 import { seedAccountReferenceData } from '../../server/seed/referenceData.js';
 import { createAccount } from '../../server/store/accounts.js';
 import { createContact, getContact as getContactRow } from '../../server/store/contacts.js';
 import { openDatabase, stmt, type Db } from '../../server/store/db.js';
 import { getRelationshipTypeByName } from '../../server/store/relationshipTypes.js';
-import {
-  createRelationship as createRelationshipInStore,
-  updateRelationshipType,
-} from '../../server/store/relationships.js';
+import { createRelationship as createRelationshipInStore, updateRelationshipType } from '../../server/store/relationships.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
-import {
-  ids,
-  linksOf,
-  newContact,
-  newPartialContact,
-  newRelationship,
-  typesOf,
-  unchecked,
-} from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { ids, linksOf, newContact, newPartialContact, newRelationship, typesOf, unchecked } from '../helpers/factories.js';
+import { serversForFile } from '../helpers/server.js';
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
-/** The demo account's relationship types by name. */
-let types: Map<string, RelationshipType>;
-/** The other account's relationship types by name. */
-let otherTypes: Map<string, RelationshipType>;
-
-beforeAll(async () => {
-  main = await startTestServer();
-  types = await typesOf(main.demo);
-  otherTypes = await typesOf(main.other);
-});
+const [main] = await serversForFile();
+/** Each account's relationship types by name. */
+const [types, otherTypes] = await Promise.all([typesOf(main.demo), typesOf(main.other)]);
 
 const typeId = (name: string): number => {
   const type = types.get(name);

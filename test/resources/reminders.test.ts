@@ -1,31 +1,17 @@
 // Reminders through the generated SDK: field rules, replacement on update (never to another contact), a contact's
 // list with paging and sorting, delete, archived contacts, and the reminders due in a month.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createReminder,
-  deleteContact,
-  deleteReminder,
-  getReminder,
-  listContactReminders,
-  listReminders,
-  listUpcomingReminders,
-  updateReminder,
-} from '../../generated/client/sdk.gen.js';
+import { describe, expect, it } from 'vitest';
+import { createReminder, deleteContact, deleteReminder, getReminder, listContactReminders, listReminders, listUpcomingReminders, updateReminder } from '../../generated/client/sdk.gen.js';
 import type { Reminder, ReminderCreate } from '../../generated/client/types.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, newContact, newReminder, reminderBody, unchecked } from '../helpers/factories.js';
 import { archiveContact, startFilesServer } from '../helpers/filesServer.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
-
-afterAll(closeTestServers);
+import { serversForFile, startTestServer, type TestServer } from '../helpers/server.js';
 
 /** Tests that start a server of their own (loading the spec takes a few seconds on a busy machine). */
 const SERVER_START_TIMEOUT = 60_000;
 
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-}, SERVER_START_TIMEOUT);
+const [main] = await serversForFile();
 
 const REMINDER_KEYS = [
   'id', 'uuid', 'object', 'title', 'description', 'frequency_type', 'frequency_number', 'initial_date', 'delible',

@@ -1,27 +1,13 @@
 // Tags through the generated SDK: create (with a slug), rename and delete, and the calls that put tags on a contact or
 // take them off. The contacts of a tag (`listContactsForTag`) are a Contacts operation: see contacts.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTag,
-  deleteTag,
-  getContact,
-  getTag,
-  listContactsForTag,
-  listTags,
-  unsetContactTag,
-  unsetContactTags,
-} from '../../generated/client/sdk.gen.js';
+import { describe, expect, it } from 'vitest';
+import { createTag, deleteTag, getContact, getTag, listContactsForTag, listTags, unsetContactTag, unsetContactTags } from '../../generated/client/sdk.gen.js';
 import type { Contact } from '../../generated/client/types.gen.js';
 import { expectNotFound, ok, TIMESTAMP } from '../helpers/expect.js';
 import { collectPages, ids, newContact, newTag, tagContact, uniqueWord } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-afterAll(closeTestServers);
-
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-});
+const [main] = await serversForFile();
 
 describe('tags', () => {
   it('createTag answers 201 with a slug of the name', async () => {

@@ -1,24 +1,12 @@
 // Tasks through the generated SDK: tasks about a contact or about no one, completed_at, updates that keep the task's
 // contact, validation, a contact's list with sorting, and delete.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTask,
-  deleteTask,
-  getTask,
-  listContactTasks,
-  listTasks,
-  updateTask,
-} from '../../generated/client/sdk.gen.js';
+import { describe, expect, it } from 'vitest';
+import { createTask, deleteTask, getTask, listContactTasks, listTasks, updateTask } from '../../generated/client/sdk.gen.js';
 import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
 import { collectPages, ids, newContact, newTask, unchecked } from '../helpers/factories.js';
-import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
+import { serversForFile } from '../helpers/server.js';
 
-afterAll(closeTestServers);
-
-let main: TestServer;
-beforeAll(async () => {
-  main = await startTestServer();
-}, 60_000);
+const [main] = await serversForFile();
 
 const TASK_KEYS = [
   'id', 'uuid', 'object', 'title', 'description', 'completed', 'completed_at', 'account', 'contact', 'created_at', 'updated_at',
