@@ -82,6 +82,18 @@ describe('pipeline', () => {
     expect(report.totals.warnings).toBe(0);
   }, 30_000);
 
+  // The server skips this check at start-up (server/http/validation.ts): the bundle it serves is checked here.
+  it("the bundle passes express-openapi-validator's own OpenAPI schema check", async () => {
+    const { OpenApiSpecLoader } = await import('express-openapi-validator/dist/framework/openapi.spec.loader.js');
+    const apiDoc = readJson(path.join(repoRoot, 'generated', 'openapi.json'));
+    const loaded = await new OpenApiSpecLoader({ apiDoc: apiDoc as never, validateApiSpec: true, $refParser: { mode: 'bundle' } }).load();
+    expect(loaded.routes.length).toBe(bundleOperations(apiDoc).length);
+    // And it can fail: a parameter without its required `in` is refused.
+    const broken = structuredClone(apiDoc) as { paths: Record<string, Record<string, { parameters: Record<string, unknown>[] }>> };
+    broken.paths['/contacts']!['get']!.parameters.unshift({ name: 'broken', schema: { type: 'string' } });
+    await expect(new OpenApiSpecLoader({ apiDoc: broken as never, validateApiSpec: true, $refParser: { mode: 'bundle' } }).load()).rejects.toThrow();
+  }, 30_000);
+
   it('the operation table holds exactly the operations of the bundle', async () => {
     const bundle = readJson(committed.bundle);
     const fromBundle = bundleOperations(bundle).map((op) => `${op.operationId} ${op.method} ${op.path}`).sort();

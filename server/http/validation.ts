@@ -5,9 +5,9 @@
 // validators from schemas that carry the whole spec. Step 1 of the app has already matched the operation, so
 // here the library's middleware is put together from its own parts, in the order its `installMiddleware`
 // uses, with two differences: each operation gets its own route step and validators, built on its first
-// request, and those see a spec cut down to that operation (server/http/operationSpec.ts). The spec is
-// loaded, checked and preprocessed once, as before; the checks, their errors and the multipart parsing are
-// the library's, unchanged.
+// request, from a spec cut down to that operation (server/http/operationSpec.ts) that the library loads and
+// preprocesses as it would the whole one. Start-up does no validator work at all; the checks, their errors and
+// the multipart parsing are the library's, unchanged.
 //
 // The parts are deep imports of express-openapi-validator (pinned to 5.6.2 in package.json): the package has
 // no public way to give it the route. installMiddleware's order is path params, route ("metadata"), security,
@@ -30,56 +30,38 @@ import { specForOperation, type OpenApiDocument } from './operationSpec.js';
 
 export type ValidatorOptions = Omit<OpenApiValidatorOpts, 'apiSpec'>;
 
-/** What every operation shares: the loaded spec, preprocessed once, and the multipart step. */
-interface SharedParts {
-  spec: Spec;
-  /** The spec as the request validator sees it, and the copy the response validator sees. */
-  requestDoc: OpenApiDocument;
-  responseDoc: OpenApiDocument | null;
-  multipartStep?: RequestHandler;
-}
-
-function buildSharedParts(spec: Spec, validator: OpenApiValidator): SharedParts {
-  const { options, ajvOpts } = validator;
-  // As installMiddleware: annotate the schemas (serdes) and keep a copy for responses.
-  const preprocessed = new SchemaPreprocessor(spec.apiDoc, ajvOpts.preprocessor, options.validateResponses as ValidateResponseOpts).preProcess();
-  const multipartStep = options.fileUploader
-    ? (multipart(spec.apiDoc, { multerOpts: options.fileUploader, ajvOpts: ajvOpts.multipart }) as unknown as RequestHandler)
-    : undefined;
-  return {
-    spec,
-    requestDoc: preprocessed.apiDoc as unknown as OpenApiDocument,
-    responseDoc: (preprocessed.apiDocRes as unknown as OpenApiDocument | null) ?? null,
-    multipartStep,
-  };
-}
-
 /**
- * One operation's chain, in installMiddleware's order: route, multipart, request, response. The route table,
- * and the documents the validators compile from, hold this operation alone. The cut documents share schema
- * objects with the preprocessed spec; the library only reads those (it removes examples from the cut's own
- * `components` object).
+ * One operation's chain, in installMiddleware's order: route, multipart, request, response. It is built on the
+ * operation's first request from a private copy of the spec cut down to that operation (server/http/operationSpec.ts),
+ * which the library loads, preprocesses and compiles as it would the whole spec: nothing is done at start-up for
+ * operations no request has asked for. The bundle is checked against the OpenAPI schema by the tests, not here.
  */
-function chainFor(shared: SharedParts, operation: OperationMeta, validator: OpenApiValidator): RequestHandler[] {
+async function chainFor(spec: OpenApiDocument, operation: OperationMeta, validator: OpenApiValidator): Promise<RequestHandler[]> {
   const { options, ajvOpts } = validator;
   const method = operation.method.toLowerCase();
-  const routes = shared.spec.routes.filter((r) => r.method === method.toUpperCase() && r.openApiRoute.slice(r.basePath.length) === operation.path);
-  const requestDoc = specForOperation(shared.requestDoc, operation.path, method);
-  const responseDoc = shared.responseDoc && specForOperation(shared.responseDoc, operation.path, method);
+  // The library annotates the document it is given: the cut is copied so that the bundle stays as it is.
+  const cut = structuredClone(specForOperation(spec, operation.path, method));
+  const loaded: Spec = await new OpenApiSpecLoader({ apiDoc: cut as never, validateApiSpec: false, $refParser: { mode: 'bundle' } }).load();
+  // As installMiddleware: annotate the schemas (serdes) and keep a copy for responses.
+  const preprocessed = new SchemaPreprocessor(loaded.apiDoc, ajvOpts.preprocessor, options.validateResponses as ValidateResponseOpts).preProcess();
+  const requestDoc = preprocessed.apiDoc;
+  const responseDoc = preprocessed.apiDocRes ?? null;
   const context = new OpenApiContext(
-    { ...shared.spec, apiDoc: requestDoc as never, routes },
+    { ...loaded, apiDoc: requestDoc },
     options.ignorePaths as RegExp,
     options.ignoreUndocumented,
     options.useRequestUrl,
   );
   const chain: RequestHandler[] = [applyOpenApiMetadata(context, responseDoc as never) as unknown as RequestHandler];
-  if (shared.multipartStep) chain.push(shared.multipartStep);
+  if (options.fileUploader) {
+    chain.push(multipart(requestDoc, { multerOpts: options.fileUploader, ajvOpts: ajvOpts.multipart }) as unknown as RequestHandler);
+  }
   if (options.validateRequests) {
     const requests = new RequestValidator(requestDoc as never, ajvOpts.request);
     chain.push(((req, res, next) => requests.validate(req as never, res, next)) as RequestHandler);
   }
   if (options.validateResponses && responseDoc) {
-    const responses = new ResponseValidator(responseDoc as never, ajvOpts.response, options.validateResponses as ValidateResponseOpts, shared.spec.serial);
+    const responses = new ResponseValidator(responseDoc as never, ajvOpts.response, options.validateResponses as ValidateResponseOpts, loaded.serial);
     chain.push(responses.validate() as unknown as RequestHandler);
   }
   return chain;
@@ -114,19 +96,11 @@ export interface ContractValidation {
 export function createContractValidation(spec: object, options: ValidatorOptions): ContractValidation {
   // The library's option handling (defaults, normalised formats, ajv options), exactly as middleware() does it.
   const validator = new OpenApiValidator({ ...options, apiSpec: spec as never });
-  // Loaded and checked against the OpenAPI schema once, as OpenApiValidator.middleware() does when the app
-  // is made; an invalid spec makes every validated request fail with that error, as it did there.
-  const shared = new OpenApiSpecLoader({ apiDoc: structuredClone(spec) as never, validateApiSpec: true, $refParser: { mode: 'bundle' } })
-    .load()
-    .then((loaded) => buildSharedParts(loaded, validator));
-  // A failed load is reported through the requests; this keeps it from also being an unhandled rejection.
-  shared.catch(() => undefined);
-
-  const chains = new Map<string, RequestHandler[]>();
-  const chainOf = (parts: SharedParts, operation: OperationMeta): RequestHandler[] => {
+  const chains = new Map<string, Promise<RequestHandler[]>>();
+  const chainOf = (operation: OperationMeta): Promise<RequestHandler[]> => {
     let chain = chains.get(operation.operationId);
     if (!chain) {
-      chain = chainFor(parts, operation, validator);
+      chain = chainFor(spec as OpenApiDocument, operation, validator);
       chains.set(operation.operationId, chain);
     }
     return chain;
@@ -134,8 +108,8 @@ export function createContractValidation(spec: object, options: ValidatorOptions
 
   return {
     middleware: (req, res, next) => {
-      // A spec that failed to load, or a chain that failed to build, is passed on as the request's error.
-      shared.then((parts) => runInOrder(chainOf(parts, res.locals.operation as OperationMeta), req, res, next)).catch(next);
+      // A chain that failed to build is passed on as the request's error.
+      chainOf(res.locals.operation as OperationMeta).then((chain) => runInOrder(chain, req, res, next), next);
     },
   };
 }
