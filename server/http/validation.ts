@@ -15,7 +15,9 @@
 // where no route of ours has parameters, and security is off in server/app.ts.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { OpenApiValidator } from 'express-openapi-validator/dist/openapi.validator.js';
-import { OpenApiSpecLoader, type Spec } from 'express-openapi-validator/dist/framework/openapi.spec.loader.js';
+import { OpenApiSpecLoader, sortRoutes, type Spec } from 'express-openapi-validator/dist/framework/openapi.spec.loader.js';
+import { OpenAPIFramework } from 'express-openapi-validator/dist/framework/index.js';
+import { dereferenceParameter } from 'express-openapi-validator/dist/middlewares/parsers/util.js';
 import { OpenApiContext } from 'express-openapi-validator/dist/framework/openapi.context.js';
 import { SchemaPreprocessor } from 'express-openapi-validator/dist/middlewares/parsers/schema.preprocessor.js';
 import {
@@ -30,18 +32,50 @@ import { specForOperation, type OpenApiDocument } from './operationSpec.js';
 
 export type ValidatorOptions = Omit<OpenApiValidatorOpts, 'apiSpec'>;
 
+let serial = 0;
+
+/**
+ * What the library's OpenApiSpecLoader makes of a document (its base paths and routes), for a cut that is already
+ * bundled. The loader itself compiles the whole OpenAPI schema on every load, even with its check off (about half
+ * a second): that is left out, and the routes are found by the loader's own rules.
+ */
+function loadedSpec(apiDoc: OpenApiDocument): Spec {
+  // Both are private in the library's types, and pure: base paths from `servers`, `{id}` to `:id`.
+  const framework = new OpenAPIFramework({ apiDoc: apiDoc as never, validateApiSpec: false }) as unknown as {
+    getBasePathsFromServers(servers: unknown): { all(): string[] }[];
+  };
+  const basePaths = [...new Set(framework.getBasePathsFromServers(apiDoc['servers']).flatMap((bp) => bp.all()))];
+  const toExpressParams = (OpenApiSpecLoader.prototype as unknown as { toExpressParams(part: string): string }).toExpressParams;
+  const routes: Spec['routes'] = [];
+  for (const bp of basePaths.map((b) => b.replace(/\/$/, ''))) {
+    for (const [path, item] of Object.entries(apiDoc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (method.startsWith('x-') || ['parameters', 'summary', 'description'].includes(method)) continue;
+        const params = [...((op as { parameters?: never[] }).parameters ?? []), ...((item as { parameters?: never[] }).parameters ?? [])];
+        const pathParams = params.map((param) => dereferenceParameter(apiDoc as never, param)).filter((param) => param.in === 'path').map((param) => param.name);
+        const openApiRoute = `${bp}${path}`;
+        const expressRoute = openApiRoute.split(':').map(toExpressParams).join('\\:');
+        routes.push({ basePath: bp, expressRoute, openApiRoute, method: method.toUpperCase(), pathParams: [...new Set(pathParams)] });
+      }
+    }
+  }
+  routes.sort(sortRoutes);
+  serial += 1;
+  return { apiDoc: apiDoc as never, basePaths, routes, serial };
+}
+
 /**
  * One operation's chain, in installMiddleware's order: route, multipart, request, response. It is built on the
  * operation's first request from a private copy of the spec cut down to that operation (server/http/operationSpec.ts),
  * which the library loads, preprocesses and compiles as it would the whole spec: nothing is done at start-up for
  * operations no request has asked for. The bundle is checked against the OpenAPI schema by the tests, not here.
  */
-async function chainFor(spec: OpenApiDocument, operation: OperationMeta, validator: OpenApiValidator): Promise<RequestHandler[]> {
+function chainFor(spec: OpenApiDocument, operation: OperationMeta, validator: OpenApiValidator): RequestHandler[] {
   const { options, ajvOpts } = validator;
   const method = operation.method.toLowerCase();
   // The library annotates the document it is given: the cut is copied so that the bundle stays as it is.
   const cut = structuredClone(specForOperation(spec, operation.path, method));
-  const loaded: Spec = await new OpenApiSpecLoader({ apiDoc: cut as never, validateApiSpec: false, $refParser: { mode: 'bundle' } }).load();
+  const loaded = loadedSpec(cut);
   // As installMiddleware: annotate the schemas (serdes) and keep a copy for responses.
   const preprocessed = new SchemaPreprocessor(loaded.apiDoc, ajvOpts.preprocessor, options.validateResponses as ValidateResponseOpts).preProcess();
   const requestDoc = preprocessed.apiDoc;
@@ -96,8 +130,8 @@ export interface ContractValidation {
 export function createContractValidation(spec: object, options: ValidatorOptions): ContractValidation {
   // The library's option handling (defaults, normalised formats, ajv options), exactly as middleware() does it.
   const validator = new OpenApiValidator({ ...options, apiSpec: spec as never });
-  const chains = new Map<string, Promise<RequestHandler[]>>();
-  const chainOf = (operation: OperationMeta): Promise<RequestHandler[]> => {
+  const chains = new Map<string, RequestHandler[]>();
+  const chainOf = (operation: OperationMeta): RequestHandler[] => {
     let chain = chains.get(operation.operationId);
     if (!chain) {
       chain = chainFor(spec as OpenApiDocument, operation, validator);
@@ -108,8 +142,14 @@ export function createContractValidation(spec: object, options: ValidatorOptions
 
   return {
     middleware: (req, res, next) => {
-      // A chain that failed to build is passed on as the request's error.
-      chainOf(res.locals.operation as OperationMeta).then((chain) => runInOrder(chain, req, res, next), next);
+      // A chain that fails to build is passed on as the request's error.
+      let chain: RequestHandler[];
+      try {
+        chain = chainOf(res.locals.operation as OperationMeta);
+      } catch (err) {
+        return next(err);
+      }
+      runInOrder(chain, req, res, next);
     },
   };
 }

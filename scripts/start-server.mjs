@@ -1,0 +1,78 @@
+// `npm start`: runs server/main.ts as one JavaScript file, built with esbuild when a source changed.
+//
+// Plain JavaScript on purpose: starting through a TypeScript loader (tsx) spends about a second resolving and
+// loading some 190 modules through the loader's worker thread on every start. Here the server's own modules are
+// bundled once into node_modules/.cache/monica-server/ (npm packages stay outside, loaded by Node as usual)
+// and the bundle is reused until a file it was built from changes, moves or disappears.
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entry = path.join(root, 'server', 'main.ts');
+const outDir = path.join(root, 'node_modules', '.cache', 'monica-server');
+const outFile = path.join(outDir, 'main.mjs');
+const stampFile = path.join(outDir, 'inputs.json');
+
+/** Modification times of the inputs, or undefined when one is gone. */
+function mtimes(files) {
+  try {
+    return files.map((file) => statSync(path.join(root, file)).mtimeMs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bundle is current when it was built here, from inputs that all still have the times they had then. */
+function isCurrent() {
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+    statSync(outFile);
+  } catch {
+    return false;
+  }
+  if (stamp.root !== root || stamp.node !== process.version) return false;
+  const now = mtimes(stamp.inputs);
+  return now !== undefined && now.every((t, i) => t === stamp.mtimes[i]);
+}
+
+/**
+ * Modules find the files beside them (generated/openapi.json, the control API's YAML) from import.meta.url;
+ * in the bundle each module keeps its own file's URL, so those paths stay what they are in the source tree.
+ */
+const ownImportMetaUrl = {
+  name: 'own-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.includes('import.meta.url')
+        ? source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+        : source;
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+async function build() {
+  const esbuild = await import('esbuild');
+  mkdirSync(outDir, { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    outfile: outFile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${process.versions.node.split('.')[0]}`,
+    packages: 'external',
+    metafile: true,
+    sourcemap: 'linked',
+    logLevel: 'error',
+    plugins: [ownImportMetaUrl],
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  writeFileSync(stampFile, JSON.stringify({ root, node: process.version, inputs, mtimes: mtimes(inputs) }));
+}
+
+if (!isCurrent()) await build();
+await import(pathToFileURL(outFile).href);
