@@ -8,7 +8,8 @@ import { createOperationLookup } from '../contract/operationLookup.js';
 import type { Context } from './context.js';
 import type { Db } from './store/db.js';
 import { findAccountByToken } from './store/accounts.js';
-import { createAuthenticate } from './http/auth.js';
+import { cachedCallerLookup, createAuthenticate } from './http/auth.js';
+import { createDataState } from './store/dataState.js';
 import { createRateLimiter } from './http/rateLimit.js';
 import { checkSortAndLimit } from './http/requestChecks.js';
 import { createErrorHandler } from './http/errorHandler.js';
@@ -18,6 +19,7 @@ import { DEFAULT_LIMITS } from './config.js';
 import { notFound } from './http/errors.js';
 import { operationDispatcher } from './http/routes.js';
 import { createContractValidation } from './http/validation.js';
+import { createResponseCache } from './http/responseCache.js';
 import { validatorOptions } from './http/validatorOptions.js';
 import { handlers } from './handlers/index.js';
 import { CONTROL_BASE_PATH } from './control/router.js';
@@ -46,6 +48,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Check every response against the spec (a failing one becomes a 500); on by default. */
   validateResponses?: boolean;
+  /** Answer a GET again from the bytes of an identical one while the data is unchanged (server/http/responseCache.ts); on by default. */
+  responseCache?: boolean;
   /** Whether `GET /statistics` answers without a token; on by default (off, it answers 404 as Monica does by default). */
   publicStatistics?: boolean;
   log?: (message: string) => void;
@@ -63,13 +67,18 @@ export function createApp(options: AppOptions): Express {
   const spec = JSON.parse(specJson);
   const operationLookup = createOperationLookup();
   const limiter = createRateLimiter({ perMinute: options.rateLimit ?? 60, now: () => now().getTime() });
-  const authenticate = createAuthenticate((token) => findAccountByToken(options.db, token));
+  const data = createDataState(options.db);
+  const authenticate = createAuthenticate(cachedCallerLookup((token) => findAccountByToken(options.db, token), data.stamp));
 
   const app = express();
   app.disable('x-powered-by');
   if (options.trustProxy) app.set('trust proxy', true);
   app.set('etag', false);
   app.set('query parser', 'simple');
+
+  const cache = options.responseCache === false ? undefined : createResponseCache({ stamp: data.stamp, now });
+  // Any request that may write, to the API or the control API, makes the cached answers stale.
+  if (cache) app.use(cache.trackWrites);
 
   // The control API, when on: outside /api and ahead of CORS, so that no web page is ever let in (server/control/).
   if (options.control) app.use(CONTROL_BASE_PATH, options.control);
@@ -101,8 +110,11 @@ export function createApp(options: AppOptions): Express {
     res.set(limiter.take(key));
     next();
   });
-  // 4. Monica's global query checks, then 5. the JSON body.
+  // 4. Monica's global query checks; then a GET answered before, while the data is unchanged, is answered again
+  //    with the same bytes (they passed steps 6 and 7 then; only 200 answers are kept).
   api.use(checkSortAndLimit);
+  if (cache) api.use(cache.serve);
+  // 5. The JSON body.
   // POST and PUT bodies are read as JSON whatever their declared type, except uploads (multipart, read by the
   // validator's multer); GET and DELETE bodies are ignored, as Monica does.
   api.use(

@@ -11,6 +11,7 @@ export interface ServerConfig {
   trustProxy: boolean;
   demoData: boolean;
   validateResponses: boolean;
+  responseCache: boolean;
   /** `GET /statistics` answers without a token (Monica's `allow_statistics_through_public_api_access`); else 404. */
   publicStatistics: boolean;
   limits: RequestLimits;
@@ -74,6 +75,8 @@ export const CONFIG_HELP = `Usage: npm start -- [options]
   --trust-proxy         TRUST_PROXY=true     take client addresses from X-Forwarded-For (default off)
   --empty               DEMO_DATA=false      start without the demo data
   --no-response-validation  VALIDATE_RESPONSES=false  skip checking responses against the spec
+  --no-response-cache       RESPONSE_CACHE=false      make every GET's answer anew, even when an identical one
+                                                      was just answered and nothing has changed since
   --no-public-statistics    PUBLIC_STATISTICS=false   answer GET /statistics with 404, as Monica does by default
   --cors-origins <list> CORS_ORIGINS         origins browsers may call from, comma-separated (default *: any)
   --body-limit <size>   BODY_LIMIT           largest JSON body (default 1mb; sizes in bytes, or with kb/mb)
@@ -164,6 +167,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     trustProxy: argv.includes('--trust-proxy') ? true : bool(env.TRUST_PROXY, false),
     demoData: argv.includes('--empty') ? false : bool(env.DEMO_DATA, true),
     validateResponses: argv.includes('--no-response-validation') ? false : bool(env.VALIDATE_RESPONSES, true),
+    responseCache: argv.includes('--no-response-cache') ? false : bool(env.RESPONSE_CACHE, true),
     publicStatistics: argv.includes('--no-public-statistics') ? false : bool(env.PUBLIC_STATISTICS, true),
     limits,
     timeouts,

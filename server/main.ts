@@ -23,6 +23,7 @@ async function main() {
     trustProxy: config.trustProxy,
     demoData: config.demoData,
     validateResponses: config.validateResponses,
+    responseCache: config.responseCache,
     publicStatistics: config.publicStatistics,
     limits: config.limits,
     timeouts: config.timeouts,

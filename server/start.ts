@@ -23,6 +23,8 @@ export interface StartOptions {
   trustProxy?: boolean;
   demoData?: boolean;
   validateResponses?: boolean;
+  /** Answer repeated GETs from the bytes of the first while the data is unchanged (default true). */
+  responseCache?: boolean;
   /** Whether `GET /statistics` answers without a token (default true); false answers 404, as Monica does by default. */
   publicStatistics?: boolean;
   now?: () => Date;
@@ -95,6 +97,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     rateLimit: options.rateLimit,
     trustProxy: options.trustProxy,
     validateResponses: options.validateResponses,
+    responseCache: options.responseCache,
     publicStatistics: options.publicStatistics,
     log: options.log,
     bodyLimitBytes: limits.bodyBytes,
