@@ -316,11 +316,13 @@ describe("the days of conversations and messages, in any form Monica's clients s
     const contact = await newContact(main.demo);
     const conversation = await newConversation(main.demo, contact.id, channel);
     const bad = '2021-02-29T12:00:00Z';
-    expect(expectValidationError(await createConversation({ client: main.demo, body: { contact_id: contact.id, contact_field_type_id: channel, happened_at: bad } }))).toEqual([
+    expectValidationError(await createConversation({ client: main.demo, body: { contact_id: contact.id, contact_field_type_id: channel, happened_at: bad } }), [
       'The happened at is not a valid date.',
     ]);
-    expectValidationError(await updateConversation({ client: main.demo, path: { id: conversation.id }, body: { happened_at: '2021-06-31 10:00', contact_field_type_id: channel } }));
-    expect(expectValidationError(await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: bad, written_by_me: true, content: 'x' } }))).toEqual([
+    expectValidationError(await updateConversation({ client: main.demo, path: { id: conversation.id }, body: { happened_at: '2021-06-31 10:00', contact_field_type_id: channel } }), [
+      'The happened at is not a valid date.',
+    ]);
+    expectValidationError(await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: bad, written_by_me: true, content: 'x' } }), [
       'The written at is not a valid date.',
     ]);
     expect(ok(await getConversation({ client: main.demo, path: { id: conversation.id } })).data).toEqual(conversation);
