@@ -246,7 +246,7 @@ describe('at the store level', () => {
     }
     expect(thrown).toBeInstanceOf(ApiError);
     expect(thrown).toMatchObject({ status: 422, code: 32 });
-    expect(Array.isArray((thrown as ApiError).messages)).toBe(true);
+    expect((thrown as ApiError).messages).toEqual(['The contact is archived: it cannot take a new address.']);
     expect(addressesForContacts(db, a, [storeGetContact(db, a, ann.id)!], { baseUrl: 'x' }).get(ann.id)).toEqual([]);
   });
 });
