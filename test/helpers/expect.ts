@@ -86,3 +86,10 @@ export function expectUnauthenticated<D, E>(result: SdkResult<D, E>): void {
   expectJsonContentType(result.response);
   expect(result.error).toEqual(UNAUTHENTICATED_BODY);
 }
+
+/** Demo data of one kind is varied: at least `least.count` objects, on `least.contacts` contacts, of `least.kinds` kinds. */
+export function expectVariety<T extends { contact: { id: number } }>(items: readonly T[], kindOf: (item: T) => unknown, least: { count: number; contacts: number; kinds: number }): void {
+  expect(items.length, 'how many').toBeGreaterThanOrEqual(least.count);
+  expect(new Set(items.map((item) => item.contact.id)).size, 'on how many contacts').toBeGreaterThanOrEqual(least.contacts);
+  expect(new Set(items.map(kindOf)).size, 'of how many kinds').toBeGreaterThanOrEqual(least.kinds);
+}
