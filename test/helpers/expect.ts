@@ -23,6 +23,12 @@ export function expectJsonContentType(response: { headers: Headers }): void {
   expect(response.headers.get('content-type') ?? '').toMatch(/^application\/json\b/);
 }
 
+/** An object with exactly these keys, in any order, and among them these values. */
+export function expectObject(value: object, keys: readonly string[], fields: object): void {
+  expect(Object.keys(value).sort()).toEqual([...keys].sort());
+  expect(value).toMatchObject(fields);
+}
+
 /** Asserts the status (200 unless given) and returns the body. */
 export function ok<D, E>(result: SdkResult<D, E>, status = 200): D {
   expect(result.response?.status, describeResult(result)).toBe(status);

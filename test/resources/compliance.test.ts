@@ -1,7 +1,7 @@
 // Compliance through the generated SDK: the terms (public, rate-limited by address) and the user's signatures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getComplianceSignature, getCurrentUser, getTerm, listComplianceSignatures, listTerms, signLatestTerm } from '../../generated/client/sdk.gen.js';
-import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
+import { expectError, expectNotFound, expectObject, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { ids, unchecked } from '../helpers/factories.js';
 import { closeTestServers, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -69,8 +69,7 @@ describe('compliance signatures', () => {
 
     server.clock.set('2024-05-02T10:30:00Z');
     const signed = ok(await signLatestTerm({ client: server.demo, body: { ip_address: '198.51.100.7' } })).data;
-    expect(Object.keys(signed).sort()).toEqual(['ip_address', 'signed', 'signed_date', 'term', 'user']);
-    expect(signed).toMatchObject({ signed: true, signed_date: '2024-05-02T10:30:00Z', ip_address: '198.51.100.7', term: latest });
+    expectObject(signed, ['ip_address', 'signed', 'signed_date', 'term', 'user'], { signed: true, signed_date: '2024-05-02T10:30:00Z', ip_address: '198.51.100.7', term: latest });
     expect(signed.user).toEqual(ok(await getCurrentUser({ client: server.demo })).data);
     expect(signed.user.is_policy_compliant).toBe(true);
 

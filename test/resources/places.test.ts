@@ -21,7 +21,7 @@ import { getAddress as storeGetAddress } from '../../server/store/addresses.js';
 import { migrate, unicodeFold, unicodeLower } from '../../server/store/db.js';
 import { migrations } from '../../server/store/migrations.js';
 import { getPlace as storeGetPlace } from '../../server/store/places.js';
-import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
+import { expectError, expectNotFound, expectObject, expectValidationError, ok } from '../helpers/expect.js';
 import { allPlaces, collectPages, newContact, newPlace, unchecked } from '../helpers/factories.js';
 import { demoObjects, serversForFile, type TestServer } from '../helpers/server.js';
 
@@ -50,8 +50,7 @@ describe('places', () => {
       }),
       201,
     ).data;
-    expect(Object.keys(place).sort()).toEqual(PLACE_KEYS);
-    expect(place).toMatchObject({
+    expectObject(place, PLACE_KEYS, {
       object: 'place',
       street: '1725 Slough Avenue',
       city: 'Scranton',
