@@ -86,6 +86,27 @@ export function expectValidationError<D, E>(result: SdkResult<D, E>, messages: r
   return sent as string[];
 }
 
+/** Spends a rate-limit budget of `limit` calls: each answered, X-RateLimit-Limit and X-RateLimit-Remaining counting down. */
+export async function spendBudget(limit: number, call: () => Promise<SdkResult<unknown, unknown>>): Promise<void> {
+  for (let i = 1; i <= limit; i += 1) {
+    const result = await call();
+    ok(result);
+    expect(result.response.headers.get('X-RateLimit-Limit')).toBe(String(limit));
+    expect(result.response.headers.get('X-RateLimit-Remaining')).toBe(String(limit - i));
+  }
+}
+
+/** 429 with code 34, nothing left of the budget, and a Retry-After of whole seconds, at most a minute. */
+export function expectRateLimited<D, E>(result: SdkResult<D, E>): ErrorEnvelope {
+  const body = expectError(result, 429, 34);
+  const retryAfter = Number(result.response.headers.get('Retry-After'));
+  expect(Number.isInteger(retryAfter), `Retry-After ${retryAfter}`).toBe(true);
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(result.response.headers.get('X-RateLimit-Remaining')).toBe('0');
+  return body;
+}
+
 /** 401 with exactly Laravel's body, not the envelope. */
 export function expectUnauthenticated<D, E>(result: SdkResult<D, E>): void {
   expect(result.response?.status, describeResult(result)).toBe(401);
