@@ -107,6 +107,21 @@ export function expectRateLimited<D, E>(result: SdkResult<D, E>): ErrorEnvelope 
   return body;
 }
 
+/**
+ * The bodies a required text field of at most `max` characters refuses, each with the message the server answers:
+ * missing, empty, only spaces, one character too long, a number (Laravel's `string` rule would say 'must be a string.').
+ */
+export function requiredTextRefusals(field: string, max = 255): [body: Record<string, unknown>, message: string][] {
+  const name = field.replace(/_/g, ' ');
+  return [
+    [{}, `The ${name} field is required.`],
+    [{ [field]: '' }, `The ${name} field is required.`],
+    [{ [field]: '   ' }, `The ${name} field is required.`],
+    [{ [field]: 'x'.repeat(max + 1) }, `The ${name} may not be greater than ${max} characters.`],
+    [{ [field]: 12 }, `The ${name} must be string.`],
+  ];
+}
+
 /** 401 with exactly Laravel's body, not the envelope. */
 export function expectUnauthenticated<D, E>(result: SdkResult<D, E>): void {
   expect(result.response?.status, describeResult(result)).toBe(401);
