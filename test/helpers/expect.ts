@@ -86,6 +86,14 @@ export function expectValidationError<D, E>(result: SdkResult<D, E>, messages: r
   return sent as string[];
 }
 
+/** A page of a Laravel list: links that hold only the page number (prev and next where there is one), and this meta. */
+export function expectPage(body: { links: unknown; meta: unknown }, path: string, meta: { current_page: number; last_page: number; [key: string]: unknown }): void {
+  const at = (page: number) => `${path}?page=${page}`;
+  const { current_page: page, last_page: last } = meta;
+  expect(body.links).toEqual({ first: at(1), last: at(last), prev: page > 1 ? at(page - 1) : null, next: page < last ? at(page + 1) : null });
+  expect(body.meta).toMatchObject({ ...meta, path });
+}
+
 /** Spends a rate-limit budget of `limit` calls: each answered, X-RateLimit-Limit and X-RateLimit-Remaining counting down. */
 export async function spendBudget(limit: number, call: () => Promise<SdkResult<unknown, unknown>>): Promise<void> {
   for (let i = 1; i <= limit; i += 1) {
