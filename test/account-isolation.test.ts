@@ -3,8 +3,7 @@
 // contacts, notes and tags are in server.test.ts; test/reliability/isolation.test.ts tries every operation.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Client } from '../generated/client/client/index.js';
+import { describe, expect, it } from 'vitest';
 import {
   createActivity,
   createActivityType,
@@ -79,28 +78,11 @@ import {
   PNG,
   reminderBody,
 } from './helpers/factories.js';
-import { startFilesServer, storedFiles, type FilesTestServer } from './helpers/filesServer.js';
-import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
+import { filesServerForFile, storedFiles } from './helpers/filesServer.js';
+import { serversForFile } from './helpers/server.js';
 
-// Real servers, on a machine that may be busy.
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
-
-afterAll(closeTestServers);
-
-let main: TestServer;
-let server: FilesTestServer;
-let demo: Client;
-let other: Client;
-
-beforeAll(async () => {
-  [main, server] = await Promise.all([startTestServer(), startFilesServer()]);
-  demo = server.demo;
-  other = server.other;
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const [[main], server] = await Promise.all([serversForFile(), filesServerForFile()]);
+const { demo, other } = server;
 
 describe('account isolation', () => {
   it('the other account gets 404 on every id of the first, and on body references to its contacts; nothing changes', async () => {

@@ -1,27 +1,17 @@
 // Deleting a contact takes everything that belongs to it, through every resource, and keeps what does not.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../generated/client/client/index.js';
+import { describe, expect, it } from 'vitest';
 import * as sdk from '../generated/client/sdk.gen.js';
 import { createJournalEntry, deleteContact, getDebt, getDocument, getGift, getJournalEntry, getPhoto, getReminder, getTask, listContactTasks, setGiftPhoto } from '../generated/client/sdk.gen.js';
 import { filesOfContact } from '../server/store/files.js';
 import { ok, expectNotFound } from './helpers/expect.js';
 import { ids, newContact, newDebt, newDocument, newGift, newPhoto, newReminder, newTag, newTask, tagContact } from './helpers/factories.js';
-import { startFilesServer, storedFiles, type FilesTestServer } from './helpers/filesServer.js';
-import { closeTestServers, startTestServer, type TestServer } from './helpers/server.js';
+import { filesServerForFile, storedFiles } from './helpers/filesServer.js';
+import { serversForFile } from './helpers/server.js';
+
+const [[main], server] = await Promise.all([serversForFile(), filesServerForFile()]);
+const { demo } = server;
 
 describe('deleting a contact', () => {
-  let server: FilesTestServer;
-  let demo: Client;
-  let main: TestServer;
-  beforeAll(async () => {
-    [server, main] = await Promise.all([startFilesServer(), startTestServer()]);
-    demo = server.demo;
-  });
-  afterAll(async () => {
-    await server.close();
-    await closeTestServers();
-  });
-
   it('removes its notes, activities, calls, conversations, reminders, tasks, gifts, debts, addresses (and their places), fields, photos, documents, relationships, occupations, pets and life events', async () => {
     const client = server.demo;
     const contact = await newContact(client);

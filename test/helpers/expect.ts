@@ -23,6 +23,12 @@ export function expectJsonContentType(response: { headers: Headers }): void {
   expect(response.headers.get('content-type') ?? '').toMatch(/^application\/json\b/);
 }
 
+/** An object with exactly these keys, in any order, and among them these values. */
+export function expectObject(value: object, keys: readonly string[], fields: object): void {
+  expect(Object.keys(value).sort()).toEqual([...keys].sort());
+  expect(value).toMatchObject(fields);
+}
+
 /** Asserts the status (200 unless given) and returns the body. */
 export function ok<D, E>(result: SdkResult<D, E>, status = 200): D {
   expect(result.response?.status, describeResult(result)).toBe(status);
@@ -73,12 +79,55 @@ export function expectNotFound<D, E>(result: SdkResult<D, E>): void {
 }
 
 /** 422 code 32 with exactly these messages, in this order: the sentences Laravel's validator would send. */
-export function expectValidationError<D, E>(result: SdkResult<D, E>, messages?: readonly string[]): string[] {
+export function expectValidationError<D, E>(result: SdkResult<D, E>, messages: readonly string[], what?: string): string[] {
   const sent = expectError(result, 422, 32).error.message;
-  // Without the expected messages (some tests of the 4.x-only operations still), at least a list of sentences.
-  if (messages) expect(sent).toEqual(messages);
-  else expect(Array.isArray(sent) && sent.length > 0 && sent.every((m: unknown) => typeof m === 'string' && m.endsWith('.') || typeof m === 'string')).toBe(true);
+  // `what` names the input when one assertion runs in a loop.
+  expect(sent, what ? `${what}: ${describeResult(result)}` : describeResult(result)).toEqual(messages);
   return sent as string[];
+}
+
+/** A page of a Laravel list: links that hold only the page number (prev and next where there is one), and this meta. */
+export function expectPage(body: { links: unknown; meta: unknown }, path: string, meta: { current_page: number; last_page: number; [key: string]: unknown }): void {
+  const at = (page: number) => `${path}?page=${page}`;
+  const { current_page: page, last_page: last } = meta;
+  expect(body.links).toEqual({ first: at(1), last: at(last), prev: page > 1 ? at(page - 1) : null, next: page < last ? at(page + 1) : null });
+  expect(body.meta).toMatchObject({ ...meta, path });
+}
+
+/** Spends a rate-limit budget of `limit` calls: each answered, X-RateLimit-Limit and X-RateLimit-Remaining counting down. */
+export async function spendBudget(limit: number, call: () => Promise<SdkResult<unknown, unknown>>): Promise<void> {
+  for (let i = 1; i <= limit; i += 1) {
+    const result = await call();
+    ok(result);
+    expect(result.response.headers.get('X-RateLimit-Limit')).toBe(String(limit));
+    expect(result.response.headers.get('X-RateLimit-Remaining')).toBe(String(limit - i));
+  }
+}
+
+/** 429 with code 34, nothing left of the budget, and a Retry-After of whole seconds, at most a minute. */
+export function expectRateLimited<D, E>(result: SdkResult<D, E>): ErrorEnvelope {
+  const body = expectError(result, 429, 34);
+  const retryAfter = Number(result.response.headers.get('Retry-After'));
+  expect(Number.isInteger(retryAfter), `Retry-After ${retryAfter}`).toBe(true);
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(result.response.headers.get('X-RateLimit-Remaining')).toBe('0');
+  return body;
+}
+
+/**
+ * The bodies a required text field of at most `max` characters refuses, each with the message the server answers:
+ * missing, empty, only spaces, one character too long, a number (Laravel's `string` rule would say 'must be a string.').
+ */
+export function requiredTextRefusals(field: string, max = 255): [body: Record<string, unknown>, message: string][] {
+  const name = field.replace(/_/g, ' ');
+  return [
+    [{}, `The ${name} field is required.`],
+    [{ [field]: '' }, `The ${name} field is required.`],
+    [{ [field]: '   ' }, `The ${name} field is required.`],
+    [{ [field]: 'x'.repeat(max + 1) }, `The ${name} may not be greater than ${max} characters.`],
+    [{ [field]: 12 }, `The ${name} must be string.`],
+  ];
 }
 
 /** 401 with exactly Laravel's body, not the envelope. */
@@ -86,4 +135,11 @@ export function expectUnauthenticated<D, E>(result: SdkResult<D, E>): void {
   expect(result.response?.status, describeResult(result)).toBe(401);
   expectJsonContentType(result.response);
   expect(result.error).toEqual(UNAUTHENTICATED_BODY);
+}
+
+/** Demo data of one kind is varied: at least `least.count` objects, on `least.contacts` contacts, of `least.kinds` kinds. */
+export function expectVariety<T extends { contact: { id: number } }>(items: readonly T[], kindOf: (item: T) => unknown, least: { count: number; contacts: number; kinds: number }): void {
+  expect(items.length, 'how many').toBeGreaterThanOrEqual(least.count);
+  expect(new Set(items.map((item) => item.contact.id)).size, 'on how many contacts').toBeGreaterThanOrEqual(least.contacts);
+  expect(new Set(items.map(kindOf)).size, 'of how many kinds').toBeGreaterThanOrEqual(least.kinds);
 }

@@ -1,5 +1,5 @@
 // Real reference servers on port 0 with in-memory databases, each with SDK clients for its two accounts.
-import { afterAll, vi } from 'vitest';
+import { afterAll, expect, vi } from 'vitest';
 import type { Client } from '../../generated/client/client/index.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { clientFor } from './client.js';
@@ -75,4 +75,11 @@ export async function serversForFile(count = 1, options: TestServerOptions = {})
   vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
   afterAll(closeTestServers);
   return Promise.all(Array.from({ length: count }, () => startTestServer(options)));
+}
+
+/** A new server with demo data, and its demo account's objects of one kind (listed by `all`); the other account has none. */
+export async function demoObjects<T>(all: (client: Client) => Promise<T[]>): Promise<{ server: TestServer; objects: T[] }> {
+  const server = await startTestServer({ demoData: true });
+  expect(await all(server.other), 'the other account').toEqual([]);
+  return { server, objects: await all(server.demo) };
 }

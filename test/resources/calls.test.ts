@@ -9,13 +9,12 @@ import { createAccount } from '../../server/store/accounts.js';
 import { createCall as createCallInStore } from '../../server/store/calls.js';
 import { createContact as createContactInStore } from '../../server/store/contacts.js';
 import { openDatabase } from '../../server/store/db.js';
-import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
+import { expectError, expectNotFound, expectObject, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, newCall, newContact, newPartialContact, unchecked } from '../helpers/factories.js';
 import { archiveContact, countRows, filesServerForFile } from '../helpers/filesServer.js';
 import { serversForFile } from '../helpers/server.js';
 
 const CALL_KEYS = ['id', 'uuid', 'object', 'called_at', 'content', 'contact_called', 'emotions', 'url', 'account', 'contact', 'created_at', 'updated_at'];
-const sorted = (keys: string[]) => [...keys].sort();
 
 async function lastCalled(client: Client, contactId: number): Promise<string | null> {
   const contact = ok(await getContact({ client, path: { id: contactId } })).data as Contact;
@@ -36,8 +35,7 @@ describe('calls', () => {
       201,
     ).data;
 
-    expect(sorted(Object.keys(created))).toEqual(sorted(CALL_KEYS));
-    expect(created).toMatchObject({
+    expectObject(created, CALL_KEYS, {
       object: 'call',
       called_at: '2024-03-05T00:00:00Z',
       content: 'We talked about the trip.',
@@ -302,7 +300,7 @@ describe("the day of a call, in any form Monica's clients send", () => {
   it('a day that does not exist is refused with 422, whatever the time after it', async () => {
     const contact = await newContact(main.demo);
     for (const called_at of ['2024-02-30', '2024-02-30T10:00:00', '2023-02-29T10:00:00Z', '2024-04-31 08:00']) {
-      expect(expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at } })), called_at).toEqual(['The called at is not a valid date.']);
+      expectValidationError(await createCall({ client: main.demo, body: { contact_id: contact.id, called_at } }), ['The called at is not a valid date.'], called_at);
     }
     expect(ok(await listContactCalls({ client: main.demo, path: { id: contact.id } })).meta.total).toBe(0);
   });

@@ -17,14 +17,13 @@ import type { Contact } from '../../generated/client/types.gen.js';
 import { createContactField as storeCreateContactField } from '../../server/store/contactFields.js';
 import { listContactFieldTypes as storeListTypes } from '../../server/store/contactFieldTypes.js';
 import { createContact as storeCreateContact } from '../../server/store/contacts.js';
-import { expectError, expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
+import { expectError, expectNotFound, expectObject, expectValidationError, ok } from '../helpers/expect.js';
 import { newContact, newField, newType, typeNamed, unchecked, uniqueWord } from '../helpers/factories.js';
 import { serversForFile } from '../helpers/server.js';
 import { NOW, person, world } from '../helpers/storeWorld.js';
 
 const [main] = await serversForFile();
 
-const sorted = (keys: string[]) => [...keys].sort();
 
 const uniqueEmail = () => `${uniqueWord('mail')}@example.com`;
 
@@ -40,8 +39,12 @@ describe('contact fields', () => {
       }),
       201,
     ).data;
-    expect(sorted(Object.keys(field))).toEqual(sorted(['id', 'uuid', 'object', 'content', 'contact_field_type', 'labels', 'account', 'contact', 'created_at', 'updated_at']));
-    expect(field).toMatchObject({ object: 'contactfield', content: '+1 555 0199', contact_field_type: phone, contact: { id: contact.id } });
+    expectObject(field, ['id', 'uuid', 'object', 'content', 'contact_field_type', 'labels', 'account', 'contact', 'created_at', 'updated_at'], {
+      object: 'contactfield',
+      content: '+1 555 0199',
+      contact_field_type: phone,
+      contact: { id: contact.id },
+    });
     expect(field.labels.map((l) => [l.type, l.label])).toEqual([
       ['work', 'Work'],
       ['cell', 'Mobile'],

@@ -13,14 +13,13 @@ import {
   updateConversation,
   updateConversationMessage,
 } from '../../generated/client/sdk.gen.js';
-import { expectError, expectNotFound, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
+import { expectError, expectNotFound, expectObject, expectValidationError, ok, TIMESTAMP } from '../helpers/expect.js';
 import { addMessage, channelOf, ids, newContact, newConversation, unchecked } from '../helpers/factories.js';
 import { archiveContact, countRows, filesServerForFile } from '../helpers/filesServer.js';
 import { serversForFile } from '../helpers/server.js';
 
 const CONVERSATION_KEYS = ['id', 'uuid', 'object', 'happened_at', 'messages', 'contact_field_type', 'url', 'account', 'contact', 'created_at', 'updated_at'];
 const MESSAGE_KEYS = ['id', 'uuid', 'object', 'content', 'written_at', 'written_by_me', 'account', 'contact', 'conversation', 'created_at', 'updated_at'];
-const sorted = (keys: string[]) => [...keys].sort();
 
 /** Shared by most tests (each makes its own contacts); `lists` starts empty for exact lists. */
 const [[main, lists], withDb] = await Promise.all([serversForFile(2), filesServerForFile()]);
@@ -39,8 +38,7 @@ describe('conversations', () => {
       await createConversation({ client: main.demo, body: { contact_id: String(contact.id), contact_field_type_id: String(channel), happened_at: '2024-02-29' } }),
       201,
     ).data;
-    expect(sorted(Object.keys(created))).toEqual(sorted(CONVERSATION_KEYS));
-    expect(created).toMatchObject({
+    expectObject(created, CONVERSATION_KEYS, {
       object: 'conversation',
       happened_at: '2024-02-29T00:00:00Z',
       messages: [],
@@ -78,8 +76,7 @@ describe('conversations', () => {
     expect(afterFirst.id).toBe(conversation.id);
     expect(afterFirst.messages).toHaveLength(1);
     const first = afterFirst.messages[0]!;
-    expect(sorted(Object.keys(first))).toEqual(sorted(MESSAGE_KEYS));
-    expect(first).toMatchObject({
+    expectObject(first, MESSAGE_KEYS, {
       object: 'message',
       content: 'Later message',
       written_at: '2024-02-05T00:00:00Z',
@@ -316,11 +313,13 @@ describe("the days of conversations and messages, in any form Monica's clients s
     const contact = await newContact(main.demo);
     const conversation = await newConversation(main.demo, contact.id, channel);
     const bad = '2021-02-29T12:00:00Z';
-    expect(expectValidationError(await createConversation({ client: main.demo, body: { contact_id: contact.id, contact_field_type_id: channel, happened_at: bad } }))).toEqual([
+    expectValidationError(await createConversation({ client: main.demo, body: { contact_id: contact.id, contact_field_type_id: channel, happened_at: bad } }), [
       'The happened at is not a valid date.',
     ]);
-    expectValidationError(await updateConversation({ client: main.demo, path: { id: conversation.id }, body: { happened_at: '2021-06-31 10:00', contact_field_type_id: channel } }));
-    expect(expectValidationError(await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: bad, written_by_me: true, content: 'x' } }))).toEqual([
+    expectValidationError(await updateConversation({ client: main.demo, path: { id: conversation.id }, body: { happened_at: '2021-06-31 10:00', contact_field_type_id: channel } }), [
+      'The happened at is not a valid date.',
+    ]);
+    expectValidationError(await addConversationMessage({ client: main.demo, path: { id: conversation.id }, body: { written_at: bad, written_by_me: true, content: 'x' } }), [
       'The written at is not a valid date.',
     ]);
     expect(ok(await getConversation({ client: main.demo, path: { id: conversation.id } })).data).toEqual(conversation);

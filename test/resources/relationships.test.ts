@@ -32,6 +32,13 @@ const typeId = (name: string): number => {
   return type.id;
 };
 
+/** Two new contacts of the demo account, the first related to the second by `type`. */
+async function twoRelated(type: string) {
+  const a = await newContact(main.demo);
+  const b = await newContact(main.demo);
+  return { a, b, rel: await newRelationship(main.demo, a.id, type, b.id) };
+}
+
 describe('relationships', () => {
   it('create answers 201 with the relationship asked for, and creates its reverse', async () => {
     const john = await newContact(main.demo);
@@ -50,9 +57,7 @@ describe('relationships', () => {
   });
 
   it('update changes the type, and the reverse takes the new type’s reverse', async () => {
-    const a = await newContact(main.demo);
-    const b = await newContact(main.demo);
-    const rel = await newRelationship(main.demo, a.id, 'uncle', b.id);
+    const { a, b, rel } = await twoRelated('uncle');
     const updated = ok(await updateRelationship({ client: main.demo, path: { id: rel.id }, body: { relationship_type_id: String(typeId('boss')) } })).data;
     expect(updated.relationship_type.name).toBe('boss');
     expect(await linksOf(main.demo, a.id)).toEqual([['boss', b.id]]);
@@ -60,9 +65,7 @@ describe('relationships', () => {
   });
 
   it('delete removes the relationship and its reverse, and a partial other contact with it', async () => {
-    const a = await newContact(main.demo);
-    const b = await newContact(main.demo);
-    const rel = await newRelationship(main.demo, a.id, 'friend', b.id);
+    const { a, b, rel } = await twoRelated('friend');
     expect(ok(await deleteRelationship({ client: main.demo, path: { id: rel.id } }))).toEqual({ deleted: true, id: rel.id });
     expectNotFound(await getRelationship({ client: main.demo, path: { id: rel.id } }));
     expect(await linksOf(main.demo, a.id)).toEqual([]);
@@ -77,9 +80,7 @@ describe('relationships', () => {
   });
 
   it('deleting a contact removes the relationships on both sides', async () => {
-    const a = await newContact(main.demo);
-    const b = await newContact(main.demo);
-    const rel = await newRelationship(main.demo, a.id, 'sibling', b.id);
+    const { a, b, rel } = await twoRelated('sibling');
     ok(await deleteContact({ client: main.demo, path: { id: b.id } }));
     expect(await linksOf(main.demo, a.id)).toEqual([]);
     expectNotFound(await getRelationship({ client: main.demo, path: { id: rel.id } }));
@@ -110,9 +111,7 @@ describe('relationships', () => {
   });
 
   it("the other account gets 404 on the relationship, and on body ids of the first account; nothing changes", async () => {
-    const a = await newContact(main.demo);
-    const b = await newContact(main.demo);
-    const rel = await newRelationship(main.demo, a.id, 'friend', b.id);
+    const { a, b, rel } = await twoRelated('friend');
     const stranger = await newContact(main.other);
     const stranger2 = await newContact(main.other);
 

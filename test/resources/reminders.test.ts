@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReminder, deleteContact, deleteReminder, getReminder, listContactReminders, listReminders, listUpcomingReminders, updateReminder } from '../../generated/client/sdk.gen.js';
 import type { Reminder, ReminderCreate } from '../../generated/client/types.gen.js';
-import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
+import { expectNotFound, expectObject, expectValidationError, ok } from '../helpers/expect.js';
 import { ids, newContact, newReminder, reminderBody, unchecked } from '../helpers/factories.js';
 import { archiveContact, startFilesServer } from '../helpers/filesServer.js';
 import { serversForFile, startTestServer, type TestServer } from '../helpers/server.js';
@@ -34,8 +34,7 @@ describe('reminders', () => {
       }),
     });
     const reminder = ok(result, 201).data;
-    expect(Object.keys(reminder).sort()).toEqual(REMINDER_KEYS);
-    expect(reminder).toMatchObject({
+    expectObject(reminder, REMINDER_KEYS, {
       object: 'reminder',
       title: 'Call about the wedding',
       description: 'Make sure everything is fine.',

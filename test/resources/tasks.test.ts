@@ -2,7 +2,7 @@
 // contact, validation, a contact's list with sorting, and delete.
 import { describe, expect, it } from 'vitest';
 import { createTask, deleteTask, getTask, listContactTasks, listTasks, updateTask } from '../../generated/client/sdk.gen.js';
-import { expectNotFound, expectValidationError, ok } from '../helpers/expect.js';
+import { expectNotFound, expectObject, expectValidationError, ok } from '../helpers/expect.js';
 import { collectPages, ids, newContact, newTask, unchecked } from '../helpers/factories.js';
 import { serversForFile } from '../helpers/server.js';
 
@@ -20,8 +20,7 @@ describe('tasks', () => {
       body: { title: 'Bring back the table', description: 'Borrowed ages ago', contact_id: String(contact.id), completed: true, completed_at: '1970-03-03' },
     });
     const task = ok(result, 200).data;
-    expect(Object.keys(task).sort()).toEqual(TASK_KEYS);
-    expect(task).toMatchObject({
+    expectObject(task, TASK_KEYS, {
       object: 'task',
       title: 'Bring back the table',
       description: 'Borrowed ages ago',

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getCurrentUser } from '../../generated/client/sdk.gen.js';
 import { startServer } from '../../server/start.js';
 import { clientFor } from '../helpers/client.js';
-import { ok } from '../helpers/expect.js';
+import { expectObject, ok } from '../helpers/expect.js';
 import { closeTestServers, startTestServer } from '../helpers/server.js';
 
 afterAll(closeTestServers);
@@ -21,8 +21,7 @@ describe('the user (GET /me)', () => {
   it("a new account's user: preferences by default, no me contact, no terms signed", async () => {
     const server = await startTestServer({ startAt: '2024-03-01T09:00:00Z' });
     const user = ok(await getCurrentUser({ client: server.demo })).data;
-    expect(Object.keys(user).sort()).toEqual(USER_KEYS);
-    expect(user).toMatchObject({
+    expectObject(user, USER_KEYS, {
       object: 'user',
       first_name: 'Jane',
       last_name: 'Doe',
