@@ -56,7 +56,7 @@ function documentedGets(): string[] {
     if (op.method !== 'get') continue;
     const item = (bundle['paths'] as Record<string, Record<string, JsonObject>>)[op.path]!;
     const params = ((item['get']!['parameters'] ?? []) as JsonObject[]).map((p) => resolveRef(bundle, p) as JsonObject);
-    let url = op.path;
+    let url: string = op.path;
     for (const p of params.filter((x) => x['in'] === 'path')) url = url.replace(`{${String(p['name'])}}`, String(p['example'] ?? 1));
     urls.push(url);
   }
