@@ -190,7 +190,7 @@ describe('express-openapi-validator per operation against the stock middleware',
     expect(passed).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(300);
     expect(compared).toBe(passed + refused);
-  }, 120_000);
+  }, 300_000);
 
   it('handles uploads the same way: files, form fields, size limit, malformed bodies', async () => {
     const statuses = new Set<number>();
@@ -233,7 +233,7 @@ describe('express-openapi-validator per operation against the stock middleware',
     }
     expect(outcomes.has(404)).toBe(true);
     expect(outcomes.has(500)).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('specForOperation', () => {
