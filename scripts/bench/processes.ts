@@ -2,7 +2,9 @@
  * Starting and stopping the measured servers, each in its own process, and reading a process's peak memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../lib/paths.js';
 
 export interface ServerProcess {
   pid: number;
@@ -76,4 +78,52 @@ export function peakRss(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The bench's own servers (bare-http.ts, bare-express.ts, json-server.ts) as plain JavaScript, built by esbuild
+ * as `npm start` builds the reference server: run through tsx, each process would also hold the TypeScript
+ * loader's thread (about 35 MB more peak memory). Written under node_modules' real directory so that the
+ * packages resolve from there; `remove()` deletes them.
+ */
+export async function bundleScripts(names: string[]): Promise<{ file(name: string): string; remove(): void }> {
+  const { build } = await import('esbuild');
+  const cache = path.join(realpathSync(path.join(repoRoot, 'node_modules')), '.cache');
+  const outdir = mkdtempSync(path.join(cache, 'monica-bench-'));
+  await build({
+    entryPoints: names.map((n) => path.join(repoRoot, 'scripts', 'bench', `${n}.ts`)),
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${process.versions.node.split('.')[0]}`,
+    packages: 'external',
+    logLevel: 'error',
+  });
+  return {
+    file: (name) => path.join(outdir, `${name}.mjs`),
+    remove: () => rmSync(outdir, { recursive: true, force: true }),
+  };
+}
+
+const BUNDLE_DIR = path.join(repoRoot, 'node_modules', '.cache', 'monica-server');
+
+/**
+ * Whether the bundle `npm start` runs was last built from this checkout. node_modules (and so the bundle's
+ * cache) can be shared with other checkouts, and each rebuilds it from its own sources when it starts.
+ */
+export function bundleIsOurs(): boolean {
+  try {
+    return (JSON.parse(readFileSync(path.join(BUNDLE_DIR, 'inputs.json'), 'utf8')) as { root?: string }).root === repoRoot;
+  } catch {
+    return false;
+  }
+}
+
+/** Copies the bundle's source map to `to` when the bundle is this checkout's; false when it is not. */
+export function copyBundleMap(to: string): boolean {
+  if (!bundleIsOurs()) return false;
+  copyFileSync(path.join(BUNDLE_DIR, 'main.mjs.map'), to);
+  return bundleIsOurs();
 }

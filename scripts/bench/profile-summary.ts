@@ -3,14 +3,20 @@
  * the most self time, and the same time grouped by package or source file, each as a share of the busy time
  * (idle time left out).
  *
+ * Frames of the bundle `npm start` runs (node_modules/.cache/monica-server/main.mjs) are mapped through its source
+ * map to the server's own files, so they are charged to `server/...` as when it ran from source. The map must be
+ * the one of the bundle that ran: the bench copies it when the server is up; alone, the one on disk is read.
+ *
  * Run alone: `tsx scripts/bench/profile-summary.ts <file.cpuprofile> [--top 15] [--skip-ms <start-up ms>]`.
  */
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap, type SourceMapPayload } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
   hitCount?: number;
 }
 interface CpuProfile {
@@ -40,17 +46,40 @@ export function areaOf(url: string): string {
   if (url === '') return '(native / V8)';
   if (url.startsWith('node:')) return 'node: internals';
   const clean = url.replace(/^file:\/\//, '');
+  if (/node_modules\/\.cache\/monica-server\//.test(clean)) return 'server bundle (no source map)';
   const mod = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(clean);
   if (mod) return mod[1]!;
   const ours = /\/(server|scripts|generated|mock|conformance)\/(.+)$/.exec(clean);
   return ours ? `${ours[1]}/${ours[2]}` : clean;
 }
 
+const BUNDLE = /\/node_modules\/\.cache\/monica-server\/[^/]+\.mjs$/;
+
+/** The bundle's frames as the source file and line they came from; other frames as they are. */
+function sourceMapper(bundleMap?: string): (frame: ProfileNode['callFrame']) => { url: string; lineNumber: number } {
+  const maps = new Map<string, SourceMap | undefined>();
+  const mapOf = (url: string): SourceMap | undefined => {
+    if (!maps.has(url)) {
+      const file = bundleMap ?? `${fileURLToPath(url)}.map`;
+      maps.set(url, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8')) as SourceMapPayload) : undefined);
+    }
+    return maps.get(url);
+  };
+  return (frame) => {
+    if (!frame.url.startsWith('file:') || !BUNDLE.test(frame.url)) return frame;
+    const entry = mapOf(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber ?? 0);
+    if (!entry || !('originalSource' in entry)) return frame;
+    // The map's sources are relative to the map file.
+    const source = path.resolve(path.dirname(fileURLToPath(frame.url)), entry.originalSource.replace(/^file:\/\//, ''));
+    return { url: pathToFileURL(source).href, lineNumber: entry.originalLine };
+  };
+}
+
 /**
  * `skipMs` leaves out the first milliseconds of the profile (the server's start: compiling modules and the
- * spec's schemas), so that the shares describe the requests.
+ * spec's schemas), so that the shares describe the requests. `bundleMap`: the source map of the bundle that ran.
  */
-export function summariseProfile(profile: CpuProfile, top = 15, skipMs = 0): ProfileSummary {
+export function summariseProfile(profile: CpuProfile, top = 15, skipMs = 0, bundleMap?: string): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   if (profile.samples && profile.timeDeltas) {
@@ -69,14 +98,16 @@ export function summariseProfile(profile: CpuProfile, top = 15, skipMs = 0): Pro
   let idleMs = 0;
   const functions = new Map<string, number>();
   const areas = new Map<string, number>();
+  const mapped = sourceMapper(bundleMap);
   for (const [id, ms] of self) {
     const frame = byId.get(id)!.callFrame;
     if (frame.functionName === '(idle)') {
       idleMs += ms;
       continue;
     }
-    const area = areaOf(frame.url);
-    const name = `${frame.functionName || '(anonymous)'} ${frame.url ? `${area}:${frame.lineNumber + 1}` : ''}`.trim();
+    const { url, lineNumber } = mapped(frame);
+    const area = areaOf(url);
+    const name = `${frame.functionName || '(anonymous)'} ${url ? `${area}:${lineNumber + 1}` : ''}`.trim();
     functions.set(name, (functions.get(name) ?? 0) + ms);
     areas.set(area, (areas.get(area) ?? 0) + ms);
   }

@@ -6,12 +6,16 @@
  * through the table, carry the family name SEARCH_TERM (which no other contact contains), so a search for it
  * answers the same three contacts at every scale and the matches are never simply the first rows.
  *
+ * The database first gets the demo data as `npm start` creates it (with its photos and documents in `files/`
+ * beside the database, where the server looks for them), so the bench can also ask for a rich contact.
+ *
  * Run alone: `tsx scripts/bench/seed.ts --database <file> --count <n>` (creates the accounts if needed).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase, stmt, type Db } from '../../server/store/db.js';
-import { listAccounts } from '../../server/store/accounts.js';
 import { ensureDemoData } from '../../server/seed/demo.js';
 import { seededRandom } from '../../server/seed/random.js';
 import { formatTimestamp } from '../../server/present/dates.js';
@@ -44,6 +48,11 @@ export interface SeedResult {
   ids: number[];
   /** The ids of the contacts named SEARCH_TERM. */
   searchHits: number[];
+}
+
+export interface SeedDatabaseResult extends SeedResult {
+  /** The contacts the demo account held before the seeding: the demo content, on a new database. */
+  demoIds: number[];
 }
 
 function pick<T>(list: readonly T[], random: () => number): T {
@@ -96,14 +105,20 @@ export function seedContacts(db: Db, accountId: number, count: number, seed = 7)
   return { ids, searchHits };
 }
 
-/** Opens (or creates, without demo content) the database and seeds the first (demo) account. */
-export function seedDatabase(databasePath: string, count: number): SeedResult {
+/**
+ * Opens (or creates, with the demo content, as `npm start` does) the database and adds `count` contacts to the
+ * demo account.
+ */
+export function seedDatabase(databasePath: string, count: number): SeedDatabaseResult {
+  const filesDir = join(dirname(databasePath), 'files');
+  mkdirSync(filesDir, { recursive: true });
   const db = openDatabase(databasePath);
   try {
-    ensureDemoData(db, { withDemoContent: false, clock: () => new Date() });
-    const account = listAccounts(db)[0];
-    if (!account) throw new Error('the database has no account');
-    return seedContacts(db, account.id, count);
+    const { accountIds } = ensureDemoData(db, { withDemoContent: true, clock: () => new Date(), filesDir });
+    const demoIds = stmt<{ id: number }>(db, 'SELECT id FROM contacts WHERE account_id = ? ORDER BY id')
+      .all(accountIds.demo)
+      .map((r) => r.id);
+    return { ...seedContacts(db, accountIds.demo, count), demoIds };
   } finally {
     db.close();
   }
