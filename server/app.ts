@@ -1,6 +1,7 @@
 // Builds the Express app. The middleware order below is the request's path through the server.
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { stringify as stringifyYaml } from 'yaml';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { OperationMeta } from '../generated/server/operations.gen.js';
@@ -126,7 +127,8 @@ export function createApp(options: AppOptions): Express {
   );
   // 6. The contract: requests, and responses unless switched off (settings in http/validatorOptions.ts).
   //    express-openapi-validator, its validators built per operation on first use and picked by step 1's match.
-  const contract = createContractValidation(spec, validatorOptions({ validateResponses: options.validateResponses !== false, uploadLimitBytes }));
+  const specKey = createHash('sha256').update(specJson).digest('hex');
+  const contract = createContractValidation(spec, validatorOptions({ validateResponses: options.validateResponses !== false, uploadLimitBytes }), specKey);
   api.use(contract.middleware);
   // 7. The handlers.
   api.use(operationDispatcher({

@@ -26,7 +26,8 @@ Measures, each server in its own process and autocannon in another:
   GET /api/contacts/{id} of the richest demo contact and of a bare seeded one, GET /api/contacts?limit=100,
   GET /api/contacts?query=${SEARCH_TERM}, POST /api/notes
 against the reference server as \`npm start\` runs it (request and response validation on, SQLite on disk, the
-demo data plus the small or the large number of contacts), the same without response validation (small), a
+demo data plus the small or the large number of contacts), the same without response validation (small) and
+without the response cache (both scales: every answer made anew), a
 bare node:http server and a bare Express app (both replaying the reference server's bytes), json-server 0.17.4
 (serving the same objects) and the Prism mock (static examples). Then the start-up times of \`npm start\`,
 json-server and the mock, the tool times (bundle, generate, docs, conformance, test) and a CPU profile of the
@@ -167,7 +168,10 @@ const READY_URL = /listening on (?<url>http\S+)/;
 const READY_TOKEN = /Demo account token: (?<token>\S+)/;
 
 /** The reference server as `npm start` runs it (the launcher, then its bundle), rate limit out of the way. */
-async function startReference(databasePath: string, options: { nodeFlags?: string[]; responseValidation?: boolean } = {}): Promise<ServerProcess> {
+async function startReference(
+  databasePath: string,
+  options: { nodeFlags?: string[]; responseValidation?: boolean; responseCache?: boolean } = {},
+): Promise<ServerProcess> {
   const args = [
     ...(options.nodeFlags ?? []),
     path.join('scripts', 'start-server.mjs'),
@@ -178,6 +182,7 @@ async function startReference(databasePath: string, options: { nodeFlags?: strin
     '--rate-limit',
     '1000000000',
     ...(options.responseValidation === false ? ['--no-response-validation'] : []),
+    ...(options.responseCache === false ? ['--no-response-cache'] : []),
   ];
   const server = await startProcess(process.execPath, args, [READY_URL, READY_TOKEN], { cwd: repoRoot });
   if (!bundleIsOurs()) log('  warning: the server bundle is now another checkout\'s (node_modules is shared); this server may run its code');
@@ -335,6 +340,27 @@ async function main(): Promise<void> {
       running.splice(running.indexOf(server), 1);
     }
     const smallEndpoints = endpointsFor(small.ids, rich!.id);
+
+    // Every answer made anew (--no-response-cache), at both scales: what the store, the presenters and the
+    // validators cost, since a repeated request is otherwise a cache hit. Copies, as the POSTs above added notes.
+    for (const scale of [small, large]) {
+      const copy = path.join(dir, `contacts-${scale.count}-uncached`, 'monica.sqlite');
+      cpSync(path.dirname(scale.databasePath), path.dirname(copy), { recursive: true });
+      const server = await startReference(copy, { responseCache: false });
+      running.push(server);
+      const origin = originOf(server.captured.url!);
+      const endpoints = endpointsFor(scale.ids, rich!.id);
+      log(`Reference server without the response cache, ${scale.count} contacts (pid ${server.pid})`);
+      const name = `reference, no response cache (${scale.count.toLocaleString('en-US')})`;
+      const result = await measureSubject(name, origin, server.captured.token!, endpoints, settings, server);
+      const single: SubjectResult['single'] = {};
+      for (const e of endpoints.filter((x) => x.key === 'list' || x.key === 'search')) {
+        single[e.key] = await measure(requestFor(origin, e, server.captured.token!), { ...settings, connections: 1 });
+      }
+      subjects.push({ ...result, single, peakRss: server.peakRss(), scale: scale.count, kind: 'reference-uncached' });
+      await server.stop();
+      running.splice(running.indexOf(server), 1);
+    }
 
     {
       const server = await startReference(smallCopy, { responseValidation: false });

@@ -14,7 +14,7 @@ export type EndpointKey = 'get-rich' | 'get' | 'list' | 'search' | 'post';
 
 export interface SubjectResult {
   name: string;
-  kind?: 'node-http' | 'express' | 'reference' | 'reference-no-response-validation' | 'json-server' | 'prism';
+  kind?: 'node-http' | 'express' | 'reference' | 'reference-no-response-validation' | 'reference-uncached' | 'json-server' | 'prism';
   /** Contacts in the account (reference server only). */
   scale?: number;
   /** `bytes`: the length of the first answer's body. */
@@ -74,6 +74,8 @@ interface Target {
   figure: string;
   /** The same figure for the reference server without response validation (no target of its own). */
   withoutResponseValidation?: string;
+  /** The same figure with `--no-response-cache`: every answer made anew (no target). */
+  uncached?: string;
   /** undefined: not measured; 'reported': a figure the issue asks for, with no threshold. */
   met: boolean | undefined | 'reported';
 }
@@ -101,8 +103,12 @@ export interface Ratios {
   reference: Partial<Record<EndpointKey, Over>>;
   /** The reference server without response validation (small scale). */
   withoutResponseValidation: Partial<Record<EndpointKey, Over>>;
+  /** The reference server with `--no-response-cache` (small scale). */
+  uncached: Partial<Record<EndpointKey, Over>>;
   /** Large over small, mean latency, p99 and throughput, per endpoint. */
   scale: Partial<Record<EndpointKey, { mean?: number; p99?: number; rps?: number }>>;
+  /** The same, with `--no-response-cache`: what the store and the presenters do at each scale. */
+  scaleUncached: Partial<Record<EndpointKey, { mean?: number; p99?: number; rps?: number }>>;
 }
 
 export function ratios(results: BenchResults): Ratios {
@@ -121,13 +127,22 @@ export function ratios(results: BenchResults): Ratios {
     }
     return out;
   };
-  const scale: Ratios['scale'] = {};
-  for (const key of KEYS) {
-    const a = ref?.figures[key];
-    const b = big?.figures[key];
-    scale[key] = { mean: ratio(b?.mean, a?.mean), p99: ratio(b?.p99, a?.p99), rps: ratio(b?.rps, a?.rps) };
-  }
-  return { reference: over(ref), withoutResponseValidation: over(find(results, 'reference-no-response-validation')), scale };
+  const scaleOf = (small: SubjectResult | undefined, large: SubjectResult | undefined) => {
+    const out: Ratios['scale'] = {};
+    for (const key of KEYS) {
+      const a = small?.figures[key];
+      const b = large?.figures[key];
+      out[key] = { mean: ratio(b?.mean, a?.mean), p99: ratio(b?.p99, a?.p99), rps: ratio(b?.rps, a?.rps) };
+    }
+    return out;
+  };
+  return {
+    reference: over(ref),
+    withoutResponseValidation: over(find(results, 'reference-no-response-validation')),
+    uncached: over(find(results, 'reference-uncached', results.scales.small)),
+    scale: scaleOf(ref, big),
+    scaleUncached: scaleOf(find(results, 'reference-uncached', results.scales.small), find(results, 'reference-uncached', results.scales.large)),
+  };
 }
 
 const median = (xs: number[]) => {
@@ -150,8 +165,13 @@ export function startupFigures(s: StartupResult): { listening?: number; answered
 export function targets(results: BenchResults): Target[] {
   const r = ratios(results);
   const big = find(results, 'reference', results.scales.large);
+  const bigUncached = find(results, 'reference-uncached', results.scales.large);
   const searchP99 = big?.single?.search?.p99;
   const loadedP99 = big?.figures.search?.p99;
+  const searchP99Uncached = bigUncached?.single?.search?.p99;
+  // Search and scale are judged on the figure without the cache when it was measured: a repeated search is a
+  // cache hit at any scale, so only every-request-anew says how the store holds up.
+  const judged = <T>(uncached: T | undefined, cached: T | undefined) => (uncached !== undefined ? uncached : cached);
   const conformance = results.tools.find((t) => t.script === 'conformance');
   const k = (n: number) => n.toLocaleString('en-US');
   const x = (n: number | undefined) => `${fmt(n)} ×`;
@@ -161,17 +181,20 @@ export function targets(results: BenchResults): Target[] {
       what: `${LABELS[key]}: reference ≥ ${threshold} × ${what}, throughput`,
       figure: x(value),
       withoutResponseValidation: x(r.withoutResponseValidation[key]?.[versus]),
+      uncached: x(r.uncached[key]?.[versus]),
       met: value === undefined ? undefined : value >= threshold,
     };
   };
   const scaleTarget = (key: EndpointKey): Target => {
     const s = r.scale[key];
-    const a = find(results, 'reference', results.scales.small)?.figures[key]?.rps;
-    const b = big?.figures[key]?.rps;
+    const u = r.scaleUncached[key];
+    const rps = (kind: SubjectResult['kind'], scale: number) => fmt(find(results, kind, scale)?.figures[key]?.rps, 0);
+    const mean = judged(u?.mean, s?.mean);
     return {
       what: `${LABELS[key]}: mean latency at ${k(results.scales.large)} contacts ≤ 1.5 × at ${k(results.scales.small)} (req/s at each in brackets)`,
-      figure: `${x(s?.mean)} (${fmt(a, 0)} / ${fmt(b, 0)})`,
-      met: s?.mean === undefined ? undefined : s.mean <= 1.5,
+      figure: `${x(s?.mean)} (${rps('reference', results.scales.small)} / ${rps('reference', results.scales.large)})`,
+      uncached: u?.mean === undefined ? undefined : `${x(u.mean)} (${rps('reference-uncached', results.scales.small)} / ${rps('reference-uncached', results.scales.large)})`,
+      met: mean === undefined ? undefined : mean <= 1.5,
     };
   };
   const startupTarget = (index: number, what: string, limitMs: number): Target => {
@@ -192,7 +215,8 @@ export function targets(results: BenchResults): Target[] {
     {
       what: `search over ${k(results.scales.large)} contacts: p99 < 20 ms (one client; under ${results.settings.connections} connections in brackets)`,
       figure: searchP99 === undefined ? 'n/a' : `${searchP99} ms (${loadedP99 ?? 'n/a'} ms)`,
-      met: searchP99 === undefined ? undefined : searchP99 < 20,
+      uncached: searchP99Uncached === undefined ? undefined : `${searchP99Uncached} ms (${bigUncached?.figures.search?.p99 ?? 'n/a'} ms)`,
+      met: judged(searchP99Uncached, searchP99) === undefined ? undefined : judged(searchP99Uncached, searchP99)! < 20,
     },
     ...KEYS.map(scaleTarget),
     {
@@ -275,6 +299,7 @@ function ratioTable(results: BenchResults): string {
     for (const [name, o] of [
       ['reference', r.reference[key]],
       ['reference, no response validation', r.withoutResponseValidation[key]],
+      ['reference, no response cache', r.uncached[key]],
     ] as const) {
       rows.push([LABELS[key], name, fmt(o?.jsonServer), fmt(o?.express), fmt(o?.nodeHttp), fmt(o?.prism)]);
     }
@@ -319,8 +344,12 @@ function toolTable(results: BenchResults): string {
 
 function targetTable(results: BenchResults): string {
   const verdict = (t: Target) => (t.met === 'reported' ? 'reported' : t.met === undefined ? 'not measured' : t.met ? 'met' : '**missed**');
-  const rows = targets(results).map((t) => [t.what, t.figure, t.withoutResponseValidation ?? '', verdict(t)]);
-  return table(['target', 'figure', 'without response validation (no target)', 'verdict'], rows, ['l', 'r', 'r', 'l']);
+  const rows = targets(results).map((t) => [t.what, t.figure, t.withoutResponseValidation ?? '', t.uncached ?? '', verdict(t)]);
+  return table(
+    ['target', 'figure (as `npm start` runs)', 'without response validation (no target)', 'without the response cache', 'verdict'],
+    rows,
+    ['l', 'r', 'r', 'r', 'l'],
+  );
 }
 
 function shareRows(shares: Share[]): string[][] {

@@ -124,18 +124,28 @@ export interface ContractValidation {
 }
 
 /**
- * `spec` is the bundled spec; it is copied, not changed. `options` are express-openapi-validator's own
- * options (all but `apiSpec`).
+ * Chains are shared by every app of the process built from the same spec text and settings (tests start many
+ * servers, each asking for the same operations): a chain holds compiled validators and no state of its own.
  */
-export function createContractValidation(spec: object, options: ValidatorOptions): ContractValidation {
+const sharedChains = new Map<string, RequestHandler[]>();
+
+/**
+ * `spec` is the bundled spec; it is copied, not changed. `options` are express-openapi-validator's own
+ * options (all but `apiSpec`). `specKey` names the spec's text (a digest): with it, chains are shared.
+ */
+export function createContractValidation(spec: object, options: ValidatorOptions, specKey?: string): ContractValidation {
   // The library's option handling (defaults, normalised formats, ajv options), exactly as middleware() does it.
   const validator = new OpenApiValidator({ ...options, apiSpec: spec as never });
-  const chains = new Map<string, RequestHandler[]>();
+  // multer's storage is an object without settings of its own: the key keeps every other option.
+  const settings = JSON.stringify(options, (key, value: unknown) => (key === 'storage' ? undefined : value));
+  const chains = specKey === undefined ? new Map<string, RequestHandler[]>() : sharedChains;
+  const prefix = specKey === undefined ? '' : `${specKey}\n${settings}\n`;
   const chainOf = (operation: OperationMeta): RequestHandler[] => {
-    let chain = chains.get(operation.operationId);
+    const key = prefix + operation.operationId;
+    let chain = chains.get(key);
     if (!chain) {
       chain = chainFor(spec as OpenApiDocument, operation, validator);
-      chains.set(operation.operationId, chain);
+      chains.set(key, chain);
     }
     return chain;
   };
