@@ -6,10 +6,9 @@ import { operationPath, operations, type PathParamsOf } from '../../generated/se
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import type { ContactRow } from '../store/contacts.js';
+import { getContact, type ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import type { Page, PageOptions } from '../store/pagination.js';
-import { findContactOr404 } from './contacts.js';
 import { pageRequest, paginate, type ExtraMeta, type ListOperationId, type PageQuery, type SortFieldOf } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -52,6 +51,21 @@ function typed<K extends OperationId>(operationId: K, answer: (input: Input<K>) 
 
 const accountOf = (context: Context) => context.caller.accountId;
 const idOf = (input: { path: unknown }) => (input.path as { id: number }).id;
+
+/** A store read of one row of the account by id. */
+type AccountGet<Row> = (db: Db, accountId: number, id: number) => Row | undefined;
+
+/** The account's row `get` finds by id; 404 when there is none. */
+export function findOr404<Row>(context: Context, get: AccountGet<Row>, id: number): Row {
+  const row = get(context.db, accountOf(context), id);
+  if (!row) throw notFound();
+  return row;
+}
+
+/** A contact of the account; 404 when the id names none. (Here, not in contacts.ts, so crud.ts imports no handler.) */
+export function findContactOr404(context: Context, id: number): ContactRow {
+  return findOr404(context, getContact, id);
+}
 
 /** One page of items and how many there are in all. */
 type PageRead<K extends OperationId> = (context: Context, path: { id: number }, options: PageOptions<SortFieldOf<K>>) => {
@@ -105,6 +119,28 @@ export function publicListHandler<K extends ListOperationId, Row>(
   );
 }
 
+/**
+ * A page of the rows under one row of the account (`/contacts/{id}/notes`, `/tags/{id}/contacts`): `owner` finds that
+ * row, or answers 404.
+ */
+export function ownedListHandler<K extends ListOperationId & IdOperationId, Owner extends { id: number }, Row>(
+  operationId: K,
+  owner: (context: Context, id: number) => Owner,
+  list: (db: Db, accountId: number, ownerId: number, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
+  present: (rows: Row[], context: Context, owner: Owner) => ItemOf<K>[],
+  meta: (context: Context) => ExtraMeta = noMeta,
+): Handler<K> {
+  return pageHandler(
+    operationId,
+    (context, path, options) => {
+      const found = owner(context, path.id);
+      const page = list(context.db, accountOf(context), found.id, options);
+      return presented(page, present(page.rows, context, found));
+    },
+    meta,
+  );
+}
+
 /** A page of one contact's rows (`/contacts/{id}/…`); 404 when the contact is not the account's. */
 export function contactListHandler<K extends ListOperationId & IdOperationId, Row>(
   operationId: K,
@@ -112,15 +148,15 @@ export function contactListHandler<K extends ListOperationId & IdOperationId, Ro
   present: (rows: Row[], context: Context, contact: ContactRow) => ItemOf<K>[],
   meta: (context: Context) => ExtraMeta = noMeta,
 ): Handler<K> {
-  return pageHandler(
-    operationId,
-    (context, path, options) => {
-      const contact = findContactOr404(context, path.id);
-      const page = list(context.db, accountOf(context), contact.id, options);
-      return presented(page, present(page.rows, context, contact));
-    },
-    meta,
-  );
+  return ownedListHandler(operationId, findContactOr404, list, present, meta);
+}
+
+/** Monica's `meta.statistics`: yearly counts over the whole account, `[]` (not `{}`) when there are none. */
+export function yearlyStatistics(count: (db: Db, accountId: number) => Record<string, number>): (context: Context) => ExtraMeta {
+  return (context) => {
+    const stats = count(context.db, accountOf(context));
+    return { statistics: Object.keys(stats).length > 0 ? stats : [] };
+  };
 }
 
 /** One row by id (`get` reads it); 404 when there is none. */
@@ -139,7 +175,7 @@ function rowHandler<K extends IdOperationId, Row>(
 /** One row of the account by id; 404 when there is none. */
 export function getHandler<K extends IdOperationId, Row>(
   operationId: K,
-  get: (db: Db, accountId: number, id: number) => Row | undefined,
+  get: AccountGet<Row>,
   present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
   return rowHandler(operationId, (context, id) => get(context.db, accountOf(context), id), present);
@@ -168,6 +204,30 @@ export function createHandler<K extends OperationId, In, Row>(
   });
 }
 
+/**
+ * The input of an update that first finds the row (404 before anything in the body is looked at, as Monica does)
+ * and gives it to `input`.
+ */
+export function findingFirst<Body, Row, In>(
+  get: AccountGet<Row>,
+  input: (body: Body, context: Context, existing: Row) => In,
+): (body: Body, context: Context, id: number) => In {
+  return (body, context, id) => input(body, context, findOr404(context, get, id));
+}
+
+/** What a store that takes the contact apart from the rest gets (`createCall(db, accountId, contactId, input, now)`). */
+export interface ForContact<In> {
+  contactId: number;
+  input: In;
+}
+
+/** Such a store as `createHandler` calls it. */
+export function forContact<In, Row>(
+  create: (db: Db, accountId: number, contactId: number, input: In, now: string) => Row,
+): (db: Db, accountId: number, input: ForContact<In>, now: string) => Row {
+  return (db, accountId, { contactId, input }, now) => create(db, accountId, contactId, input, now);
+}
+
 /** A row replaced from the body; 404 when it is not the account's (or the store finds a named row missing). */
 export function updateHandler<K extends IdOperationId, In, Row>(
   operationId: K,
@@ -186,16 +246,16 @@ export function updateHandler<K extends IdOperationId, In, Row>(
 
 /**
  * Deletes a row of the account by id (`remove` answers whether there was one, or the removed row, which `after`
- * gets); 404 when there was none.
+ * gets; it gets the time too, for stores that change other rows); 404 when there was none.
  */
 export function deleteHandler<K extends IdOperationId, Removed>(
   operationId: K,
-  remove: (db: Db, accountId: number, id: number) => Removed | undefined | false,
+  remove: (db: Db, accountId: number, id: number, now: string) => Removed | undefined | false,
   after: (removed: Removed, context: Context) => void = () => {},
 ): Handler<K> {
   return typed(operationId, (input) => {
     const id = idOf(input);
-    const removed = remove(input.context.db, accountOf(input.context), id);
+    const removed = remove(input.context.db, accountOf(input.context), id, nowOf(input.context));
     if (!removed) throw notFound();
     after(removed, input.context);
     return presentDeleted(id);
