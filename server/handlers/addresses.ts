@@ -14,17 +14,8 @@ import {
   type AddressInput,
   type AddressRow,
 } from '../store/addresses.js';
-import {
-  contactListHandler,
-  createHandler,
-  deleteHandler,
-  findContactOr404,
-  findingFirst,
-  getHandler,
-  listHandler,
-  presentInBatches,
-  updateHandler,
-} from './crud.js';
+import { findContactOr404 } from './contacts.js';
+import { contactListHandler, createHandler, deleteHandler, findingFirst, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
 import { cleanText, labelTexts, toInt } from './input.js';
 import { placeFieldsOf } from './places.js';
 

@@ -16,11 +16,11 @@ import {
 } from '../store/calls.js';
 import { getEmotionsByIds } from '../store/emotions.js';
 import { checkDay, refuseArchived } from './checks.js';
+import { findContactOr404 } from './contacts.js';
 import {
   contactListHandler,
   createHandler,
   deleteHandler,
-  findContactOr404,
   findOr404,
   forContact,
   getHandler,

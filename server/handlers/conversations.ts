@@ -22,11 +22,11 @@ import {
   type MessageInput,
 } from '../store/conversations.js';
 import { checkDay, refuseArchived } from './checks.js';
+import { findContactOr404 } from './contacts.js';
 import {
   contactListHandler,
   createHandler,
   deleteHandler,
-  findContactOr404,
   findOr404,
   forContact,
   getHandler,

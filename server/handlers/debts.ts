@@ -6,17 +6,8 @@ import { validationFailed } from '../http/errors.js';
 import { presentDebts } from '../present/debts.js';
 import { createDebt, deleteDebt, getDebt, listDebts, listDebtsForContact, updateDebt, type DebtInput, type DebtRow } from '../store/debts.js';
 import { callerCurrencyId, centsOf } from './amounts.js';
-import {
-  contactListHandler,
-  createHandler,
-  deleteHandler,
-  findContactOr404,
-  findingFirst,
-  getHandler,
-  listHandler,
-  presentInBatches,
-  updateHandler,
-} from './crud.js';
+import { findContactOr404 } from './contacts.js';
+import { contactListHandler, createHandler, deleteHandler, findingFirst, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
 import { cleanText, Problems, toInt } from './input.js';
 
 /** Amounts without a currency show in the caller's. */

@@ -9,17 +9,8 @@ import { createGift, deleteGift, getGift, listGifts, listGiftsForContact, update
 import { attachPhotoToGift, getPhoto } from '../store/photos.js';
 import { callerCurrencyId, centsOf } from './amounts.js';
 import { checkNotArchived } from './checks.js';
-import {
-  contactListHandler,
-  createHandler,
-  deleteHandler,
-  findContactOr404,
-  findingFirst,
-  getHandler,
-  listHandler,
-  presentInBatches,
-  updateHandler,
-} from './crud.js';
+import { findContactOr404 } from './contacts.js';
+import { contactListHandler, createHandler, deleteHandler, findingFirst, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
 import { calendarDayOf, cleanText, Problems, toInt } from './input.js';
 import { nowOf, type Handler } from './shared.js';
 

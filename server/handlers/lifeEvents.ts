@@ -15,7 +15,8 @@ import {
   type NewLifeEvent,
 } from '../store/lifeEvents.js';
 import { checkDay } from './checks.js';
-import { createHandler, deleteHandler, findContactOr404, findOr404, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
+import { findContactOr404 } from './contacts.js';
+import { createHandler, deleteHandler, findOr404, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
 import { cleanText, toBool, toInt } from './input.js';
 
 const lifeEvents = presentInBatches(presentLifeEvents);

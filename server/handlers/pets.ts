@@ -5,17 +5,8 @@ import type { Context } from '../context.js';
 import { validationFailed } from '../http/errors.js';
 import { presentPets } from '../present/pets.js';
 import { createPet, deletePet, getPet, getPetCategoriesByIds, listPets, listPetsForContact, updatePet, type PetInput } from '../store/pets.js';
-import {
-  contactListHandler,
-  createHandler,
-  deleteHandler,
-  findContactOr404,
-  findingFirst,
-  getHandler,
-  listHandler,
-  presentInBatches,
-  updateHandler,
-} from './crud.js';
+import { findContactOr404 } from './contacts.js';
+import { contactListHandler, createHandler, deleteHandler, findingFirst, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
 import { cleanText, toInt } from './input.js';
 
 const pets = presentInBatches(presentPets);

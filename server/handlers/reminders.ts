@@ -20,17 +20,8 @@ import {
   type ReminderRow,
 } from '../store/reminders.js';
 import { refuseArchived } from './checks.js';
-import {
-  contactListHandler,
-  createHandler,
-  deleteHandler,
-  findContactOr404,
-  findingFirst,
-  getHandler,
-  listHandler,
-  presentInBatches,
-  updateHandler,
-} from './crud.js';
+import { findContactOr404 } from './contacts.js';
+import { contactListHandler, createHandler, deleteHandler, findingFirst, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
 import { cleanText, isCalendarDate, Problems, toBool, toInt, trimInput } from './input.js';
 import type { Handler } from './shared.js';
 
