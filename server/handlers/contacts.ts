@@ -36,10 +36,9 @@ import { linkByTypeName, unlinkByTypeName } from '../store/relationships.js';
 import { getTag } from '../store/tags.js';
 import { setMeContact } from '../store/user.js';
 import { refuseArchived } from './checks.js';
-import { findContactOr404 } from './crud.js';
+import { contactListHandler, findContactOr404, findOr404, ownedListHandler, pageHandler, presentEach } from './crud.js';
 import { cleanText, isCalendarDay, Problems, toBool, toInt, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { actorOf, listUrl, nowOf, type Handler } from './shared.js';
+import { actorOf, nowOf, type Handler } from './shared.js';
 
 /** One contact in the shape its kind calls for, with related data loaded. */
 export function presentOne(context: Context, row: ContactRow, withContactFields = false) {
@@ -107,17 +106,18 @@ function contactInput(context: Context, body: ContactCreate | ContactUpdate): Co
   };
 }
 
-const listContactsHandler: Handler<'listContacts'> = ({ context, query }) => {
-  const request = pageRequest('listContacts', query);
-  const { accountId } = context.caller;
-  const needle = query?.query;
-  const page = needle
-    ? searchContacts(context.db, accountId, needle, request.options)
-    : listContacts(context.db, accountId, request.options);
-  const data = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: query?.with === 'contactfields' });
-  const body = paginate(data, page.total, request, listUrl(context, '/contacts'), needle ? { query: needle } : {});
-  return { status: 200, body };
-};
+/** The list, or the search when `query` is given (then named in `meta`); `with=contactfields` adds the fields. */
+const listContactsHandler = pageHandler(
+  'listContacts',
+  ({ context, query }, options) => {
+    const { accountId } = context.caller;
+    const needle = query?.query;
+    const page = needle ? searchContacts(context.db, accountId, needle, options) : listContacts(context.db, accountId, options);
+    const items = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: query?.with === 'contactfields' });
+    return { items, total: page.total };
+  },
+  ({ query }) => (query?.query ? { query: query.query } : {}),
+);
 
 const getContactHandler: Handler<'getContact'> = ({ context, path, query }) => {
   const row = findContactOr404(context, path.id);
@@ -251,22 +251,15 @@ const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }) => {
   return { status: 200, body: presentDeleted(path.id) };
 };
 
-const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, path, query }) => {
-  findContactOr404(context, path.id);
-  const request = pageRequest('listContactLogs', query);
-  const page = listAuditLogsForContact(context.db, context.caller.accountId, path.id, request.options);
-  const body = paginate(page.rows.map(presentAuditLog), page.total, request, listUrl(context, `/contacts/${path.id}/logs`));
-  return { status: 200, body };
-};
+const listContactLogsHandler = contactListHandler('listContactLogs', listAuditLogsForContact, presentEach(presentAuditLog).rows);
 
-const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ context, path, query }) => {
-  if (!getTag(context.db, context.caller.accountId, path.id)) throw notFound();
-  const request = pageRequest('listContactsForTag', query);
-  const { accountId } = context.caller;
-  const page = listContactsForTagInStore(context.db, accountId, path.id, request.options);
-  const data = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: true });
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/tags/${path.id}/contacts`)) };
-};
+/** The tag must be the account's (404); its contacts come with their contact fields. */
+const listContactsForTagHandler = ownedListHandler(
+  'listContactsForTag',
+  (context, id) => findOr404(context, getTag, id),
+  listContactsForTagInStore,
+  (rows, context) => presentListedContacts(context.db, context.caller.accountId, rows, context, { withContactFields: true }),
+);
 
 // ---------------------------------------------------------------------------
 // Legacy partners and kids calls (deprecated): relationships of type partner, and child/parent
@@ -300,30 +293,29 @@ function link(context: Context, contactIs: number, ofContact: number, typeName: 
   if (failure) throw failure === 'contact' ? notFound() : internalError();
 }
 
-const linkContactPartnerHandler: Handler<'linkContactPartner'> = ({ context, path, body }) => {
-  const partner = legacyPair(context, path.id, body.partner_id, true);
-  link(context, path.id, partner, 'partner');
-  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
-};
+/**
+ * A legacy call on the contact of the path and `otherId`: both checked, then the relationship of type `typeName`
+ * made (`linking`; a partial contact in the path is refused) or removed. Answers the contact as it is then.
+ */
+function legacyCall(context: Context, id: number, otherId: unknown, typeName: 'partner' | 'child', linking: boolean) {
+  const other = legacyPair(context, id, otherId, linking);
+  if (linking) link(context, id, other, typeName);
+  else unlinkByTypeName(context.db, context.caller.accountId, id, other, typeName);
+  return { status: 200 as const, body: { data: presentContactWithRelationships(context, id) } };
+}
 
-const unlinkContactPartnerHandler: Handler<'unlinkContactPartner'> = ({ context, path, body }) => {
-  const partner = legacyPair(context, path.id, body.partner_id, false);
-  unlinkByTypeName(context.db, context.caller.accountId, path.id, partner, 'partner');
-  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
-};
+const linkContactPartnerHandler: Handler<'linkContactPartner'> = ({ context, path, body }) =>
+  legacyCall(context, path.id, body.partner_id, 'partner', true);
 
-const linkContactChildHandler: Handler<'linkContactChild'> = ({ context, path, body }) => {
-  const child = legacyPair(context, path.id, body.child_id, true);
-  // The child is the `child` of the contact in the path; the reverse makes the contact its `parent`.
-  link(context, path.id, child, 'child');
-  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
-};
+const unlinkContactPartnerHandler: Handler<'unlinkContactPartner'> = ({ context, path, body }) =>
+  legacyCall(context, path.id, body.partner_id, 'partner', false);
 
-const unlinkContactChildHandler: Handler<'unlinkContactChild'> = ({ context, path, body }) => {
-  const child = legacyPair(context, path.id, body.child_id, false);
-  unlinkByTypeName(context.db, context.caller.accountId, path.id, child, 'child');
-  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
-};
+// The child is the `child` of the contact in the path; the reverse makes the contact its `parent`.
+const linkContactChildHandler: Handler<'linkContactChild'> = ({ context, path, body }) =>
+  legacyCall(context, path.id, body.child_id, 'child', true);
+
+const unlinkContactChildHandler: Handler<'unlinkContactChild'> = ({ context, path, body }) =>
+  legacyCall(context, path.id, body.child_id, 'child', false);
 
 export const contactsHandlers = {
   listContacts: listContactsHandler,

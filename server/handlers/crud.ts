@@ -67,24 +67,28 @@ export function findContactOr404(context: Context, id: number): ContactRow {
   return findOr404(context, getContact, id);
 }
 
-/** One page of items and how many there are in all. */
-type PageRead<K extends OperationId> = (context: Context, path: { id: number }, options: PageOptions<SortFieldOf<K>>) => {
-  items: ItemOf<K>[];
-  total: number;
-};
-
-/** The answer of a list: `read` gets the page (after any check), in Laravel's envelope with the list's own URL. */
-function pageHandler<K extends ListOperationId>(operationId: K, read: PageRead<K>, meta: (context: Context) => ExtraMeta): Handler<K> {
-  return typed(operationId, ({ context, path, query }) => {
-    const request = pageRequest(operationId, query as PageQuery | undefined);
-    const { items, total } = read(context, path as { id: number }, request.options);
-    const url = listUrl(context, operationPath(operationId, (path ?? {}) as PathParamsOf<K>));
-    return paginate(items, total, request, url, meta(context));
-  });
-}
+/** One page of items and how many there are in all, read for a request. */
+type PageRead<K extends OperationId> = (input: Input<K>, options: PageOptions<SortFieldOf<K>>) => { items: ItemOf<K>[]; total: number };
 
 const noMeta = () => ({});
 const presented = <Item>(page: Page<unknown>, items: Item[]) => ({ items, total: page.total });
+
+/**
+ * The answer of a list: `read` gets the page (after any check), in Laravel's envelope with the list's own URL;
+ * `meta` adds to the page's meta. The lists below are the usual cases.
+ */
+export function pageHandler<K extends ListOperationId>(
+  operationId: K,
+  read: PageRead<K>,
+  meta: (input: Input<K>) => ExtraMeta = noMeta,
+): Handler<K> {
+  return typed(operationId, (input) => {
+    const request = pageRequest(operationId, input.query as PageQuery | undefined);
+    const { items, total } = read(input, request.options);
+    const url = listUrl(input.context, operationPath(operationId, (input.path ?? {}) as PathParamsOf<K>));
+    return paginate(items, total, request, url, meta(input));
+  });
+}
 
 /** A page of the account's rows (`meta` adds to the page's meta). */
 export function listHandler<K extends ListOperationId, Row>(
@@ -95,11 +99,11 @@ export function listHandler<K extends ListOperationId, Row>(
 ): Handler<K> {
   return pageHandler(
     operationId,
-    (context, _path, options) => {
+    ({ context }, options) => {
       const page = list(context.db, accountOf(context), options);
       return presented(page, present(page.rows, context));
     },
-    meta,
+    ({ context }) => meta(context),
   );
 }
 
@@ -109,14 +113,10 @@ export function publicListHandler<K extends ListOperationId, Row>(
   list: (db: Db, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
   present: (rows: Row[], context: Context) => ItemOf<K>[],
 ): Handler<K> {
-  return pageHandler(
-    operationId,
-    (context, _path, options) => {
-      const page = list(context.db, options);
-      return presented(page, present(page.rows, context));
-    },
-    noMeta,
-  );
+  return pageHandler(operationId, ({ context }, options) => {
+    const page = list(context.db, options);
+    return presented(page, present(page.rows, context));
+  });
 }
 
 /**
@@ -132,12 +132,13 @@ export function ownedListHandler<K extends ListOperationId & IdOperationId, Owne
 ): Handler<K> {
   return pageHandler(
     operationId,
-    (context, path, options) => {
-      const found = owner(context, path.id);
+    (input, options) => {
+      const { context } = input;
+      const found = owner(context, idOf(input));
       const page = list(context.db, accountOf(context), found.id, options);
       return presented(page, present(page.rows, context, found));
     },
-    meta,
+    ({ context }) => meta(context),
   );
 }
 
