@@ -49,6 +49,17 @@ function typed<K extends OperationId>(operationId: K, answer: (input: Input<K>) 
   return ((input: Input<K>) => ({ status, body: answer(input) })) as unknown as Handler<K>;
 }
 
+/** Any other operation that answers one object (`{ data }`), with its documented status. */
+export function dataHandler<K extends OperationId>(operationId: K, answer: (input: Input<K>) => DataOf<K>): Handler<K> {
+  return typed(operationId, (input) => ({ data: answer(input) }));
+}
+
+/** A row the store read or wrote, presented; 404 when there is none. */
+function presentOr404<Row, Item>(row: Row | undefined, present: (row: Row, context: Context) => Item, context: Context): Item {
+  if (!row) throw notFound();
+  return present(row, context);
+}
+
 const accountOf = (context: Context) => context.caller.accountId;
 const idOf = (input: { path: unknown }) => (input.path as { id: number }).id;
 
@@ -166,11 +177,7 @@ function rowHandler<K extends IdOperationId, Row>(
   get: (context: Context, id: number) => Row | undefined,
   present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
-  return typed(operationId, (input) => {
-    const row = get(input.context, idOf(input));
-    if (!row) throw notFound();
-    return { data: present(row, input.context) };
-  });
+  return dataHandler(operationId, (input) => presentOr404(get(input.context, idOf(input)), present, input.context));
 }
 
 /** One row of the account by id; 404 when there is none. */
@@ -198,10 +205,9 @@ export function createHandler<K extends OperationId, In, Row>(
   create: (db: Db, accountId: number, input: In, now: string) => Row | undefined,
   present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
-  return typed(operationId, ({ context, body }) => {
+  return dataHandler(operationId, ({ context, body }) => {
     const row = create(context.db, accountOf(context), input(body as BodyOf<K>, context), nowOf(context));
-    if (!row) throw notFound();
-    return { data: present(row, context) };
+    return presentOr404(row, present, context);
   });
 }
 
@@ -236,12 +242,11 @@ export function updateHandler<K extends IdOperationId, In, Row>(
   update: (db: Db, accountId: number, id: number, input: In, now: string) => Row | undefined,
   present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
-  return typed(operationId, (request) => {
+  return dataHandler(operationId, (request) => {
     const { context } = request;
     const id = idOf(request);
     const row = update(context.db, accountOf(context), id, input(request.body as BodyOf<K>, context, id), nowOf(context));
-    if (!row) throw notFound();
-    return { data: present(row, context) };
+    return presentOr404(row, present, context);
   });
 }
 
