@@ -73,7 +73,7 @@ export function findOr404<Row>(context: Context, get: AccountGet<Row>, id: numbe
   return row;
 }
 
-/** A contact of the account; 404 when the id names none. (Here, not in contacts.ts, so crud.ts imports no handler.) */
+/** A contact of the account; 404 when the id names none. Here rather than in contacts.ts, which uses this layer. */
 export function findContactOr404(context: Context, id: number): ContactRow {
   return findOr404(context, getContact, id);
 }

@@ -21,7 +21,9 @@ const IMAGE_KINDS = 'JPEG, PNG, GIF, BMP, SVG or WebP';
 const photos = presentInBatches(presentPhotos);
 
 /** An image kept as the kind its bytes show; one sent as text has no file name. */
-const imageUpload = (bytes: Buffer, kind: FileKind, originalName = ''): NewUpload => ({ bytes, extension: kind.extension, mime: kind.mime, originalName });
+function imageUpload(bytes: Buffer, kind: FileKind, originalName = ''): NewUpload {
+  return { bytes, extension: kind.extension, mime: kind.mime, originalName };
+}
 
 /** The image of the form: the `photo` file part if there is one, else the `data` text. Problems are recorded. */
 function imageOf(problems: Problems, body: Record<string, unknown>): NewUpload | undefined {
@@ -59,11 +61,13 @@ function imageOf(problems: Problems, body: Record<string, unknown>): NewUpload |
   return imageUpload(bytes, kind);
 }
 
+/** An archived contact is refused before the image is looked at. */
+const imageUnlessRefused = (problems: Problems, form: Record<string, unknown>) => (problems.any ? undefined : imageOf(problems, form));
+
 export const photosHandlers = {
   listPhotos: listHandler('listPhotos', listPhotos, photos.rows),
   listContactPhotos: contactListHandler('listContactPhotos', listPhotosForContact, photos.rows),
   getPhoto: getHandler('getPhoto', getPhoto, photos.row),
-  // An archived contact is refused before the image is looked at.
-  createPhoto: uploadHandler('createPhoto', 'photos', (problems, form) => (problems.any ? undefined : imageOf(problems, form)), createPhoto, photos.row),
+  createPhoto: uploadHandler('createPhoto', 'photos', imageUnlessRefused, createPhoto, photos.row),
   deletePhoto: deleteHandler('deletePhoto', deletePhoto, removeUploadOf),
 } satisfies Partial<Handlers<Context>>;
