@@ -2,7 +2,15 @@
 // tag, the contact that represents the user, and the deprecated partners/kids calls, which are relationships made
 // and removed both ways.
 import { createHash } from 'node:crypto';
-import type { Contact, ContactAvatar, ContactCreate, ContactIntroduction, ContactUpdate, ContactWork } from '../../generated/client/types.gen.js';
+import type {
+  Contact,
+  ContactAvatar,
+  ContactCreate,
+  ContactFood,
+  ContactIntroduction,
+  ContactUpdate,
+  ContactWork,
+} from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { apiError, emailTaken, internalError, notFound, validationFailed } from '../http/errors.js';
@@ -16,6 +24,7 @@ import {
   deleteContact,
   emailInUse,
   firstEmailOf,
+  getContact,
   listContacts,
   listContactsForTag as listContactsForTagInStore,
   searchContacts,
@@ -36,7 +45,16 @@ import { linkByTypeName, unlinkByTypeName } from '../store/relationships.js';
 import { getTag } from '../store/tags.js';
 import { setMeContact } from '../store/user.js';
 import { refuseArchived } from './checks.js';
-import { contactListHandler, findContactOr404, findOr404, ownedListHandler, pageHandler, presentEach } from './crud.js';
+import {
+  contactListHandler,
+  findContactOr404,
+  findingFirst,
+  findOr404,
+  ownedListHandler,
+  pageHandler,
+  presentEach,
+  updateHandler,
+} from './crud.js';
 import { cleanText, isCalendarDay, Problems, toBool, toInt, trimInput } from './input.js';
 import { actorOf, nowOf, type Handler } from './shared.js';
 
@@ -140,25 +158,29 @@ const updateContactHandler: Handler<'updateContact'> = ({ context, path, body })
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-const updateContactWorkHandler: Handler<'updateContactWork'> = ({ context, path, body }) => {
-  const existing = findContactOr404(context, path.id);
-  if (existing.is_partial) throw partialContactRefused();
-  const work: ContactWork = body ?? {};
-  const row = updateContactWorkInStore(context.db, context.caller.accountId, path.id, { job: work.job ?? null, company: work.company ?? null }, nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
+/** The contact calls answer the contact in the shape its kind calls for. */
+const contacts = presentEach((row: ContactRow, context: Context) => presentOne(context, row));
 
-/** Code 32 for a change only a real contact can take (work, food preferences, introduction). */
+/** Code 32 for a change only a real contact can take (work, food preferences, introduction, the user's contact). */
 const partialContactRefused = () => validationFailed(["The contact can't be a partial contact"]);
 
-const updateContactFoodHandler: Handler<'updateContactFood'> = ({ context, path, body }) => {
-  const existing = findContactOr404(context, path.id);
-  if (existing.is_partial) throw partialContactRefused();
-  const row = updateContactFoodInStore(context.db, context.caller.accountId, path.id, cleanText(body?.food_preferences), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
+/** A contact of the caller's (404) that is not partial (422). */
+function realContactOr422(context: Context, id: number): ContactRow {
+  const contact = findContactOr404(context, id);
+  if (contact.is_partial) throw partialContactRefused();
+  return contact;
+}
+
+function workInput(body: ContactWork | undefined, context: Context, id: number) {
+  realContactOr422(context, id);
+  const work = body ?? {};
+  return { job: work.job ?? null, company: work.company ?? null };
+}
+
+function foodInput(body: ContactFood | undefined, context: Context, id: number): string | null {
+  realContactOr422(context, id);
+  return cleanText(body?.food_preferences);
+}
 
 /** The checks of Monica's introduction service a JSON schema cannot state, then the stored first met date. */
 function firstMetDate(context: Context, body: ContactIntroduction) {
@@ -180,27 +202,22 @@ function firstMetDate(context: Context, body: ContactIntroduction) {
 }
 
 /** A real, active contact only; the contact who introduced them must be the caller's too (404). */
-const updateContactIntroductionHandler: Handler<'updateContactIntroduction'> = ({ context, path, body }) => {
-  const existing = findContactOr404(context, path.id);
-  if (existing.is_partial) throw partialContactRefused();
-  refuseArchived(existing);
+function introductionInput(body: ContactIntroduction, context: Context, id: number) {
+  refuseArchived(realContactOr422(context, id));
   const firstMet = firstMetDate(context, body);
   const metThrough = toInt(body.met_through_contact_id);
   if (metThrough !== null) findContactOr404(context, metThrough);
-  const input = {
+  return {
     met_through_contact_id: metThrough,
     general_information: cleanText(body.general_information),
     where: cleanText(body.where),
     first_met: firstMet,
     add_reminder: toBool(body.add_reminder) === true,
   };
-  const row = updateContactIntroductionInStore(context.db, context.caller.accountId, path.id, input, nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
+}
 
 /** The avatar a body asks for: its URL (for a photo, the photo's stored file name), and the photo, checked whatever the source. */
-function avatarInput(context: Context, contact: ContactRow, body: ContactAvatar): AvatarInput {
+function avatarInput(body: ContactAvatar, context: Context, contact: ContactRow): AvatarInput {
   const photoId = toInt(body.photo_id);
   if (body.source === 'photo' && photoId === null) throw validationFailed(['The photo id field is required when source is photo.']);
   const photo = photoId === null ? undefined : getPhoto(context.db, context.caller.accountId, photoId);
@@ -220,20 +237,13 @@ function avatarInput(context: Context, contact: ContactRow, body: ContactAvatar)
   }
 }
 
-const updateContactAvatarHandler: Handler<'updateContactAvatar'> = ({ context, path, body }) => {
-  const existing = findContactOr404(context, path.id);
-  const row = updateContactAvatarInStore(context.db, context.caller.accountId, path.id, avatarInput(context, existing, body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
 
 /** Monica's answer to both calls of the user's contact. */
 const ME_CONTACT_DONE: ['true'] = ['true'];
 
 /** A partial contact cannot stand for the user (`GET /me` shows only a real one): 422. */
 const setMeContactHandler: Handler<'setMeContact'> = ({ context, body }) => {
-  const contact = findContactOr404(context, toInt(body.contact_id) as number);
-  if (contact.is_partial) throw partialContactRefused();
+  const contact = realContactOr422(context, toInt(body.contact_id) as number);
   if (!setMeContact(context.db, context.caller.accountId, context.caller.userId, contact.id, nowOf(context))) throw notFound();
   return { status: 200, body: ME_CONTACT_DONE };
 };
@@ -322,10 +332,10 @@ export const contactsHandlers = {
   getContact: getContactHandler,
   createContact: createContactHandler,
   updateContact: updateContactHandler,
-  updateContactWork: updateContactWorkHandler,
-  updateContactFood: updateContactFoodHandler,
-  updateContactIntroduction: updateContactIntroductionHandler,
-  updateContactAvatar: updateContactAvatarHandler,
+  updateContactWork: updateHandler('updateContactWork', workInput, updateContactWorkInStore, contacts.row),
+  updateContactFood: updateHandler('updateContactFood', foodInput, updateContactFoodInStore, contacts.row),
+  updateContactIntroduction: updateHandler('updateContactIntroduction', introductionInput, updateContactIntroductionInStore, contacts.row),
+  updateContactAvatar: updateHandler('updateContactAvatar', findingFirst(getContact, avatarInput), updateContactAvatarInStore, contacts.row),
   setMeContact: setMeContactHandler,
   unsetMeContact: unsetMeContactHandler,
   deleteContact: deleteContactHandler,
