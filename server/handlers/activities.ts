@@ -14,17 +14,22 @@ import {
   updateActivity,
   type ActivityInput,
 } from '../store/activities.js';
-import { contactListHandler, createHandler, deleteHandler, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
+import {
+  contactListHandler,
+  createHandler,
+  deleteHandler,
+  getHandler,
+  listHandler,
+  presentInBatches,
+  updateHandler,
+  yearlyStatistics,
+} from './crud.js';
 import { cleanText, isCalendarDate, toInt, trimInput } from './input.js';
-import type { ExtraMeta } from './paging.js';
 
 const activities = presentInBatches(presentActivities);
 
-/** `meta.statistics`: activities per year of the whole account; Monica sends `[]` when there are none. */
-function statisticsOf(context: Context): ExtraMeta {
-  const stats = activityStatistics(context.db, context.caller.accountId);
-  return { statistics: Object.keys(stats).length > 0 ? stats : [] };
-}
+/** `meta.statistics` of both lists: activities per year of the whole account. */
+const statisticsOf = yearlyStatistics(activityStatistics);
 
 /** The body as store input, after the check a JSON schema cannot make (422 before any 404, as in Laravel). */
 function activityInput(body: ActivityWrite): ActivityInput {

@@ -4,7 +4,6 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentCalls } from '../present/calls.js';
-import { presentDeleted } from '../present/deleted.js';
 import {
   createCall,
   deleteCall,
@@ -14,14 +13,24 @@ import {
   updateCall,
   yearlyCallStatistics,
   type CallInput,
-  type CallRow,
 } from '../store/calls.js';
 import { getEmotionsByIds } from '../store/emotions.js';
 import { checkDay, refuseArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
+import {
+  contactListHandler,
+  createHandler,
+  deleteHandler,
+  findOr404,
+  forContact,
+  getHandler,
+  listHandler,
+  presentInBatches,
+  updateHandler,
+  yearlyStatistics,
+  type ForContact,
+} from './crud.js';
 import { calendarDayOf, toBool, toInt } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
 
 /** The emotion ids of a body, each once and in order; an id that names no emotion answers 404 (nothing written). */
 function emotionIdsOr404(context: Context, emotions: CallCreate['emotions']): number[] {
@@ -40,68 +49,34 @@ function callInput(context: Context, body: CallCreate | CallUpdate): CallInput {
   };
 }
 
-const presentOneCall = (context: Context, row: CallRow) => presentCalls(context.db, context.caller.accountId, [row], context)[0]!;
+const calls = presentInBatches(presentCalls);
 
-/** Monica's `meta.statistics`: calls per year of the whole account, `[]` (not `{}`) when there are none. */
-function callStatistics(context: Context): Record<string, number> | never[] {
-  const stats = yearlyCallStatistics(context.db, context.caller.accountId);
-  return Object.keys(stats).length > 0 ? stats : [];
-}
+/** Monica's `meta.statistics` of both lists: calls per year of the whole account. */
+const callStatistics = yearlyStatistics(yearlyCallStatistics);
 
-const listCallsHandler: Handler<'listCalls'> = ({ context, query }) => {
-  const request = pageRequest('listCalls', query);
-  const page = listCalls(context.db, context.caller.accountId, request.options);
-  const data = presentCalls(context.db, context.caller.accountId, page.rows, context);
-  const body = paginate(data, page.total, request, listUrl(context, '/calls'));
-  return { status: 200, body: { ...body, meta: { ...body.meta, statistics: callStatistics(context) } } };
-};
-
-const listContactCallsHandler: Handler<'listContactCalls'> = ({ context, path, query }) => {
-  findContactOr404(context, path.id);
-  const request = pageRequest('listContactCalls', query);
-  const page = listCallsForContact(context.db, context.caller.accountId, path.id, request.options);
-  const data = presentCalls(context.db, context.caller.accountId, page.rows, context);
-  const body = paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/calls`));
-  return { status: 200, body: { ...body, meta: { ...body.meta, statistics: callStatistics(context) } } };
-};
-
-const getCallHandler: Handler<'getCall'> = ({ context, path }) => {
-  const row = getCall(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneCall(context, row) } };
-};
-
-const createCallHandler: Handler<'createCall'> = ({ context, body }) => {
+/** The day is checked before any look-up; an archived contact is refused after the emotions are. */
+function newCallInput(body: CallCreate, context: Context): ForContact<CallInput> {
   checkDay('called at', body.called_at);
   const contact = findContactOr404(context, toInt(body.contact_id) as number);
   const input = callInput(context, body);
   refuseArchived(contact);
-  const row = createCall(context.db, context.caller.accountId, contact.id, input, nowOf(context));
-  if (!row) throw notFound();
-  return { status: 201, body: { data: presentOneCall(context, row) } };
-};
+  return { contactId: contact.id, input };
+}
 
-const updateCallHandler: Handler<'updateCall'> = ({ context, path, body }) => {
+/** A call keeps its contact, which may not be archived. */
+function callUpdateInput(body: CallUpdate, context: Context, id: number): CallInput {
   checkDay('called at', body.called_at);
-  const existing = getCall(context.db, context.caller.accountId, path.id);
-  if (!existing) throw notFound();
+  const existing = findOr404(context, getCall, id);
   const input = callInput(context, body);
   refuseArchived(findContactOr404(context, existing.contact_id));
-  const row = updateCall(context.db, context.caller.accountId, path.id, input, nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneCall(context, row) } };
-};
-
-const deleteCallHandler: Handler<'deleteCall'> = ({ context, path }) => {
-  if (!deleteCall(context.db, context.caller.accountId, path.id, nowOf(context))) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
+  return input;
+}
 
 export const callsHandlers = {
-  listCalls: listCallsHandler,
-  listContactCalls: listContactCallsHandler,
-  getCall: getCallHandler,
-  createCall: createCallHandler,
-  updateCall: updateCallHandler,
-  deleteCall: deleteCallHandler,
+  listCalls: listHandler('listCalls', listCalls, calls.rows, callStatistics),
+  listContactCalls: contactListHandler('listContactCalls', listCallsForContact, calls.rows, callStatistics),
+  getCall: getHandler('getCall', getCall, calls.row),
+  createCall: createHandler('createCall', newCallInput, forContact(createCall), calls.row),
+  updateCall: updateHandler('updateCall', callUpdateInput, updateCall, calls.row),
+  deleteCall: deleteHandler('deleteCall', deleteCall),
 } satisfies Partial<Handlers<Context>>;

@@ -2,7 +2,15 @@
 // tag, the contact that represents the user, and the deprecated partners/kids calls, which are relationships made
 // and removed both ways.
 import { createHash } from 'node:crypto';
-import type { Contact, ContactAvatar, ContactCreate, ContactIntroduction, ContactUpdate, ContactWork } from '../../generated/client/types.gen.js';
+import type {
+  Contact,
+  ContactAvatar,
+  ContactCreate,
+  ContactFood,
+  ContactIntroduction,
+  ContactUpdate,
+  ContactWork,
+} from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { apiError, emailTaken, internalError, notFound, validationFailed } from '../http/errors.js';
@@ -37,20 +45,26 @@ import { linkByTypeName, unlinkByTypeName } from '../store/relationships.js';
 import { getTag } from '../store/tags.js';
 import { setMeContact } from '../store/user.js';
 import { refuseArchived } from './checks.js';
+import {
+  contactListHandler,
+  findContactOr404,
+  findingFirst,
+  findOr404,
+  ownedListHandler,
+  pageHandler,
+  presentEach,
+  updateHandler,
+} from './crud.js';
 import { cleanText, isCalendarDay, Problems, toBool, toInt, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { actorOf, listUrl, nowOf, type Handler } from './shared.js';
+import { actorOf, nowOf, type Handler } from './shared.js';
 
 /** One contact in the shape its kind calls for, with related data loaded. */
 export function presentOne(context: Context, row: ContactRow, withContactFields = false) {
   return presentContacts(context.db, context.caller.accountId, [row], context, { withContactFields })[0];
 }
 
-export function findContactOr404(context: Context, id: number): ContactRow {
-  const row = getContact(context.db, context.caller.accountId, id);
-  if (!row) throw notFound();
-  return row;
-}
+/** Kept importable from here, where the other handler files have always found it. */
+export { findContactOr404 };
 
 /** Checks a day/month/year triple; a missing or 0 year is checked against a leap year so Feb 29 passes. */
 function checkDate(problems: Problems, label: string, day: number | null, month: number | null, year: number | null) {
@@ -110,17 +124,18 @@ function contactInput(context: Context, body: ContactCreate | ContactUpdate): Co
   };
 }
 
-const listContactsHandler: Handler<'listContacts'> = ({ context, query }) => {
-  const request = pageRequest('listContacts', query);
-  const { accountId } = context.caller;
-  const needle = query?.query;
-  const page = needle
-    ? searchContacts(context.db, accountId, needle, request.options)
-    : listContacts(context.db, accountId, request.options);
-  const data = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: query?.with === 'contactfields' });
-  const body = paginate(data, page.total, request, listUrl(context, '/contacts'), needle ? { query: needle } : {});
-  return { status: 200, body };
-};
+/** The list, or the search when `query` is given (then named in `meta`); `with=contactfields` adds the fields. */
+const listContactsHandler = pageHandler(
+  'listContacts',
+  ({ context, query }, options) => {
+    const { accountId } = context.caller;
+    const needle = query?.query;
+    const page = needle ? searchContacts(context.db, accountId, needle, options) : listContacts(context.db, accountId, options);
+    const items = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: query?.with === 'contactfields' });
+    return { items, total: page.total };
+  },
+  ({ query }) => (query?.query ? { query: query.query } : {}),
+);
 
 const getContactHandler: Handler<'getContact'> = ({ context, path, query }) => {
   const row = findContactOr404(context, path.id);
@@ -143,25 +158,29 @@ const updateContactHandler: Handler<'updateContact'> = ({ context, path, body })
   return { status: 200, body: { data: presentOne(context, row) } };
 };
 
-const updateContactWorkHandler: Handler<'updateContactWork'> = ({ context, path, body }) => {
-  const existing = findContactOr404(context, path.id);
-  if (existing.is_partial) throw partialContactRefused();
-  const work: ContactWork = body ?? {};
-  const row = updateContactWorkInStore(context.db, context.caller.accountId, path.id, { job: work.job ?? null, company: work.company ?? null }, nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
+/** The contact calls answer the contact in the shape its kind calls for. */
+const contacts = presentEach((row: ContactRow, context: Context) => presentOne(context, row));
 
-/** Code 32 for a change only a real contact can take (work, food preferences, introduction). */
+/** Code 32 for a change only a real contact can take (work, food preferences, introduction, the user's contact). */
 const partialContactRefused = () => validationFailed(["The contact can't be a partial contact"]);
 
-const updateContactFoodHandler: Handler<'updateContactFood'> = ({ context, path, body }) => {
-  const existing = findContactOr404(context, path.id);
-  if (existing.is_partial) throw partialContactRefused();
-  const row = updateContactFoodInStore(context.db, context.caller.accountId, path.id, cleanText(body?.food_preferences), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
+/** A contact of the caller's (404) that is not partial (422). */
+function realContactOr422(context: Context, id: number): ContactRow {
+  const contact = findContactOr404(context, id);
+  if (contact.is_partial) throw partialContactRefused();
+  return contact;
+}
+
+function workInput(body: ContactWork | undefined, context: Context, id: number) {
+  realContactOr422(context, id);
+  const work = body ?? {};
+  return { job: work.job ?? null, company: work.company ?? null };
+}
+
+function foodInput(body: ContactFood | undefined, context: Context, id: number): string | null {
+  realContactOr422(context, id);
+  return cleanText(body?.food_preferences);
+}
 
 /** The checks of Monica's introduction service a JSON schema cannot state, then the stored first met date. */
 function firstMetDate(context: Context, body: ContactIntroduction) {
@@ -183,27 +202,22 @@ function firstMetDate(context: Context, body: ContactIntroduction) {
 }
 
 /** A real, active contact only; the contact who introduced them must be the caller's too (404). */
-const updateContactIntroductionHandler: Handler<'updateContactIntroduction'> = ({ context, path, body }) => {
-  const existing = findContactOr404(context, path.id);
-  if (existing.is_partial) throw partialContactRefused();
-  refuseArchived(existing);
+function introductionInput(body: ContactIntroduction, context: Context, id: number) {
+  refuseArchived(realContactOr422(context, id));
   const firstMet = firstMetDate(context, body);
   const metThrough = toInt(body.met_through_contact_id);
   if (metThrough !== null) findContactOr404(context, metThrough);
-  const input = {
+  return {
     met_through_contact_id: metThrough,
     general_information: cleanText(body.general_information),
     where: cleanText(body.where),
     first_met: firstMet,
     add_reminder: toBool(body.add_reminder) === true,
   };
-  const row = updateContactIntroductionInStore(context.db, context.caller.accountId, path.id, input, nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
+}
 
 /** The avatar a body asks for: its URL (for a photo, the photo's stored file name), and the photo, checked whatever the source. */
-function avatarInput(context: Context, contact: ContactRow, body: ContactAvatar): AvatarInput {
+function avatarInput(body: ContactAvatar, context: Context, contact: ContactRow): AvatarInput {
   const photoId = toInt(body.photo_id);
   if (body.source === 'photo' && photoId === null) throw validationFailed(['The photo id field is required when source is photo.']);
   const photo = photoId === null ? undefined : getPhoto(context.db, context.caller.accountId, photoId);
@@ -223,20 +237,13 @@ function avatarInput(context: Context, contact: ContactRow, body: ContactAvatar)
   }
 }
 
-const updateContactAvatarHandler: Handler<'updateContactAvatar'> = ({ context, path, body }) => {
-  const existing = findContactOr404(context, path.id);
-  const row = updateContactAvatarInStore(context.db, context.caller.accountId, path.id, avatarInput(context, existing, body), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOne(context, row) } };
-};
 
 /** Monica's answer to both calls of the user's contact. */
 const ME_CONTACT_DONE: ['true'] = ['true'];
 
 /** A partial contact cannot stand for the user (`GET /me` shows only a real one): 422. */
 const setMeContactHandler: Handler<'setMeContact'> = ({ context, body }) => {
-  const contact = findContactOr404(context, toInt(body.contact_id) as number);
-  if (contact.is_partial) throw partialContactRefused();
+  const contact = realContactOr422(context, toInt(body.contact_id) as number);
   if (!setMeContact(context.db, context.caller.accountId, context.caller.userId, contact.id, nowOf(context))) throw notFound();
   return { status: 200, body: ME_CONTACT_DONE };
 };
@@ -254,22 +261,15 @@ const deleteContactHandler: Handler<'deleteContact'> = ({ context, path }) => {
   return { status: 200, body: presentDeleted(path.id) };
 };
 
-const listContactLogsHandler: Handler<'listContactLogs'> = ({ context, path, query }) => {
-  findContactOr404(context, path.id);
-  const request = pageRequest('listContactLogs', query);
-  const page = listAuditLogsForContact(context.db, context.caller.accountId, path.id, request.options);
-  const body = paginate(page.rows.map(presentAuditLog), page.total, request, listUrl(context, `/contacts/${path.id}/logs`));
-  return { status: 200, body };
-};
+const listContactLogsHandler = contactListHandler('listContactLogs', listAuditLogsForContact, presentEach(presentAuditLog).rows);
 
-const listContactsForTagHandler: Handler<'listContactsForTag'> = ({ context, path, query }) => {
-  if (!getTag(context.db, context.caller.accountId, path.id)) throw notFound();
-  const request = pageRequest('listContactsForTag', query);
-  const { accountId } = context.caller;
-  const page = listContactsForTagInStore(context.db, accountId, path.id, request.options);
-  const data = presentListedContacts(context.db, accountId, page.rows, context, { withContactFields: true });
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/tags/${path.id}/contacts`)) };
-};
+/** The tag must be the account's (404); its contacts come with their contact fields. */
+const listContactsForTagHandler = ownedListHandler(
+  'listContactsForTag',
+  (context, id) => findOr404(context, getTag, id),
+  listContactsForTagInStore,
+  (rows, context) => presentListedContacts(context.db, context.caller.accountId, rows, context, { withContactFields: true }),
+);
 
 // ---------------------------------------------------------------------------
 // Legacy partners and kids calls (deprecated): relationships of type partner, and child/parent
@@ -303,40 +303,39 @@ function link(context: Context, contactIs: number, ofContact: number, typeName: 
   if (failure) throw failure === 'contact' ? notFound() : internalError();
 }
 
-const linkContactPartnerHandler: Handler<'linkContactPartner'> = ({ context, path, body }) => {
-  const partner = legacyPair(context, path.id, body.partner_id, true);
-  link(context, path.id, partner, 'partner');
-  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
-};
+/**
+ * A legacy call on the contact of the path and `otherId`: both checked, then the relationship of type `typeName`
+ * made (`linking`; a partial contact in the path is refused) or removed. Answers the contact as it is then.
+ */
+function legacyCall(context: Context, id: number, otherId: unknown, typeName: 'partner' | 'child', linking: boolean) {
+  const other = legacyPair(context, id, otherId, linking);
+  if (linking) link(context, id, other, typeName);
+  else unlinkByTypeName(context.db, context.caller.accountId, id, other, typeName);
+  return { status: 200 as const, body: { data: presentContactWithRelationships(context, id) } };
+}
 
-const unlinkContactPartnerHandler: Handler<'unlinkContactPartner'> = ({ context, path, body }) => {
-  const partner = legacyPair(context, path.id, body.partner_id, false);
-  unlinkByTypeName(context.db, context.caller.accountId, path.id, partner, 'partner');
-  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
-};
+const linkContactPartnerHandler: Handler<'linkContactPartner'> = ({ context, path, body }) =>
+  legacyCall(context, path.id, body.partner_id, 'partner', true);
 
-const linkContactChildHandler: Handler<'linkContactChild'> = ({ context, path, body }) => {
-  const child = legacyPair(context, path.id, body.child_id, true);
-  // The child is the `child` of the contact in the path; the reverse makes the contact its `parent`.
-  link(context, path.id, child, 'child');
-  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
-};
+const unlinkContactPartnerHandler: Handler<'unlinkContactPartner'> = ({ context, path, body }) =>
+  legacyCall(context, path.id, body.partner_id, 'partner', false);
 
-const unlinkContactChildHandler: Handler<'unlinkContactChild'> = ({ context, path, body }) => {
-  const child = legacyPair(context, path.id, body.child_id, false);
-  unlinkByTypeName(context.db, context.caller.accountId, path.id, child, 'child');
-  return { status: 200, body: { data: presentContactWithRelationships(context, path.id) } };
-};
+// The child is the `child` of the contact in the path; the reverse makes the contact its `parent`.
+const linkContactChildHandler: Handler<'linkContactChild'> = ({ context, path, body }) =>
+  legacyCall(context, path.id, body.child_id, 'child', true);
+
+const unlinkContactChildHandler: Handler<'unlinkContactChild'> = ({ context, path, body }) =>
+  legacyCall(context, path.id, body.child_id, 'child', false);
 
 export const contactsHandlers = {
   listContacts: listContactsHandler,
   getContact: getContactHandler,
   createContact: createContactHandler,
   updateContact: updateContactHandler,
-  updateContactWork: updateContactWorkHandler,
-  updateContactFood: updateContactFoodHandler,
-  updateContactIntroduction: updateContactIntroductionHandler,
-  updateContactAvatar: updateContactAvatarHandler,
+  updateContactWork: updateHandler('updateContactWork', workInput, updateContactWorkInStore, contacts.row),
+  updateContactFood: updateHandler('updateContactFood', foodInput, updateContactFoodInStore, contacts.row),
+  updateContactIntroduction: updateHandler('updateContactIntroduction', introductionInput, updateContactIntroductionInStore, contacts.row),
+  updateContactAvatar: updateHandler('updateContactAvatar', findingFirst(getContact, avatarInput), updateContactAvatarInStore, contacts.row),
   setMeContact: setMeContactHandler,
   unsetMeContact: unsetMeContactHandler,
   deleteContact: deleteContactHandler,

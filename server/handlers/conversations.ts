@@ -1,6 +1,6 @@
 // Conversations with contacts on one channel, with their messages: the account's list, one contact's list, and the
 // writes.
-import type { MessageWrite } from '../../generated/client/types.gen.js';
+import type { ConversationCreate, ConversationUpdate, MessageWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
@@ -18,23 +18,29 @@ import {
   listConversationsForContact,
   updateConversation,
   updateMessage,
-  type ConversationRow,
+  type ConversationInput,
   type MessageInput,
 } from '../store/conversations.js';
 import { checkDay, refuseArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
+import {
+  contactListHandler,
+  createHandler,
+  deleteHandler,
+  findOr404,
+  forContact,
+  getHandler,
+  listHandler,
+  presentInBatches,
+  updateHandler,
+  type ForContact,
+} from './crud.js';
 import { toBool, toInt } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
+import { nowOf, type Handler } from './shared.js';
 
-const presentOneConversation = (context: Context, row: ConversationRow) =>
-  presentConversations(context.db, context.caller.accountId, [row], context)[0]!;
+const conversations = presentInBatches(presentConversations);
 
-function findConversationOr404(context: Context, id: number): ConversationRow {
-  const row = getConversation(context.db, context.caller.accountId, id);
-  if (!row) throw notFound();
-  return row;
-}
+const findConversationOr404 = (context: Context, id: number) => findOr404(context, getConversation, id);
 
 /** The channel named by a body: a contact field type of the account, else 404. */
 function channelOr404(context: Context, value: unknown): number {
@@ -49,63 +55,25 @@ function messageInput(body: MessageWrite): MessageInput {
 
 /** The conversation as it is now, messages included (what every message write answers). */
 function conversationBody(context: Context, id: number) {
-  return { data: presentOneConversation(context, findConversationOr404(context, id)) };
+  return { data: conversations.row(findConversationOr404(context, id), context) };
 }
 
-const listConversationsHandler: Handler<'listConversations'> = ({ context, query }) => {
-  const request = pageRequest('listConversations', query);
-  const page = listConversations(context.db, context.caller.accountId, request.options);
-  const data = presentConversations(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/conversations')) };
-};
-
-const listContactConversationsHandler: Handler<'listContactConversations'> = ({ context, path, query }) => {
-  findContactOr404(context, path.id);
-  const request = pageRequest('listContactConversations', query);
-  const page = listConversationsForContact(context.db, context.caller.accountId, path.id, request.options);
-  const data = presentConversations(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/conversations`)) };
-};
-
-const getConversationHandler: Handler<'getConversation'> = ({ context, path }) => {
-  return { status: 200, body: { data: presentOneConversation(context, findConversationOr404(context, path.id)) } };
-};
-
-const createConversationHandler: Handler<'createConversation'> = ({ context, body }) => {
+/** The day is checked before any look-up. */
+function newConversationInput(body: ConversationCreate, context: Context): ForContact<ConversationInput> {
   const happenedAt = checkDay('happened at', body.happened_at);
   const contact = findContactOr404(context, toInt(body.contact_id) as number);
   const channel = channelOr404(context, body.contact_field_type_id);
-  const row = createConversation(
-    context.db,
-    context.caller.accountId,
-    contact.id,
-    { happened_at: happenedAt, contact_field_type_id: channel },
-    nowOf(context),
-  );
-  if (!row) throw notFound();
-  return { status: 201, body: { data: presentOneConversation(context, row) } };
-};
+  return { contactId: contact.id, input: { happened_at: happenedAt, contact_field_type_id: channel } };
+}
 
-const updateConversationHandler: Handler<'updateConversation'> = ({ context, path, body }) => {
+/** A conversation keeps its contact, which may not be archived. */
+function conversationUpdateInput(body: ConversationUpdate, context: Context, id: number): ConversationInput {
   const happenedAt = checkDay('happened at', body.happened_at);
-  const existing = findConversationOr404(context, path.id);
+  const existing = findConversationOr404(context, id);
   const channel = channelOr404(context, body.contact_field_type_id);
   refuseArchived(findContactOr404(context, existing.contact_id));
-  const row = updateConversation(
-    context.db,
-    context.caller.accountId,
-    path.id,
-    { happened_at: happenedAt, contact_field_type_id: channel },
-    nowOf(context),
-  );
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneConversation(context, row) } };
-};
-
-const deleteConversationHandler: Handler<'deleteConversation'> = ({ context, path }) => {
-  if (!deleteConversation(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
+  return { happened_at: happenedAt, contact_field_type_id: channel };
+}
 
 const addConversationMessageHandler: Handler<'addConversationMessage'> = ({ context, path, body }) => {
   const input = messageInput(body);
@@ -131,12 +99,12 @@ const deleteConversationMessageHandler: Handler<'deleteConversationMessage'> = (
 };
 
 export const conversationsHandlers = {
-  listConversations: listConversationsHandler,
-  listContactConversations: listContactConversationsHandler,
-  getConversation: getConversationHandler,
-  createConversation: createConversationHandler,
-  updateConversation: updateConversationHandler,
-  deleteConversation: deleteConversationHandler,
+  listConversations: listHandler('listConversations', listConversations, conversations.rows),
+  listContactConversations: contactListHandler('listContactConversations', listConversationsForContact, conversations.rows),
+  getConversation: getHandler('getConversation', getConversation, conversations.row),
+  createConversation: createHandler('createConversation', newConversationInput, forContact(createConversation), conversations.row),
+  updateConversation: updateHandler('updateConversation', conversationUpdateInput, updateConversation, conversations.row),
+  deleteConversation: deleteHandler('deleteConversation', deleteConversation),
   addConversationMessage: addConversationMessageHandler,
   updateConversationMessage: updateConversationMessageHandler,
   deleteConversationMessage: deleteConversationMessageHandler,

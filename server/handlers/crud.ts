@@ -6,10 +6,9 @@ import { operationPath, operations, type PathParamsOf } from '../../generated/se
 import type { Context } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { presentDeleted } from '../present/deleted.js';
-import type { ContactRow } from '../store/contacts.js';
+import { getContact, type ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import type { Page, PageOptions } from '../store/pagination.js';
-import { findContactOr404 } from './contacts.js';
 import { pageRequest, paginate, type ExtraMeta, type ListOperationId, type PageQuery, type SortFieldOf } from './paging.js';
 import { listUrl, nowOf, type Handler } from './shared.js';
 
@@ -50,27 +49,57 @@ function typed<K extends OperationId>(operationId: K, answer: (input: Input<K>) 
   return ((input: Input<K>) => ({ status, body: answer(input) })) as unknown as Handler<K>;
 }
 
+/** Any other operation that answers one object (`{ data }`), with its documented status. */
+export function dataHandler<K extends OperationId>(operationId: K, answer: (input: Input<K>) => DataOf<K>): Handler<K> {
+  return typed(operationId, (input) => ({ data: answer(input) }));
+}
+
+/** A row the store read or wrote, presented; 404 when there is none. */
+function presentOr404<Row, Item>(row: Row | undefined, present: (row: Row, context: Context) => Item, context: Context): Item {
+  if (!row) throw notFound();
+  return present(row, context);
+}
+
 const accountOf = (context: Context) => context.caller.accountId;
 const idOf = (input: { path: unknown }) => (input.path as { id: number }).id;
 
-/** One page of items and how many there are in all. */
-type PageRead<K extends OperationId> = (context: Context, path: { id: number }, options: PageOptions<SortFieldOf<K>>) => {
-  items: ItemOf<K>[];
-  total: number;
-};
+/** A store read of one row of the account by id. */
+type AccountGet<Row> = (db: Db, accountId: number, id: number) => Row | undefined;
 
-/** The answer of a list: `read` gets the page (after any check), in Laravel's envelope with the list's own URL. */
-function pageHandler<K extends ListOperationId>(operationId: K, read: PageRead<K>, meta: (context: Context) => ExtraMeta): Handler<K> {
-  return typed(operationId, ({ context, path, query }) => {
-    const request = pageRequest(operationId, query as PageQuery | undefined);
-    const { items, total } = read(context, path as { id: number }, request.options);
-    const url = listUrl(context, operationPath(operationId, (path ?? {}) as PathParamsOf<K>));
-    return paginate(items, total, request, url, meta(context));
-  });
+/** The account's row `get` finds by id; 404 when there is none. */
+export function findOr404<Row>(context: Context, get: AccountGet<Row>, id: number): Row {
+  const row = get(context.db, accountOf(context), id);
+  if (!row) throw notFound();
+  return row;
 }
+
+/** A contact of the account; 404 when the id names none. Here rather than in contacts.ts, which uses this layer. */
+export function findContactOr404(context: Context, id: number): ContactRow {
+  return findOr404(context, getContact, id);
+}
+
+/** One page of items and how many there are in all, read for a request. */
+type PageRead<K extends OperationId> = (input: Input<K>, options: PageOptions<SortFieldOf<K>>) => { items: ItemOf<K>[]; total: number };
 
 const noMeta = () => ({});
 const presented = <Item>(page: Page<unknown>, items: Item[]) => ({ items, total: page.total });
+
+/**
+ * The answer of a list: `read` gets the page (after any check), in Laravel's envelope with the list's own URL;
+ * `meta` adds to the page's meta. The lists below are the usual cases.
+ */
+export function pageHandler<K extends ListOperationId>(
+  operationId: K,
+  read: PageRead<K>,
+  meta: (input: Input<K>) => ExtraMeta = noMeta,
+): Handler<K> {
+  return typed(operationId, (input) => {
+    const request = pageRequest(operationId, input.query as PageQuery | undefined);
+    const { items, total } = read(input, request.options);
+    const url = listUrl(input.context, operationPath(operationId, (input.path ?? {}) as PathParamsOf<K>));
+    return paginate(items, total, request, url, meta(input));
+  });
+}
 
 /** A page of the account's rows (`meta` adds to the page's meta). */
 export function listHandler<K extends ListOperationId, Row>(
@@ -81,11 +110,11 @@ export function listHandler<K extends ListOperationId, Row>(
 ): Handler<K> {
   return pageHandler(
     operationId,
-    (context, _path, options) => {
+    ({ context }, options) => {
       const page = list(context.db, accountOf(context), options);
       return presented(page, present(page.rows, context));
     },
-    meta,
+    ({ context }) => meta(context),
   );
 }
 
@@ -95,13 +124,32 @@ export function publicListHandler<K extends ListOperationId, Row>(
   list: (db: Db, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
   present: (rows: Row[], context: Context) => ItemOf<K>[],
 ): Handler<K> {
+  return pageHandler(operationId, ({ context }, options) => {
+    const page = list(context.db, options);
+    return presented(page, present(page.rows, context));
+  });
+}
+
+/**
+ * A page of the rows under one row of the account (`/contacts/{id}/notes`, `/tags/{id}/contacts`): `owner` finds that
+ * row, or answers 404.
+ */
+export function ownedListHandler<K extends ListOperationId & IdOperationId, Owner extends { id: number }, Row>(
+  operationId: K,
+  owner: (context: Context, id: number) => Owner,
+  list: (db: Db, accountId: number, ownerId: number, options: PageOptions<SortFieldOf<K>>) => Page<Row>,
+  present: (rows: Row[], context: Context, owner: Owner) => ItemOf<K>[],
+  meta: (context: Context) => ExtraMeta = noMeta,
+): Handler<K> {
   return pageHandler(
     operationId,
-    (context, _path, options) => {
-      const page = list(context.db, options);
-      return presented(page, present(page.rows, context));
+    (input, options) => {
+      const { context } = input;
+      const found = owner(context, idOf(input));
+      const page = list(context.db, accountOf(context), found.id, options);
+      return presented(page, present(page.rows, context, found));
     },
-    noMeta,
+    ({ context }) => meta(context),
   );
 }
 
@@ -112,15 +160,15 @@ export function contactListHandler<K extends ListOperationId & IdOperationId, Ro
   present: (rows: Row[], context: Context, contact: ContactRow) => ItemOf<K>[],
   meta: (context: Context) => ExtraMeta = noMeta,
 ): Handler<K> {
-  return pageHandler(
-    operationId,
-    (context, path, options) => {
-      const contact = findContactOr404(context, path.id);
-      const page = list(context.db, accountOf(context), contact.id, options);
-      return presented(page, present(page.rows, context, contact));
-    },
-    meta,
-  );
+  return ownedListHandler(operationId, findContactOr404, list, present, meta);
+}
+
+/** Monica's `meta.statistics`: yearly counts over the whole account, `[]` (not `{}`) when there are none. */
+export function yearlyStatistics(count: (db: Db, accountId: number) => Record<string, number>): (context: Context) => ExtraMeta {
+  return (context) => {
+    const stats = count(context.db, accountOf(context));
+    return { statistics: Object.keys(stats).length > 0 ? stats : [] };
+  };
 }
 
 /** One row by id (`get` reads it); 404 when there is none. */
@@ -129,17 +177,13 @@ function rowHandler<K extends IdOperationId, Row>(
   get: (context: Context, id: number) => Row | undefined,
   present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
-  return typed(operationId, (input) => {
-    const row = get(input.context, idOf(input));
-    if (!row) throw notFound();
-    return { data: present(row, input.context) };
-  });
+  return dataHandler(operationId, (input) => presentOr404(get(input.context, idOf(input)), present, input.context));
 }
 
 /** One row of the account by id; 404 when there is none. */
 export function getHandler<K extends IdOperationId, Row>(
   operationId: K,
-  get: (db: Db, accountId: number, id: number) => Row | undefined,
+  get: AccountGet<Row>,
   present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
   return rowHandler(operationId, (context, id) => get(context.db, accountOf(context), id), present);
@@ -161,11 +205,34 @@ export function createHandler<K extends OperationId, In, Row>(
   create: (db: Db, accountId: number, input: In, now: string) => Row | undefined,
   present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
-  return typed(operationId, ({ context, body }) => {
+  return dataHandler(operationId, ({ context, body }) => {
     const row = create(context.db, accountOf(context), input(body as BodyOf<K>, context), nowOf(context));
-    if (!row) throw notFound();
-    return { data: present(row, context) };
+    return presentOr404(row, present, context);
   });
+}
+
+/**
+ * The input of an update that first finds the row (404 before anything in the body is looked at, as Monica does)
+ * and gives it to `input`.
+ */
+export function findingFirst<Body, Row, In>(
+  get: AccountGet<Row>,
+  input: (body: Body, context: Context, existing: Row) => In,
+): (body: Body, context: Context, id: number) => In {
+  return (body, context, id) => input(body, context, findOr404(context, get, id));
+}
+
+/** What a store that takes the contact apart from the rest gets (`createCall(db, accountId, contactId, input, now)`). */
+export interface ForContact<In> {
+  contactId: number;
+  input: In;
+}
+
+/** Such a store as `createHandler` calls it. */
+export function forContact<In, Row>(
+  create: (db: Db, accountId: number, contactId: number, input: In, now: string) => Row,
+): (db: Db, accountId: number, input: ForContact<In>, now: string) => Row {
+  return (db, accountId, { contactId, input }, now) => create(db, accountId, contactId, input, now);
 }
 
 /** A row replaced from the body; 404 when it is not the account's (or the store finds a named row missing). */
@@ -175,27 +242,26 @@ export function updateHandler<K extends IdOperationId, In, Row>(
   update: (db: Db, accountId: number, id: number, input: In, now: string) => Row | undefined,
   present: (row: Row, context: Context) => DataOf<K>,
 ): Handler<K> {
-  return typed(operationId, (request) => {
+  return dataHandler(operationId, (request) => {
     const { context } = request;
     const id = idOf(request);
     const row = update(context.db, accountOf(context), id, input(request.body as BodyOf<K>, context, id), nowOf(context));
-    if (!row) throw notFound();
-    return { data: present(row, context) };
+    return presentOr404(row, present, context);
   });
 }
 
 /**
  * Deletes a row of the account by id (`remove` answers whether there was one, or the removed row, which `after`
- * gets); 404 when there was none.
+ * gets; it gets the time too, for stores that change other rows); 404 when there was none.
  */
 export function deleteHandler<K extends IdOperationId, Removed>(
   operationId: K,
-  remove: (db: Db, accountId: number, id: number) => Removed | undefined | false,
+  remove: (db: Db, accountId: number, id: number, now: string) => Removed | undefined | false,
   after: (removed: Removed, context: Context) => void = () => {},
 ): Handler<K> {
   return typed(operationId, (input) => {
     const id = idOf(input);
-    const removed = remove(input.context.db, accountOf(input.context), id);
+    const removed = remove(input.context.db, accountOf(input.context), id, nowOf(input.context));
     if (!removed) throw notFound();
     after(removed, input.context);
     return presentDeleted(id);

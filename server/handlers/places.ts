@@ -3,15 +3,14 @@
 import type { PlaceWrite } from '../../generated/client/types.gen.js';
 import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
-import { notFound, validationFailed } from '../http/errors.js';
-import { presentDeleted } from '../present/deleted.js';
+import { validationFailed } from '../http/errors.js';
 import { presentPlace } from '../present/places.js';
 import { normalizeCountryCode } from '../store/countries.js';
 import { createPlace, deletePlace, getPlace, listPlaces, updatePlace, type PlaceFields } from '../store/places.js';
+import { createHandler, deleteHandler, findingFirst, getHandler, listHandler, presentEach, updateHandler } from './crud.js';
 import { cleanText, Problems, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
 
+const places = presentEach(presentPlace);
 
 /** A lenient decimal (number or numeric string, as the validator let through) as a finite number, or null. */
 function toCoordinate(problems: Problems, field: string, value: number | string | null | undefined): number | null {
@@ -41,39 +40,13 @@ export function placeFieldsOf(body: PlaceWrite): PlaceFields {
   };
 }
 
-const listPlacesHandler: Handler<'listPlaces'> = ({ context, query }) => {
-  const request = pageRequest('listPlaces', query);
-  const page = listPlaces(context.db, context.caller.accountId, request.options);
-  return { status: 200, body: paginate(page.rows.map(presentPlace), page.total, request, listUrl(context, '/places')) };
-};
-
-const getPlaceHandler: Handler<'getPlace'> = ({ context, path }) => {
-  const row = getPlace(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentPlace(row) } };
-};
-
-const createPlaceHandler: Handler<'createPlace'> = ({ context, body }) => {
-  const row = createPlace(context.db, context.caller.accountId, placeFieldsOf(body ?? {}), nowOf(context));
-  return { status: 201, body: { data: presentPlace(row) } };
-};
-
-const updatePlaceHandler: Handler<'updatePlace'> = ({ context, path, body }) => {
-  if (!getPlace(context.db, context.caller.accountId, path.id)) throw notFound();
-  const row = updatePlace(context.db, context.caller.accountId, path.id, placeFieldsOf(body ?? {}), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentPlace(row) } };
-};
-
-const deletePlaceHandler: Handler<'deletePlace'> = ({ context, path }) => {
-  if (!deletePlace(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
+/** A body may be left out: every field is then cleared. */
+const placeInput = (body: PlaceWrite | undefined) => placeFieldsOf(body ?? {});
 
 export const placesHandlers = {
-  listPlaces: listPlacesHandler,
-  createPlace: createPlaceHandler,
-  getPlace: getPlaceHandler,
-  updatePlace: updatePlaceHandler,
-  deletePlace: deletePlaceHandler,
+  listPlaces: listHandler('listPlaces', listPlaces, places.rows),
+  createPlace: createHandler('createPlace', placeInput, createPlace, places.row),
+  getPlace: getHandler('getPlace', getPlace, places.row),
+  updatePlace: updateHandler('updatePlace', findingFirst(getPlace, placeInput), updatePlace, places.row),
+  deletePlace: deleteHandler('deletePlace', deletePlace),
 } satisfies Partial<Handlers<Context>>;

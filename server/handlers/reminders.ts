@@ -4,7 +4,6 @@ import type { Handlers } from '../../generated/server/handlers.gen.js';
 import type { Context } from '../context.js';
 import { notFound, validationFailed } from '../http/errors.js';
 import { formatDateIn } from '../present/dates.js';
-import { presentDeleted } from '../present/deleted.js';
 import { presentReminders, presentUpcomingReminder } from '../present/reminders.js';
 import { presentWithContacts } from '../present/withContacts.js';
 import type { ContactRow } from '../store/contacts.js';
@@ -22,15 +21,14 @@ import {
 } from '../store/reminders.js';
 import { refuseArchived } from './checks.js';
 import { findContactOr404 } from './contacts.js';
+import { contactListHandler, createHandler, deleteHandler, findingFirst, getHandler, listHandler, presentInBatches, updateHandler } from './crud.js';
 import { cleanText, isCalendarDate, Problems, toBool, toInt, trimInput } from './input.js';
-import { pageRequest, paginate } from './paging.js';
-import { listUrl, nowOf, type Handler } from './shared.js';
+import type { Handler } from './shared.js';
 
 /** Frequencies are stored in a 32-bit column, as in Monica. */
 const MAX_FREQUENCY = 2_147_483_647;
 
-const presentOneReminder = (context: Context, row: ReminderRow) =>
-  presentReminders(context.db, context.caller.accountId, [row], context)[0]!;
+const reminders = presentInBatches(presentReminders);
 
 /** A contact that may receive reminder writes: the caller's (else 404) and not archived (else 422). */
 function writableContact(context: Context, contactId: number): ContactRow {
@@ -60,44 +58,17 @@ function reminderInput(body: ReminderCreate | ReminderUpdate, contactId: number)
   };
 }
 
-const listRemindersHandler: Handler<'listReminders'> = ({ context, query }) => {
-  const request = pageRequest('listReminders', query);
-  const page = listReminders(context.db, context.caller.accountId, request.options);
-  const data = presentReminders(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, '/reminders')) };
-};
+/** A new reminder's contact must be writable. */
+function newReminderInput(body: ReminderCreate, context: Context): ReminderInput {
+  return reminderInput(body, writableContact(context, toInt(body.contact_id) as number).id);
+}
 
-const listContactRemindersHandler: Handler<'listContactReminders'> = ({ context, path, query }) => {
-  findContactOr404(context, path.id);
-  const request = pageRequest('listContactReminders', query);
-  const page = listRemindersForContact(context.db, context.caller.accountId, path.id, request.options);
-  const data = presentReminders(context.db, context.caller.accountId, page.rows, context);
-  return { status: 200, body: paginate(data, page.total, request, listUrl(context, `/contacts/${path.id}/reminders`)) };
-};
-
-const getReminderHandler: Handler<'getReminder'> = ({ context, path }) => {
-  const row = getReminder(context.db, context.caller.accountId, path.id);
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneReminder(context, row) } };
-};
-
-const createReminderHandler: Handler<'createReminder'> = ({ context, body }) => {
-  const contact = writableContact(context, toInt(body.contact_id) as number);
-  const row = createReminder(context.db, context.caller.accountId, reminderInput(body, contact.id), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 201, body: { data: presentOneReminder(context, row) } };
-};
-
-const updateReminderHandler: Handler<'updateReminder'> = ({ context, path, body }) => {
-  const existing = getReminder(context.db, context.caller.accountId, path.id);
-  if (!existing) throw notFound();
-  // A reminder cannot move: any contact but its own answers 404, like one that does not exist.
+/** A reminder cannot move: any contact but its own answers 404, like one that does not exist. */
+function reminderUpdateInput(body: ReminderUpdate, context: Context, existing: ReminderRow): ReminderInput {
   if (toInt(body.contact_id) !== existing.contact_id) throw notFound();
   writableContact(context, existing.contact_id);
-  const row = updateReminder(context.db, context.caller.accountId, path.id, reminderInput(body, existing.contact_id), nowOf(context));
-  if (!row) throw notFound();
-  return { status: 200, body: { data: presentOneReminder(context, row) } };
-};
+  return reminderInput(body, existing.contact_id);
+}
 
 // ---------------------------------------------------------------------------
 // Upcoming reminders: days are handled as UTC midnights (milliseconds), the calendar of the user's time zone.
@@ -153,17 +124,12 @@ const listUpcomingRemindersHandler: Handler<'listUpcomingReminders'> = ({ contex
   return { status: 200, body: { data } };
 };
 
-const deleteReminderHandler: Handler<'deleteReminder'> = ({ context, path }) => {
-  if (!deleteReminder(context.db, context.caller.accountId, path.id)) throw notFound();
-  return { status: 200, body: presentDeleted(path.id) };
-};
-
 export const remindersHandlers = {
-  listReminders: listRemindersHandler,
-  listContactReminders: listContactRemindersHandler,
-  getReminder: getReminderHandler,
-  createReminder: createReminderHandler,
-  updateReminder: updateReminderHandler,
-  deleteReminder: deleteReminderHandler,
+  listReminders: listHandler('listReminders', listReminders, reminders.rows),
+  listContactReminders: contactListHandler('listContactReminders', listRemindersForContact, reminders.rows),
+  getReminder: getHandler('getReminder', getReminder, reminders.row),
+  createReminder: createHandler('createReminder', newReminderInput, createReminder, reminders.row),
+  updateReminder: updateHandler('updateReminder', findingFirst(getReminder, reminderUpdateInput), updateReminder, reminders.row),
+  deleteReminder: deleteHandler('deleteReminder', deleteReminder),
   listUpcomingReminders: listUpcomingRemindersHandler,
 } satisfies Partial<Handlers<Context>>;

@@ -1,7 +1,13 @@
 // Uploaded files as the handlers receive them (multer's file objects, merged into the body by http/routes.ts),
 // what the server can tell about their content without trusting the client, and how they are kept.
 import type { Context } from '../context.js';
+import { validationFailed } from '../http/errors.js';
+import type { Db } from '../store/db.js';
 import { removeStoredFiles, storeFile, type FileFolder } from '../store/files.js';
+import { checkNotArchived } from './checks.js';
+import { dataHandler, findContactOr404, type DataOf } from './crud.js';
+import { Problems, toInt } from './input.js';
+import { nowOf, type Handler } from './shared.js';
 
 /** The part of multer's file object the handlers use. */
 export interface UploadedFile {
@@ -150,6 +156,59 @@ export function storeUpload<R>(
     removeStoredFiles(context.filesDir, [relative]);
     throw err;
   }
+}
+
+/** A file a create call brings, as it is to be kept. */
+export interface NewUpload {
+  bytes: Buffer;
+  /** The stored file's extension, if any. */
+  extension: string | null;
+  mime: string;
+  /** The client's file name; '' when there is none (the stored name is shown then). */
+  originalName: string;
+}
+
+/** The columns every upload's row has. */
+export interface UploadColumns {
+  contact_id: number;
+  original_filename: string;
+  new_filename: string;
+  filesize: number;
+  mime_type: string;
+}
+
+/**
+ * The create call of an upload (a document, a photo), its form's contact and file: the contact must be the caller's
+ * (404); an archived contact and what `fileOf` finds wrong with the file answer 422 together (`fileOf` sees what is
+ * already wrong). Then the file is kept under `folder` and `create` writes its row.
+ */
+export function uploadHandler<K extends 'createDocument' | 'createPhoto', Row>(
+  operationId: K,
+  folder: FileFolder,
+  fileOf: (problems: Problems, form: Record<string, unknown>) => NewUpload | undefined,
+  create: (db: Db, accountId: number, columns: UploadColumns, now: string, upload: NewUpload) => Row,
+  present: (row: Row, context: Context) => DataOf<K>,
+): Handler<K> {
+  return dataHandler(operationId, ({ context, body }) => {
+    const form = body as unknown as Record<string, unknown>;
+    const contact = findContactOr404(context, toInt(form.contact_id) as number);
+    const problems = new Problems();
+    // The folder is named after what it holds: "… before adding documents."
+    checkNotArchived(problems, contact, folder);
+    const upload = fileOf(problems, form);
+    if (problems.any || !upload) throw validationFailed(problems.messages);
+    const row = storeUpload(context, folder, upload.bytes, upload.extension, (relative, storedName) => {
+      const columns = {
+        contact_id: contact.id,
+        original_filename: displayName(upload.originalName, storedName),
+        new_filename: relative,
+        filesize: upload.bytes.length,
+        mime_type: upload.mime,
+      };
+      return create(context.db, context.caller.accountId, columns, nowOf(context), upload);
+    });
+    return present(row, context);
+  });
 }
 
 /** After the row of an upload is deleted, its file goes too. */

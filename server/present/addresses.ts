@@ -2,9 +2,8 @@ import type { Address } from '../../generated/client/types.gen.js';
 import { addressRowsForContacts, type AddressRow } from '../store/addresses.js';
 import type { ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
-import { presentContactSummary } from './contactSummary.js';
+import { contactObject } from './contactSummary.js';
 import { apiUrl, type PresentContext } from './context.js';
-import { toApiTimestamp } from './dates.js';
 import { presentLocation } from './places.js';
 import { presentWithContacts } from './withContacts.js';
 
@@ -12,18 +11,7 @@ export type AddressObject = Address;
 
 /** Presents an address; `contact` is the row of the address's contact. */
 export function presentAddress(row: AddressRow, contact: ContactRow, ctx: PresentContext): AddressObject {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    object: 'address',
-    name: row.name,
-    ...presentLocation(row),
-    url: apiUrl(ctx, `addresses/${row.id}`),
-    account: { id: row.account_id },
-    contact: presentContactSummary(contact, ctx),
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
-  };
+  return contactObject(row, 'address', { name: row.name, ...presentLocation(row), url: apiUrl(ctx, `addresses/${row.id}`) }, contact, ctx);
 }
 
 /** Presents a page of addresses, loading their contacts with one query. */

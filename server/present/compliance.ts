@@ -1,6 +1,7 @@
 // Compliance: the terms of use, and the user's signatures of them.
 import type { ComplianceSignature, Term, User } from '../../generated/client/types.gen.js';
 import type { SignatureRow, TermRow } from '../store/compliance.js';
+import { times } from './context.js';
 import { toApiTimestamp } from './dates.js';
 
 export type TermObject = Term;
@@ -15,8 +16,7 @@ export function presentTerm(row: TermRow): TermObject {
     term_content: row.term_content,
     privacy_version: row.privacy_version,
     privacy_content: row.privacy_content,
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
+    ...times(row),
   };
 }
 

@@ -88,8 +88,23 @@ export function presentContactSummary(row: ContactRow, ctx: PresentContext): Con
   };
 }
 
+/** The contact an object about it shows: null for a row whose contact may be gone (`undefined`: documents, photos). */
+type SummaryOf<C extends ContactRow | undefined> = C extends ContactRow ? ContactSummary : ContactSummary | null;
+
 /** The members every object about a contact ends with: its account, the contact, and its times. */
-export function contactAndTimes(row: AccountRow, contact: ContactRow, ctx: PresentContext) {
+export function contactAndTimes<C extends ContactRow | undefined>(row: AccountRow, contact: C, ctx: PresentContext) {
   const { account, created_at, updated_at } = accountAndTimes(row);
-  return { account, contact: presentContactSummary(contact, ctx), created_at, updated_at };
+  const summary = (contact ? presentContactSummary(contact, ctx) : null) as SummaryOf<C>;
+  return { account, contact: summary, created_at, updated_at };
+}
+
+/** An object about a contact: its id, uuid and kind, its own members (`fields`, in their order), then `contactAndTimes`. */
+export function contactObject<O extends string, F extends object, C extends ContactRow | undefined>(
+  row: AccountRow & { id: number; uuid: string | null },
+  object: O,
+  fields: F,
+  contact: C,
+  ctx: PresentContext,
+) {
+  return { id: row.id, uuid: row.uuid, object, ...fields, ...contactAndTimes(row, contact, ctx) };
 }

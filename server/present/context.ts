@@ -34,7 +34,17 @@ export interface AccountRow {
   updated_at: string | null;
 }
 
+/** When a row was created and last updated, as the API writes times. */
+export function times(row: Pick<AccountRow, 'created_at' | 'updated_at'>): { created_at: string | null; updated_at: string | null } {
+  return { created_at: toApiTimestamp(row.created_at), updated_at: toApiTimestamp(row.updated_at) };
+}
+
 /** The members every object of an account ends with: its account, then when it was created and last updated. */
 export function accountAndTimes(row: AccountRow): { account: { id: number }; created_at: string | null; updated_at: string | null } {
-  return { account: { id: row.account_id }, created_at: toApiTimestamp(row.created_at), updated_at: toApiTimestamp(row.updated_at) };
+  return { account: { id: row.account_id }, ...times(row) };
+}
+
+/** An object of an account: its id and kind, its own members (`fields`, in their order), its account and times. */
+export function accountObject<O extends string, F extends object>(row: AccountRow & { id: number }, object: O, fields: F) {
+  return { id: row.id, object, ...fields, ...accountAndTimes(row) };
 }

@@ -9,7 +9,7 @@ import {
 } from '../store/conversations.js';
 import type { Db } from '../store/db.js';
 import { presentContactFieldType } from './contactFieldTypes.js';
-import { presentContactSummary } from './contactSummary.js';
+import { contactObject, presentContactSummary } from './contactSummary.js';
 import { apiUrl, bool, type PresentContext } from './context.js';
 import { dateToTimestamp, toApiTimestamp } from './dates.js';
 
@@ -41,19 +41,13 @@ export function presentConversation(
   messages: readonly MessageRow[],
   ctx: PresentContext,
 ): ConversationObject {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    object: 'conversation',
+  const fields = {
     happened_at: dateToTimestamp(row.happened_at),
     messages: messages.map((m) => presentMessage(m, contact, ctx)),
     contact_field_type: presentContactFieldType(channel),
     url: apiUrl(ctx, `conversations/${row.id}`),
-    account: { id: row.account_id },
-    contact: presentContactSummary(contact, ctx),
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
   };
+  return contactObject(row, 'conversation', fields, contact, ctx);
 }
 
 /** Presents a page of conversations, loading contacts, channels and messages with one query each. */

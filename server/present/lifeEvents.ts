@@ -2,9 +2,9 @@ import type { LifeEvent, LifeEventType } from '../../generated/client/types.gen.
 import type { ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import { getLifeEventTypesByIds, type LifeEventRow, type LifeEventTypeRow } from '../store/lifeEvents.js';
-import { presentContactSummary } from './contactSummary.js';
+import { contactObject } from './contactSummary.js';
 import type { PresentContext } from './context.js';
-import { dateToTimestamp, toApiTimestamp } from './dates.js';
+import { dateToTimestamp } from './dates.js';
 import { presentWithContacts } from './withContacts.js';
 
 /**
@@ -38,19 +38,13 @@ export function presentLifeEventType(type: LifeEventTypeRow, accountId: number):
 }
 
 export function presentLifeEvent(row: LifeEventRow, type: LifeEventTypeRow, contact: ContactRow, ctx: PresentContext): LifeEvent {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    object: 'lifeevent',
+  const fields = {
     name: row.name,
     note: row.note,
     happened_at: dateToTimestamp(row.happened_at),
     life_event_type: presentLifeEventType(type, row.account_id),
-    account: { id: row.account_id },
-    contact: presentContactSummary(contact, ctx),
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
   };
+  return contactObject(row, 'lifeevent', fields, contact, ctx);
 }
 
 /** Presents a page of life events, loading their contacts and types with one query each. */

@@ -2,9 +2,8 @@ import type { Pet, PetCategory } from '../../generated/client/types.gen.js';
 import type { ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import { getPetCategoriesByIds, type PetCategoryRow, type PetRow } from '../store/pets.js';
-import { presentContactSummary } from './contactSummary.js';
+import { contactObject } from './contactSummary.js';
 import { bool, type PresentContext } from './context.js';
-import { toApiTimestamp } from './dates.js';
 import { presentWithContacts } from './withContacts.js';
 
 export function presentPetCategory(row: PetCategoryRow): PetCategory {
@@ -12,17 +11,7 @@ export function presentPetCategory(row: PetCategoryRow): PetCategory {
 }
 
 export function presentPet(row: PetRow, category: PetCategoryRow, contact: ContactRow, ctx: PresentContext): Pet {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    object: 'pet',
-    name: row.name,
-    pet_category: presentPetCategory(category),
-    account: { id: row.account_id },
-    contact: presentContactSummary(contact, ctx),
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
-  };
+  return contactObject(row, 'pet', { name: row.name, pet_category: presentPetCategory(category) }, contact, ctx);
 }
 
 /** Presents a page of pets, loading their contacts and categories with one query each. */

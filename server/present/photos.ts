@@ -1,11 +1,11 @@
 import type { Photo } from '../../generated/client/types.gen.js';
-import { getContactsByIds, type ContactRow } from '../store/contacts.js';
+import type { ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import { readStoredFile } from '../store/files.js';
 import type { PhotoRow } from '../store/photos.js';
-import { presentContactSummary } from './contactSummary.js';
+import { contactObject } from './contactSummary.js';
 import { storageUrl, type PresentContext } from './context.js';
-import { toApiTimestamp } from './dates.js';
+import { presentWithContactsIfAny } from './withContacts.js';
 
 /** Where stored files are downloaded from (kept here for the presenters that import it from this module). */
 export { storageUrl };
@@ -24,25 +24,18 @@ export function dataUrlOf(row: PhotoRow, ctx: FilePresentContext): string | null
 
 /** Presents a photo; `contact` is the row of its contact (undefined: shown as null). */
 export function presentPhoto(row: PhotoRow, contact: ContactRow | undefined, ctx: FilePresentContext): Photo {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    object: 'photo',
+  const fields = {
     original_filename: row.original_filename,
     new_filename: row.new_filename,
     filesize: row.filesize,
     mime_type: row.mime_type,
     dataUrl: dataUrlOf(row, ctx),
     link: storageUrl(ctx, row.new_filename),
-    account: { id: row.account_id },
-    contact: contact ? presentContactSummary(contact, ctx) : null,
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
   };
+  return contactObject(row, 'photo', fields, contact, ctx);
 }
 
 /** Presents a page of photos, loading their contacts with one query. */
 export function presentPhotos(db: Db, accountId: number, rows: readonly PhotoRow[], ctx: FilePresentContext): Photo[] {
-  const contacts = getContactsByIds(db, accountId, rows.map((p) => p.contact_id));
-  return rows.map((row) => presentPhoto(row, contacts.get(row.contact_id), ctx));
+  return presentWithContactsIfAny(db, accountId, rows, (row, contact) => presentPhoto(row, contact, ctx));
 }

@@ -2,28 +2,22 @@ import type { Reminder, UpcomingReminder } from '../../generated/client/types.ge
 import type { ContactRow } from '../store/contacts.js';
 import type { Db } from '../store/db.js';
 import type { ReminderRow } from '../store/reminders.js';
-import { presentContactSummary } from './contactSummary.js';
+import { contactObject } from './contactSummary.js';
 import { bool, type PresentContext } from './context.js';
-import { dateToTimestamp, toApiTimestamp } from './dates.js';
+import { dateToTimestamp } from './dates.js';
 import { presentWithContacts } from './withContacts.js';
 
 /** Presents a reminder; `contact` is the row of the reminder's contact. */
 export function presentReminder(row: ReminderRow, contact: ContactRow, ctx: PresentContext): Reminder {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    object: 'reminder',
+  const fields = {
     title: row.title,
     description: row.description,
     frequency_type: row.frequency_type,
     frequency_number: row.frequency_number,
     initial_date: dateToTimestamp(row.initial_date),
     delible: bool(row.delible),
-    account: { id: row.account_id },
-    contact: presentContactSummary(contact, ctx),
-    created_at: toApiTimestamp(row.created_at),
-    updated_at: toApiTimestamp(row.updated_at),
   };
+  return contactObject(row, 'reminder', fields, contact, ctx);
 }
 
 /** Presents a page of reminders, loading their contacts with one query. */

@@ -1,15 +1,9 @@
 import type { Tag } from '../../generated/client/types.gen.js';
 import type { TagRow } from '../store/tags.js';
-import { accountAndTimes } from './context.js';
+import { accountObject } from './context.js';
 
 export type TagObject = Tag;
 
 export function presentTag(row: TagRow): TagObject {
-  return {
-    id: row.id,
-    object: 'tag',
-    name: row.name,
-    name_slug: row.name_slug,
-    ...accountAndTimes(row),
-  };
+  return accountObject(row, 'tag', { name: row.name, name_slug: row.name_slug });
 }

@@ -10,10 +10,19 @@ export function presentWithContacts<R extends { id: number; contact_id: number }
   what: string,
   present: (row: R, contact: ContactRow) => T,
 ): T[] {
-  const contacts = getContactsByIds(db, accountId, rows.map((r) => r.contact_id));
-  return rows.map((row) => {
-    const contact = contacts.get(row.contact_id);
+  return presentWithContactsIfAny(db, accountId, rows, (row, contact) => {
     if (!contact) throw new Error(`${what} ${row.id} refers to a contact outside account ${accountId}`);
     return present(row, contact);
   });
+}
+
+/** The same for rows whose contact may be gone (documents, photos): `present` gets undefined for them. */
+export function presentWithContactsIfAny<R extends { contact_id: number }, T>(
+  db: Db,
+  accountId: number,
+  rows: readonly R[],
+  present: (row: R, contact: ContactRow | undefined) => T,
+): T[] {
+  const contacts = getContactsByIds(db, accountId, rows.map((r) => r.contact_id));
+  return rows.map((row) => present(row, contacts.get(row.contact_id)));
 }
