@@ -78,6 +78,8 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
 
   const cache = options.responseCache === false ? undefined : createResponseCache({ stamp: data.stamp, now });
+  // For RunningServer.responseCacheStats: tests read how often the cache answered.
+  app.locals['responseCache'] = cache;
   // Any request that may write, to the API or the control API, makes the cached answers stale.
   if (cache) app.use(cache.trackWrites);
 

@@ -11,6 +11,7 @@ import { firstUser, issueToken, listAccounts } from './store/accounts.js';
 import { formatTimestamp } from './present/dates.js';
 import { checkTimeouts, DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type RequestLimits, type ServerTimeouts } from './config.js';
 import { createClientErrorHandler } from './http/clientErrors.js';
+import type { ResponseCache, ResponseCacheStats } from './http/responseCache.js';
 import { checkControlAccess, CONTROL_BASE_PATH, createControlApi } from './control/index.js';
 
 export interface StartOptions {
@@ -54,6 +55,8 @@ export interface RunningServer {
   /** The control API's base URL (ending in `/_control`), or undefined when it is off. */
   controlUrl: string | undefined;
   server: Server;
+  /** How often the response cache answered (undefined when it is off). */
+  responseCacheStats(): ResponseCacheStats | undefined;
   /** Issues one more token for the demo account (each token has its own rate-limit budget). */
   issueToken(name: string): string;
   /**
@@ -137,6 +140,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     accountIds: seeded.accountIds,
     controlUrl: control ? `${origin}${CONTROL_BASE_PATH}` : undefined,
     server,
+    responseCacheStats: () => (app.locals['responseCache'] as ResponseCache | undefined)?.stats(),
     issueToken(name: string) {
       const account = listAccounts(db)[0];
       const user = account && firstUser(db, account.id);

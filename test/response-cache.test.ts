@@ -82,6 +82,11 @@ describe('response cache', () => {
     }
     // Many documented examples name demo objects (34 of 82 today): the cached path was taken, not only errors.
     expect(ok).toBeGreaterThanOrEqual(30);
+    // Each of those was kept once and then answered from the cache (response validation on, as by default).
+    const stats = cached.responseCacheStats()!;
+    expect(stats.kept).toBeGreaterThanOrEqual(ok);
+    expect(stats.hits).toBeGreaterThanOrEqual(ok);
+    expect(uncached.responseCacheStats()).toBeUndefined();
   }, 120_000);
 
   it('a write through the API or through another connection to the file is seen at once', async () => {

@@ -28,6 +28,15 @@ export interface ResponseCache {
   trackWrites: RequestHandler;
   /** Under /api, once the caller is known: answers from the cache, or keeps this request's answer. */
   serve: RequestHandler;
+  /** Counts since start: answers served from the cache, answers kept, and what is held now. */
+  stats(): ResponseCacheStats;
+}
+
+export interface ResponseCacheStats {
+  hits: number;
+  kept: number;
+  entries: number;
+  bytes: number;
 }
 
 interface Entry {
@@ -42,6 +51,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  let hits = 0;
+  let kept = 0;
   // Bumped at the start and at the end of every request that may write; `writing` counts those in flight.
   let writes = 0;
   let writing = 0;
@@ -61,6 +72,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     if (entry.body.length > maxBytes) return;
     entries.set(key, entry);
     bytes += entry.body.length;
+    kept += 1;
     // Map order is insertion order, and a hit re-inserts: the first keys are the least recently used.
     for (const oldest of entries.keys()) {
       if (bytes <= maxBytes) break;
@@ -87,6 +99,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     const now = state();
     const entry = entries.get(key);
     if (entry && entry.state === now) {
+      hits += 1;
       entries.delete(key);
       entries.set(key, entry);
       res.status(200);
@@ -112,5 +125,5 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     next();
   };
 
-  return { trackWrites, serve };
+  return { trackWrites, serve, stats: () => ({ hits, kept, entries: entries.size, bytes }) };
 }
