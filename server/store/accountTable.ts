@@ -28,6 +28,8 @@ export interface AccountTable<Row> {
   byIds(db: Db, accountId: number, ids: Iterable<number>): Map<number, Row>;
   /** Whether there was such a row to delete. */
   remove(db: Db, accountId: number, id: number): boolean;
+  /** Deletes the row and answers it as it was (undefined when there was none). */
+  removeReturning(db: Db, accountId: number, id: number): Row | undefined;
   /**
    * An insert of a row of the account with `columns` (`'uuid, name'`: account_id goes first, created_at and
    * updated_at last): the function takes the columns' values and the creation time, and answers the new row's id.
@@ -79,6 +81,7 @@ export function accountTable<Row extends { id: number }>(table: string, options:
       return new Map(rows.map((row) => [row.id, row]));
     },
     remove: (db, accountId, id) => stmt(db, remove).run(accountId, id).changes > 0,
+    removeReturning: (db, accountId, id) => stmt<Row>(db, `${remove} RETURNING *`).get(accountId, id),
     inserter(columns) {
       const placeholders = columns.split(',').map(() => ', ?').join('');
       const sql = `INSERT INTO ${table} (account_id, ${columns}, created_at, updated_at) VALUES (?${placeholders}, ?, ?)`;
