@@ -29,6 +29,8 @@ const fieldTypes = accountTable<ContactFieldTypeRow>('contact_field_types', { or
 /** One page of the account's contact field types, oldest first. */
 export const listContactFieldTypesPage = fieldTypes.page;
 export const getContactFieldType = fieldTypes.get;
+/** Several contact field types of the account by id, in one query. Unknown ids are absent from the map. */
+export const getContactFieldTypesByIds = fieldTypes.byIds;
 
 /** A contact field type as written; on update, `undefined` members keep their stored values. */
 export interface ContactFieldTypeInput {

@@ -3,24 +3,19 @@
  * (see contactFieldTypes.ts), with their labels.
  */
 import { randomUUID } from 'node:crypto';
-import { accountTable } from './accountTable.js';
+import { accountTable, childrenOfAccount, type AccountRow } from './accountTable.js';
 import type { ContactFieldTypeRow } from './contactFieldTypes.js';
 import { emailFieldTypeId } from './contacts.js';
-import { childrenByParent, stmt, type Db } from './db.js';
+import { stmt, type Db } from './db.js';
 import { ensureLabels, setContactFieldLabels, type LabelRow } from './labels.js';
-import { pageOf, type Page, type PageOptions } from './pagination.js';
 import { trimInput } from '../text.js';
 
 /** A contact field joined with its type (type columns prefixed `type_`). */
-export interface ContactFieldRow {
-  id: number;
-  account_id: number;
+export interface ContactFieldRow extends AccountRow {
   uuid: string | null;
   contact_id: number;
   contact_field_type_id: number;
   data: string;
-  created_at: string | null;
-  updated_at: string | null;
   type_uuid: string | null;
   type_name: string;
   type_fontawesome_icon: string | null;
@@ -68,39 +63,17 @@ const SELECT_FIELD = `
     FROM contact_fields f
     JOIN contact_field_types t ON t.id = f.contact_field_type_id AND t.account_id = f.account_id`;
 
+const fields = accountTable<ContactFieldRow>('contact_fields', { select: SELECT_FIELD, alias: 'f.', order: 'ORDER BY f.created_at ASC, f.id ASC' });
+/** `listContactFieldsForContact`: oldest first. */
+export const { pageOfContact: listContactFieldsForContact, get: getContactField, remove: deleteContactField } = fields;
+
 /** Contact fields of several contacts with their types and labels, in one query (oldest first). */
-export function contactFieldsForContacts(
-  db: Db,
-  accountId: number,
-  contactIds: Iterable<number>,
-): Map<number, ContactFieldRow[]> {
-  return childrenByParent(
-    contactIds,
-    (list) =>
-      stmt<ContactFieldRow>(
-        db,
-        `${SELECT_FIELD}
-          WHERE f.account_id = ? AND f.contact_id IN (SELECT value FROM json_each(?))
-          ORDER BY f.contact_id, f.created_at, f.id`,
-      ).all(accountId, list),
-    (row) => [row.contact_id, row],
-  );
-}
-
-/** The contact fields of one contact, oldest first. */
-export function listContactFieldsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions): Page<ContactFieldRow> {
-  return pageOf<ContactFieldRow>(
-    db,
-    `${SELECT_FIELD} WHERE f.account_id = ? AND f.contact_id = ? ORDER BY f.created_at ASC, f.id ASC`,
-    'SELECT COUNT(*) AS n FROM contact_fields WHERE account_id = ? AND contact_id = ?',
-    [accountId, contactId],
-    opts,
-  );
-}
-
-export function getContactField(db: Db, accountId: number, id: number): ContactFieldRow | undefined {
-  return stmt<ContactFieldRow>(db, `${SELECT_FIELD} WHERE f.account_id = ? AND f.id = ?`).get(accountId, id);
-}
+export const contactFieldsForContacts = childrenOfAccount<ContactFieldRow>(
+  `${SELECT_FIELD}
+    WHERE f.account_id = ? AND f.contact_id IN (SELECT value FROM json_each(?))
+    ORDER BY f.contact_id, f.created_at, f.id`,
+  (row) => [row.contact_id, row],
+);
 
 /**
  * Whether `email` (trimmed, case-insensitive) is already the value of a contact field of the account's Email type
@@ -182,8 +155,6 @@ export function updateContactField(
     return getContactField(db, accountId, id);
   })();
 }
-
-export const deleteContactField = accountTable<ContactFieldRow>('contact_fields').remove;
 
 /**
  * Adds a contact field. Returns the new id, or undefined when the contact or
