@@ -17,6 +17,12 @@ export interface AccountRow {
   updated_at: string | null;
 }
 
+/** The columns every row that belongs to one contact has besides. */
+export interface ContactOwnedRow extends AccountRow {
+  uuid: string | null;
+  contact_id: number;
+}
+
 export interface AccountTable<Row> {
   /** One page of the account's rows, and how many there are. */
   page(db: Db, accountId: number, opts: PageOptions): Page<Row>;
@@ -37,8 +43,10 @@ export interface AccountTable<Row> {
   inserter(columns: string): (db: Db, accountId: number, values: readonly unknown[], now: string | null) => number;
   /**
    * An update of one row of the account: `assignments` (`'name = ?, type = ?'`, updated_at is added) take `values`.
-   * Answers the row as it is then, or undefined when the account has no such row.
+   * Answers whether the account has such a row.
    */
+  setter(assignments: string): (db: Db, accountId: number, id: number, values: readonly unknown[], now: string) => boolean;
+  /** The same update, answering the row as it is then (undefined when the account has no such row). */
   updater(assignments: string): (db: Db, accountId: number, id: number, values: readonly unknown[], now: string) => Row | undefined;
 }
 
@@ -68,6 +76,11 @@ export function accountTable<Row extends { id: number }>(table: string, options:
   const remove = `DELETE FROM ${table} WHERE account_id = ? AND id = ?`;
   const order = (opts: PageOptions) => options.order ?? orderClause(opts.sort, alias);
   const get = (db: Db, accountId: number, id: number) => stmt<Row>(db, byId).get(accountId, id);
+  const setter = (assignments: string) => {
+    const sql = `UPDATE ${table} SET ${assignments}, updated_at = ? WHERE account_id = ? AND id = ?`;
+    return (db: Db, accountId: number, id: number, values: readonly unknown[], now: string) =>
+      stmt(db, sql).run(...values, now, accountId, id).changes > 0;
+  };
   return {
     page: (db, accountId, opts) => pageOf<Row>(db, `${select} WHERE ${ofAccount} ${order(opts)}`, countAll, [accountId], opts),
     pageOfContact: (db, accountId, contactId, opts) =>
@@ -87,23 +100,32 @@ export function accountTable<Row extends { id: number }>(table: string, options:
       const sql = `INSERT INTO ${table} (account_id, ${columns}, created_at, updated_at) VALUES (?${placeholders}, ?, ?)`;
       return (db, accountId, values, now) => Number(stmt(db, sql).run(accountId, ...values, now, now).lastInsertRowid);
     },
+    setter,
     updater(assignments) {
-      const sql = `UPDATE ${table} SET ${assignments}, updated_at = ? WHERE account_id = ? AND id = ?`;
-      return (db, accountId, id, values, now) =>
-        stmt(db, sql).run(...values, now, accountId, id).changes === 0 ? undefined : get(db, accountId, id);
+      const set = setter(assignments);
+      return (db, accountId, id, values, now) => (set(db, accountId, id, values, now) ? get(db, accountId, id) : undefined);
     },
   };
 }
 
+/** The assignments of an update that sets each of `columns` (`'a, b'` gives `'a = ?, b = ?'`). */
+export const assignments = (columns: string): string =>
+  columns
+    .split(',')
+    .map((column) => `${column.trim()} = ?`)
+    .join(', ');
+
 /**
- * Rows of several parents of the account read in one statement (see `childrenByParent`): `sql` takes the account id
- * and the parent ids' `idList`, and orders the rows; `split` gives a row's parent id and what to list.
+ * Rows of several parents of the account read in one statement (see `childrenByParent`): `sql` takes the account id,
+ * the parent ids' `idList` and any further `params`, and orders the rows; `split` gives a row's parent id and what to
+ * list.
  */
 export function childrenOfAccount<R, V = R>(
   sql: string,
   split: (row: R) => readonly [number, V],
-): (db: Db, accountId: number, parentIds: Iterable<number>) => Map<number, V[]> {
-  return (db, accountId, parentIds) => childrenByParent(parentIds, (list) => stmt<R>(db, sql).all(accountId, list), split);
+): (db: Db, accountId: number, parentIds: Iterable<number>, ...params: unknown[]) => Map<number, V[]> {
+  return (db, accountId, parentIds, ...params) =>
+    childrenByParent(parentIds, (list) => stmt<R>(db, sql).all(accountId, list, ...params), split);
 }
 
 /** Whether a contact is the account's (the check many writes make before touching a contact's rows). */

@@ -4,23 +4,10 @@
  * through gift_photo (see photos.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { accountTable, type AccountRow } from './accountTable.js';
+import { accountTable, assignments, type AccountRow } from './accountTable.js';
 import type { Db } from './db.js';
 
 export type GiftStatus = 'idea' | 'offered' | 'received';
-
-export interface GiftRow extends AccountRow {
-  uuid: string | null;
-  contact_id: number;
-  recipient_id: number | null;
-  name: string;
-  comment: string | null;
-  url: string | null;
-  amount: number | null;
-  currency_id: number | null;
-  status: GiftStatus;
-  date: string | null;
-}
 
 /** A whole gift: an update replaces every field. */
 export interface GiftInput {
@@ -36,6 +23,10 @@ export interface GiftInput {
   date: string | null;
 }
 
+export interface GiftRow extends AccountRow, GiftInput {
+  uuid: string | null;
+}
+
 const gifts = accountTable<GiftRow>('gifts');
 /** `deleteGift`: its photos are detached (the gift_photo rows go with it), not deleted. */
 export const { page: listGifts, pageOfContact: listGiftsForContact, get: getGift, remove: deleteGift } = gifts;
@@ -44,7 +35,7 @@ export const { page: listGifts, pageOfContact: listGiftsForContact, get: getGift
 const FIELDS = ['contact_id', 'recipient_id', 'name', 'comment', 'url', 'amount', 'currency_id', 'status', 'date'] as const;
 const valuesOf = (input: GiftInput) => FIELDS.map((field) => input[field]);
 const insertRow = gifts.inserter(`uuid, ${FIELDS.join(', ')}`);
-const setRow = gifts.updater(FIELDS.map((field) => `${field} = ?`).join(', '));
+const setRow = gifts.updater(assignments(FIELDS.join(', ')));
 
 /** The caller has checked that the contact and the recipient are the account's. */
 export function createGift(db: Db, accountId: number, input: GiftInput, now: string): GiftRow {

@@ -2,7 +2,7 @@
  * Places: locations of the account. Each address keeps its location in a place of its own (see addresses.ts); the
  * places created through the API belong to no address. Every statement is scoped to one account.
  */
-import { accountTable, type AccountRow } from './accountTable.js';
+import { accountTable, assignments, type AccountRow } from './accountTable.js';
 import type { Db } from './db.js';
 
 /** A location as written: every field replaces the stored one (null clears it). */
@@ -22,11 +22,11 @@ export interface PlaceRow extends PlaceFields, AccountRow {}
 const places = accountTable<PlaceRow>('places');
 /** `deletePlace` deletes the address the place is the location of too (cascade). */
 export const { page: listPlaces, get: getPlace, remove: deletePlace } = places;
-const insertRow = places.inserter('street, city, province, postal_code, country, latitude, longitude');
-const setRow = places.updater('street = ?, city = ?, province = ?, postal_code = ?, country = ?, latitude = ?, longitude = ?');
-
-/** The fields in the order of the statements' columns. */
+/** The columns of the fields, and their values in that order. */
+const FIELDS = 'street, city, province, postal_code, country, latitude, longitude';
 const valuesOf = (f: PlaceFields) => [f.street, f.city, f.province, f.postal_code, f.country, f.latitude, f.longitude];
+const insertRow = places.inserter(FIELDS);
+const setRow = places.updater(assignments(FIELDS));
 
 /** Stores a new place and returns its id (also the first step of a new address). */
 export function insertPlace(db: Db, accountId: number, fields: PlaceFields, now: string): number {
