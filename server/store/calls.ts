@@ -3,13 +3,11 @@
  * (shown as `last_called`) that logging a call moves forward.
  */
 import { randomUUID } from 'node:crypto';
-import { accountTable, childrenOfAccount, type AccountRow } from './accountTable.js';
+import { accountTable, childrenOfAccount, type ContactOwnedRow } from './accountTable.js';
 import { stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
 
-export interface CallRow extends AccountRow {
-  uuid: string | null;
-  contact_id: number;
+export interface CallRow extends ContactOwnedRow {
   /** Calendar date `YYYY-MM-DD`. */
   called_at: string;
   content: string | null;
@@ -44,6 +42,7 @@ export function lastTalkedToOf(calledAt: string): string {
 
 const calls = accountTable<CallRow>('calls');
 export const { page: listCalls, pageOfContact: listCallsForContact, get: getCall } = calls;
+const setRow = calls.setter('called_at = ?, content = ?, contact_called = ?');
 
 /** How many calls of the account happened in each year (years without calls are absent), oldest year first. */
 export function yearlyCallStatistics(db: Db, accountId: number): YearlyCounts {
@@ -127,11 +126,7 @@ export function updateCall(db: Db, accountId: number, id: number, input: CallInp
   return db.transaction(() => {
     const existing = getCall(db, accountId, id);
     if (!existing) return undefined;
-    stmt(
-      db,
-      `UPDATE calls SET called_at = ?, content = ?, contact_called = ?, updated_at = ?
-        WHERE account_id = ? AND id = ?`,
-    ).run(input.called_at, contentOf(input.content), input.contact_called ? 1 : 0, now, accountId, id);
+    setRow(db, accountId, id, [input.called_at, contentOf(input.content), input.contact_called ? 1 : 0], now);
     if (input.emotions && input.emotions.length > 0) {
       stmt(db, 'DELETE FROM call_emotion WHERE account_id = ? AND call_id = ?').run(accountId, id);
       attachEmotions(db, accountId, id, input.emotions, now);

@@ -2,12 +2,10 @@
  * Debts between the user and a contact. Amounts are stored in hundredths with the currency they were recorded in.
  */
 import { randomUUID } from 'node:crypto';
-import { accountTable, type AccountRow } from './accountTable.js';
+import { accountTable, type ContactOwnedRow } from './accountTable.js';
 import type { Db } from './db.js';
 
-export interface DebtRow extends AccountRow {
-  uuid: string | null;
-  contact_id: number;
+export interface DebtRow extends ContactOwnedRow {
   in_debt: 'yes' | 'no';
   status: 'inprogress' | 'completed';
   amount: number | null;

@@ -6,15 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { AccountRow } from './accountTable.js';
+import type { ContactOwnedRow } from './accountTable.js';
 import { stmt, type Db } from './db.js';
 
 export type FileFolder = 'photos' | 'documents';
 
 /** What a photo or a document row keeps of its file. */
-export interface StoredFileRow extends AccountRow {
-  uuid: string | null;
-  contact_id: number;
+export interface StoredFileRow extends ContactOwnedRow {
   original_filename: string;
   new_filename: string;
   filesize: number | null;

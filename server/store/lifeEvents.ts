@@ -3,13 +3,11 @@
  * reminder keeps the reminder's id; the reminder goes when the event goes (trigger of migration 10).
  */
 import { randomUUID } from 'node:crypto';
-import { accountTable, type AccountRow } from './accountTable.js';
+import { accountTable, type ContactOwnedRow } from './accountTable.js';
 import { idList, stmt, type Db } from './db.js';
 import { createReminder } from './reminders.js';
 
-export interface LifeEventRow extends AccountRow {
-  uuid: string | null;
-  contact_id: number;
+export interface LifeEventRow extends ContactOwnedRow {
   life_event_type_id: number;
   reminder_id: number | null;
   name: string | null;
