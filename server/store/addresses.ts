@@ -4,15 +4,13 @@
  * changed and deleted with it; reads go through the `address_rows` view, which joins the two.
  */
 import { randomUUID } from 'node:crypto';
-import { accountTable, childrenOfAccount, type AccountRow } from './accountTable.js';
+import { accountTable, childrenOfAccount, type ContactOwnedRow } from './accountTable.js';
 import { stmt, type Db } from './db.js';
-import { ensureLabels, setAddressLabels } from './labels.js';
+import { relabel, setAddressLabels } from './labels.js';
 import { pageOf, type Page } from './pagination.js';
 import { insertPlace, updatePlace, type PlaceFields } from './places.js';
 
-export interface AddressRow extends PlaceFields, AccountRow {
-  uuid: string | null;
-  contact_id: number;
+export interface AddressRow extends PlaceFields, ContactOwnedRow {
   /** The place that holds the address's location. */
   place_id: number;
   name: string | null;
@@ -33,8 +31,10 @@ const COLUMNS = `id, account_id, uuid, contact_id, place_id, name, street, city,
 const addressRows = accountTable<AddressRow>('address_rows', { select: `SELECT ${COLUMNS} FROM address_rows` });
 /** `listAddresses`: every address of the account, oldest first unless sorted otherwise. */
 export const { page: listAddresses, get: getAddress } = addressRows;
+const addresses = accountTable<AddressRow>('addresses');
 /** Deletes the address, and its place with it (trigger of migration 10). */
-export const deleteAddress = accountTable<AddressRow>('addresses').remove;
+export const deleteAddress = addresses.remove;
+const setName = addresses.setter('name = ?');
 
 /** The addresses of one contact, oldest first. */
 export function listAddressesForContact(db: Db, accountId: number, contactId: number, opts: { limit: number; offset: number }): Page<AddressRow> {
@@ -70,7 +70,7 @@ export function createAddress(db: Db, accountId: number, input: AddressInput, no
     ).run(randomUUID(), placeId, input.name, now, now, accountId, input.contact_id);
     if (result.changes === 0) throw new Error(`contact ${input.contact_id} is not in account ${accountId}`);
     const id = Number(result.lastInsertRowid);
-    if (input.labels && input.labels.length > 0) setAddressLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
+    relabel(setAddressLabels, db, accountId, id, input.labels, now);
     return getAddress(db, accountId, id)!;
   })();
 }
@@ -83,9 +83,9 @@ export function updateAddress(db: Db, accountId: number, id: number, input: Addr
   return db.transaction(() => {
     const existing = getAddress(db, accountId, id);
     if (!existing) return undefined;
-    stmt(db, 'UPDATE addresses SET name = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(input.name, now, accountId, id);
+    setName(db, accountId, id, [input.name], now);
     updatePlace(db, accountId, existing.place_id, input, now);
-    if (input.labels && input.labels.length > 0) setAddressLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
+    relabel(setAddressLabels, db, accountId, id, input.labels, now);
     return getAddress(db, accountId, id);
   })();
 }

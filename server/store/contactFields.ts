@@ -2,18 +2,15 @@
  * Contact fields (e-mail addresses, phone numbers, social profiles), each of a contact field type of the account
  * (see contactFieldTypes.ts), with their labels.
  */
-import { randomUUID } from 'node:crypto';
-import { accountTable, childrenOfAccount, type AccountRow } from './accountTable.js';
-import type { ContactFieldTypeRow } from './contactFieldTypes.js';
+import { accountTable, childrenOfAccount, type ContactOwnedRow } from './accountTable.js';
+import { inserterOfContactAndType, type ContactFieldTypeRow } from './contactFieldTypes.js';
 import { emailFieldTypeId } from './contacts.js';
 import { stmt, type Db } from './db.js';
-import { ensureLabels, setContactFieldLabels, type LabelRow } from './labels.js';
+import { relabel, setContactFieldLabels, type LabelRow } from './labels.js';
 import { trimInput } from '../text.js';
 
 /** A contact field joined with its type (type columns prefixed `type_`). */
-export interface ContactFieldRow extends AccountRow {
-  uuid: string | null;
-  contact_id: number;
+export interface ContactFieldRow extends ContactOwnedRow {
   contact_field_type_id: number;
   data: string;
   type_uuid: string | null;
@@ -111,69 +108,36 @@ export function createContactField(db: Db, accountId: number, input: ContactFiel
   return db.transaction(() => {
     const id = addContactField(db, accountId, input.contact_id, input.contact_field_type_id, input.data, now);
     if (id === undefined) return undefined;
-    if (input.labels && input.labels.length > 0) {
-      setContactFieldLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
-    }
+    relabel(setContactFieldLabels, db, accountId, id, input.labels, now);
     return getContactField(db, accountId, id);
   })();
 }
+
+const UPDATE = `UPDATE contact_fields SET contact_id = ?, contact_field_type_id = ?, data = ?, updated_at = ?
+  WHERE account_id = ? AND id = ?
+    AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ? AND c.id = ?)
+    AND EXISTS (SELECT 1 FROM contact_field_types t WHERE t.account_id = ? AND t.id = ?)`;
 
 /**
  * Replaces a contact field's value, type and contact (labels only when a non-empty list is given), in one
  * transaction. Returns undefined (and writes nothing) when the field, the contact or the type is not in the account.
  */
-export function updateContactField(
-  db: Db,
-  accountId: number,
-  id: number,
-  input: ContactFieldInput,
-  now: string,
-): ContactFieldRow | undefined {
+export function updateContactField(db: Db, accountId: number, id: number, input: ContactFieldInput, now: string): ContactFieldRow | undefined {
   return db.transaction(() => {
-    const result = stmt(
-      db,
-      `UPDATE contact_fields SET contact_id = ?, contact_field_type_id = ?, data = ?, updated_at = ?
-        WHERE account_id = ? AND id = ?
-          AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ? AND c.id = ?)
-          AND EXISTS (SELECT 1 FROM contact_field_types t WHERE t.account_id = ? AND t.id = ?)`,
-    ).run(
-      input.contact_id,
-      input.contact_field_type_id,
-      input.data,
-      now,
-      accountId,
-      id,
-      accountId,
-      input.contact_id,
-      accountId,
-      input.contact_field_type_id,
-    );
+    const { contact_id, contact_field_type_id, data } = input;
+    const result = stmt(db, UPDATE).run(contact_id, contact_field_type_id, data, now, accountId, id, accountId, contact_id, accountId, contact_field_type_id);
     if (result.changes === 0) return undefined;
-    if (input.labels && input.labels.length > 0) {
-      setContactFieldLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
-    }
+    relabel(setContactFieldLabels, db, accountId, id, input.labels, now);
     return getContactField(db, accountId, id);
   })();
 }
+
+const insertField = inserterOfContactAndType('contact_fields', 'data');
 
 /**
  * Adds a contact field. Returns the new id, or undefined when the contact or
  * the field type is not in the account.
  */
-export function addContactField(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  typeId: number,
-  data: string,
-  now: string,
-): number | undefined {
-  const result = stmt(
-    db,
-    `INSERT INTO contact_fields (account_id, uuid, contact_id, contact_field_type_id, data, created_at, updated_at)
-     SELECT c.account_id, ?, c.id, t.id, ?, ?, ?
-       FROM contacts c JOIN contact_field_types t ON t.account_id = c.account_id
-      WHERE c.account_id = ? AND c.id = ? AND t.id = ?`,
-  ).run(randomUUID(), data, now, now, accountId, contactId, typeId);
-  return result.changes === 0 ? undefined : Number(result.lastInsertRowid);
+export function addContactField(db: Db, accountId: number, contactId: number, typeId: number, data: string, now: string): number | undefined {
+  return insertField(db, accountId, contactId, typeId, data, now);
 }

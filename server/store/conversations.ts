@@ -3,24 +3,22 @@
  * A message always belongs to its conversation's contact and is deleted with the conversation.
  */
 import { randomUUID } from 'node:crypto';
-import { accountTable, childrenOfAccount, type AccountRow } from './accountTable.js';
+import { accountTable, childrenOfAccount, type ContactOwnedRow } from './accountTable.js';
 import { stmt, type Db } from './db.js';
+
+import { inserterOfContactAndType } from './contactFieldTypes.js';
 
 /** Several contact field types of the account by id (the conversations' channels). */
 export { getContactFieldTypesByIds } from './contactFieldTypes.js';
 
-export interface ConversationRow extends AccountRow {
-  uuid: string | null;
-  contact_id: number;
+export interface ConversationRow extends ContactOwnedRow {
   contact_field_type_id: number;
   /** Calendar date `YYYY-MM-DD`. */
   happened_at: string;
 }
 
-export interface MessageRow extends AccountRow {
-  uuid: string | null;
+export interface MessageRow extends ContactOwnedRow {
   conversation_id: number;
-  contact_id: number;
   /** Calendar date `YYYY-MM-DD`. */
   written_at: string;
   written_by_me: number;
@@ -63,25 +61,15 @@ export function getMessage(db: Db, accountId: number, conversationId: number, id
   );
 }
 
+const insertConversation = inserterOfContactAndType('conversations', 'happened_at');
+
 /**
  * Starts a conversation. Returns undefined when the contact or the contact field type is not in the account
  * (nothing is written then).
  */
-export function createConversation(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  input: ConversationInput,
-  now: string,
-): ConversationRow | undefined {
-  const result = stmt(
-    db,
-    `INSERT INTO conversations (account_id, uuid, contact_id, contact_field_type_id, happened_at, created_at, updated_at)
-     SELECT c.account_id, ?, c.id, t.id, ?, ?, ?
-       FROM contacts c JOIN contact_field_types t ON t.account_id = c.account_id
-      WHERE c.account_id = ? AND c.id = ? AND t.id = ?`,
-  ).run(randomUUID(), input.happened_at, now, now, accountId, contactId, input.contact_field_type_id);
-  return result.changes === 0 ? undefined : getConversation(db, accountId, Number(result.lastInsertRowid));
+export function createConversation(db: Db, accountId: number, contactId: number, input: ConversationInput, now: string): ConversationRow | undefined {
+  const id = insertConversation(db, accountId, contactId, input.contact_field_type_id, input.happened_at, now);
+  return id === undefined ? undefined : getConversation(db, accountId, id);
 }
 
 /**

@@ -51,8 +51,10 @@ export function ensureLabels(db: Db, accountId: number, texts: readonly string[]
   return ids;
 }
 
+type LabelSetter = (db: Db, accountId: number, parentId: number, labelIds: readonly number[]) => void;
+
 /** Replaces the labels of a parent row in `table`, whose id is in `parentColumn`. Call inside a transaction. */
-function labelLinks(table: string, parentColumn: string): (db: Db, accountId: number, parentId: number, labelIds: readonly number[]) => void {
+function labelLinks(table: string, parentColumn: string): LabelSetter {
   const remove = `DELETE FROM ${table} WHERE account_id = ? AND ${parentColumn} = ?`;
   const insert = `INSERT INTO ${table} (account_id, ${parentColumn}, contact_field_label_id) VALUES (?, ?, ?)`;
   return (db, accountId, parentId, labelIds) => {
@@ -67,6 +69,14 @@ export const setContactFieldLabels = labelLinks('contact_field_contact_field_lab
 
 /** Replaces the labels of an address (the address must be the account's). Call inside a transaction. */
 export const setAddressLabels = labelLinks('address_contact_field_label', 'address_id');
+
+/**
+ * Gives a contact field or an address (`set`: `setContactFieldLabels` or `setAddressLabels`) the labels for `texts`,
+ * creating the missing ones; a null or empty list keeps its labels. Call inside a transaction.
+ */
+export function relabel(set: LabelSetter, db: Db, accountId: number, id: number, texts: readonly string[] | null, now: string): void {
+  if (texts && texts.length > 0) set(db, accountId, id, ensureLabels(db, accountId, texts, now));
+}
 
 /** The labels of several addresses, in one query (Monica stores them; the address object does not show them). */
 export const labelsForAddresses = childrenOfAccount<LabelRow & { address_id: number }, LabelRow>(
