@@ -74,6 +74,7 @@ export function accountTable<Row extends { id: number }>(table: string, options:
   const byIdList = `${select} WHERE ${ofAccount} AND ${alias}id IN (SELECT value FROM json_each(?))`;
   const exists = `SELECT 1 FROM ${table} WHERE account_id = ? AND id = ?`;
   const remove = `DELETE FROM ${table} WHERE account_id = ? AND id = ?`;
+  const removeReturning = `${remove} RETURNING *`;
   const order = (opts: PageOptions) => options.order ?? orderClause(opts.sort, alias);
   const get = (db: Db, accountId: number, id: number) => stmt<Row>(db, byId).get(accountId, id);
   const setter = (assignments: string) => {
@@ -94,7 +95,7 @@ export function accountTable<Row extends { id: number }>(table: string, options:
       return new Map(rows.map((row) => [row.id, row]));
     },
     remove: (db, accountId, id) => stmt(db, remove).run(accountId, id).changes > 0,
-    removeReturning: (db, accountId, id) => stmt<Row>(db, `${remove} RETURNING *`).get(accountId, id),
+    removeReturning: (db, accountId, id) => stmt<Row>(db, removeReturning).get(accountId, id),
     inserter(columns) {
       const placeholders = columns.split(',').map(() => ', ?').join('');
       const sql = `INSERT INTO ${table} (account_id, ${columns}, created_at, updated_at) VALUES (?${placeholders}, ?, ?)`;
