@@ -5,10 +5,11 @@
  * categories are global (with fixed ids, the same in every account), and labels (`home`, `work`, ...)
  * are created on first use, as in Monica.
  */
-import { randomUUID } from 'node:crypto';
 import { insertActivityTypeCategory } from '../store/activityTypeCategories.js';
 import { insertActivityType } from '../store/activityTypes.js';
-import { stmt, type Db } from '../store/db.js';
+import { insertContactFieldType } from '../store/contactFieldTypes.js';
+import type { Db } from '../store/db.js';
+import { insertGender } from '../store/genders.js';
 import { insertRelationshipTypes, type GroupSeed } from '../store/relationshipTypes.js';
 
 export const DEFAULT_GENDERS: ReadonlyArray<{ name: string; type: 'M' | 'F' | 'O' }> = [
@@ -45,72 +46,31 @@ export const DEFAULT_ACTIVITY_TYPES: ReadonlyArray<{ category: string; types: re
   { category: 'cultural_activities', types: ['went_theater', 'went_concert', 'went_play', 'went_museum'] },
 ];
 
-/** Monica 4.x's default relationship type groups and types (24 types), in its order. */
-export const DEFAULT_RELATIONSHIP_TYPES: readonly GroupSeed[] = [
-  {
-    name: 'love',
-    types: [
-      { name: 'partner', reverse: 'partner' },
-      { name: 'spouse', reverse: 'spouse' },
-      { name: 'date', reverse: 'date' },
-      { name: 'lover', reverse: 'lover' },
-      { name: 'inlovewith', reverse: 'lovedby' },
-      { name: 'lovedby', reverse: 'inlovewith' },
-      { name: 'ex', reverse: 'ex' },
-    ],
-  },
-  {
-    name: 'family',
-    types: [
-      { name: 'parent', reverse: 'child' },
-      { name: 'child', reverse: 'parent' },
-      { name: 'sibling', reverse: 'sibling' },
-      { name: 'grandparent', reverse: 'grandchild' },
-      { name: 'grandchild', reverse: 'grandparent' },
-      { name: 'uncle', reverse: 'nephew' },
-      { name: 'nephew', reverse: 'uncle' },
-      { name: 'cousin', reverse: 'cousin' },
-      { name: 'godfather', reverse: 'godson' },
-      { name: 'godson', reverse: 'godfather' },
-    ],
-  },
-  {
-    name: 'friend',
-    types: [
-      { name: 'friend', reverse: 'friend' },
-      { name: 'bestfriend', reverse: 'bestfriend' },
-    ],
-  },
-  {
-    name: 'work',
-    types: [
-      { name: 'colleague', reverse: 'colleague' },
-      { name: 'boss', reverse: 'subordinate' },
-      { name: 'subordinate', reverse: 'boss' },
-      { name: 'mentor', reverse: 'protege' },
-      { name: 'protege', reverse: 'mentor' },
-    ],
-  },
-];
+/**
+ * Monica 4.x's default relationship type groups and types (24 types), in its order: each type as `name/reverse`, or
+ * `name` alone when it is its own reverse.
+ */
+const RELATIONSHIP_TYPES: Readonly<Record<string, string>> = {
+  love: 'partner spouse date lover inlovewith/lovedby lovedby/inlovewith ex',
+  family:
+    'parent/child child/parent sibling grandparent/grandchild grandchild/grandparent uncle/nephew nephew/uncle cousin godfather/godson godson/godfather',
+  friend: 'friend bestfriend',
+  work: 'colleague boss/subordinate subordinate/boss mentor/protege protege/mentor',
+};
+
+export const DEFAULT_RELATIONSHIP_TYPES: readonly GroupSeed[] = Object.entries(RELATIONSHIP_TYPES).map(([name, types]) => ({
+  name,
+  types: types.split(' ').map((type) => {
+    const [typeName = type, reverse = typeName] = type.split('/');
+    return { name: typeName, reverse };
+  }),
+}));
 
 /** Inserts the default genders, contact field types, activity types and relationship types for an account. */
 export function seedAccountReferenceData(db: Db, accountId: number, now: string): void {
   db.transaction(() => {
-    const gender = stmt(
-      db,
-      'INSERT INTO genders (account_id, name, type, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-    );
-    for (const g of DEFAULT_GENDERS) gender.run(accountId, g.name, g.type, now, now);
-
-    const fieldType = stmt(
-      db,
-      `INSERT INTO contact_field_types
-         (account_id, uuid, name, fontawesome_icon, protocol, delible, type, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const t of DEFAULT_CONTACT_FIELD_TYPES) {
-      fieldType.run(accountId, randomUUID(), t.name, t.fontawesome_icon, t.protocol, t.delible ? 1 : 0, t.type, now, now);
-    }
+    for (const gender of DEFAULT_GENDERS) insertGender(db, accountId, gender, now);
+    for (const fieldType of DEFAULT_CONTACT_FIELD_TYPES) insertContactFieldType(db, accountId, fieldType, now);
     for (const group of DEFAULT_ACTIVITY_TYPES) {
       const categoryId = insertActivityTypeCategory(db, accountId, { name: null, translation_key: group.category }, null);
       for (const key of group.types) {

@@ -9,21 +9,18 @@
  *   attendee lists are replaced by inserting the new links before removing the old ones.
  */
 import { randomUUID } from 'node:crypto';
-import { childrenByParent, idList, stmt, type Db } from './db.js';
+import { accountTable, assignments, childrenOfAccount, type AccountRow } from './accountTable.js';
+import { activityTypes } from './activityTypes.js';
+import { idList, stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
-import { accountTable } from './accountTable.js';
 import { orderClause, pageOf, type Page, type PageOptions } from './pagination.js';
 
-export interface ActivityRow {
-  id: number;
-  account_id: number;
+export interface ActivityRow extends AccountRow {
   uuid: string | null;
   activity_type_id: number | null;
   summary: string;
   description: string | null;
   happened_at: string;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 export interface ActivityInput {
@@ -44,8 +41,12 @@ const unique = (ids: readonly number[]): number[] => [...new Set(ids)];
 // Reads
 
 const activities = accountTable<ActivityRow>('activities');
-export const listActivities = activities.page;
-export const getActivity = activities.get;
+export const { page: listActivities, get: getActivity } = activities;
+/** The columns an input sets, and their values in that order. */
+const CONTENT = 'activity_type_id, summary, description, happened_at';
+const contentOf = (input: ActivityInput) => [input.activity_type_id, input.summary, input.description, input.happened_at];
+const insertRow = activities.inserter(`uuid, ${CONTENT}`);
+const setRow = activities.setter(assignments(CONTENT));
 
 /** The activities a contact attended. */
 export function listActivitiesForContact(db: Db, accountId: number, contactId: number, opts: PageOptions): Page<ActivityRow> {
@@ -61,34 +62,20 @@ export function listActivitiesForContact(db: Db, accountId: number, contactId: n
 }
 
 /** The attendees' contact ids of each activity (ascending), in one query. */
-export function attendeesOfActivities(db: Db, accountId: number, activityIds: Iterable<number>): Map<number, number[]> {
-  return childrenByParent(
-    activityIds,
-    (list) =>
-      stmt<{ activity_id: number; contact_id: number }>(
-        db,
-        `SELECT activity_id, contact_id FROM activity_contact
-          WHERE account_id = ? AND activity_id IN (SELECT value FROM json_each(?))
-          ORDER BY activity_id, contact_id`,
-      ).all(accountId, list),
-    (row) => [row.activity_id, row.contact_id],
-  );
-}
+export const attendeesOfActivities = childrenOfAccount<{ activity_id: number; contact_id: number }, number>(
+  `SELECT activity_id, contact_id FROM activity_contact
+    WHERE account_id = ? AND activity_id IN (SELECT value FROM json_each(?))
+    ORDER BY activity_id, contact_id`,
+  (row) => [row.activity_id, row.contact_id],
+);
 
 /** The emotions of each activity (by emotion id), in one query. */
-export function emotionsOfActivities(db: Db, accountId: number, activityIds: Iterable<number>): Map<number, EmotionRow[]> {
-  return childrenByParent(
-    activityIds,
-    (list) =>
-      stmt<{ activity_id: number; id: number; name: string }>(
-        db,
-        `SELECT ae.activity_id, e.id, e.name FROM activity_emotion ae JOIN emotions e ON e.id = ae.emotion_id
-          WHERE ae.account_id = ? AND ae.activity_id IN (SELECT value FROM json_each(?))
-          ORDER BY ae.activity_id, e.id`,
-      ).all(accountId, list),
-    (row) => [row.activity_id, { id: row.id, name: row.name }],
-  );
-}
+export const emotionsOfActivities = childrenOfAccount<{ activity_id: number; id: number; name: string }, EmotionRow>(
+  `SELECT ae.activity_id, e.id, e.name FROM activity_emotion ae JOIN emotions e ON e.id = ae.emotion_id
+    WHERE ae.account_id = ? AND ae.activity_id IN (SELECT value FROM json_each(?))
+    ORDER BY ae.activity_id, e.id`,
+  (row) => [row.activity_id, { id: row.id, name: row.name }],
+);
 
 /**
  * How many activities of the whole account happened in each year (`meta.statistics` of the activity lists),
@@ -110,13 +97,7 @@ export function activityStatistics(db: Db, accountId: number): Record<string, nu
  * Whether every id the input names exists: the type and the contacts in the account, the emotions at all.
  */
 export function activityReferencesExist(db: Db, accountId: number, input: ActivityInput): boolean {
-  if (input.activity_type_id !== null) {
-    const type = stmt<{ found: number }>(db, 'SELECT 1 AS found FROM activity_types WHERE account_id = ? AND id = ?').get(
-      accountId,
-      input.activity_type_id,
-    );
-    if (!type) return false;
-  }
+  if (input.activity_type_id !== null && !activityTypes.exists(db, accountId, input.activity_type_id)) return false;
   const contacts = idList(input.contacts);
   const foundContacts = stmt<{ n: number }>(
     db,
@@ -185,12 +166,7 @@ export function createActivity(
 ): ActivityRow | undefined {
   return db.transaction((): ActivityRow | undefined => {
     if (!activityReferencesExist(db, accountId, input)) return undefined;
-    const result = stmt(
-      db,
-      `INSERT INTO activities (account_id, uuid, activity_type_id, summary, description, happened_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(accountId, uuid, input.activity_type_id, input.summary, input.description, input.happened_at, now, now);
-    const id = Number(result.lastInsertRowid);
+    const id = insertRow(db, accountId, [uuid, ...contentOf(input)], now);
     setAttendees(db, accountId, id, input.contacts);
     setEmotions(db, accountId, id, input.emotions);
     refreshLastActivityTogether(db, accountId, input.contacts);
@@ -213,11 +189,7 @@ export function updateActivity(
   return db.transaction((): ActivityRow | undefined => {
     if (!getActivity(db, accountId, id) || !activityReferencesExist(db, accountId, input)) return undefined;
     const before = attendeesOfActivities(db, accountId, [id]).get(id) ?? [];
-    stmt(
-      db,
-      `UPDATE activities SET activity_type_id = ?, summary = ?, description = ?, happened_at = ?, updated_at = ?
-        WHERE account_id = ? AND id = ?`,
-    ).run(input.activity_type_id, input.summary, input.description, input.happened_at, now, accountId, id);
+    setRow(db, accountId, id, contentOf(input), now);
     setAttendees(db, accountId, id, input.contacts);
     setEmotions(db, accountId, id, input.emotions);
     refreshLastActivityTogether(db, accountId, [...before, ...input.contacts]);
@@ -229,7 +201,7 @@ export function updateActivity(
 export function deleteActivity(db: Db, accountId: number, id: number): boolean {
   return db.transaction((): boolean => {
     const attendees = attendeesOfActivities(db, accountId, [id]).get(id) ?? [];
-    const deleted = stmt(db, 'DELETE FROM activities WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+    const deleted = activities.remove(db, accountId, id);
     if (deleted) refreshLastActivityTogether(db, accountId, attendees);
     return deleted;
   })();

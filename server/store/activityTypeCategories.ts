@@ -3,34 +3,32 @@
  * Built-in categories carry a translation key and no name; user-made ones carry a name.
  */
 import { randomUUID } from 'node:crypto';
-import { stmt, type Db } from './db.js';
-import { accountTable } from './accountTable.js';
-
-export interface ActivityTypeCategoryRow {
-  id: number;
-  account_id: number;
-  uuid: string | null;
-  name: string | null;
-  translation_key: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
+import { accountTable, type AccountRow } from './accountTable.js';
+import type { Db } from './db.js';
 
 export interface ActivityTypeCategoryInput {
   name: string | null;
   translation_key: string | null;
 }
 
-const categories = accountTable<ActivityTypeCategoryRow>('activity_type_categories');
-export const listActivityTypeCategories = categories.page;
-export const getActivityTypeCategory = categories.get;
-/** Several categories of the account by id, in one query; unknown ids are absent. */
-export const getActivityTypeCategoriesByIds = categories.byIds;
+export interface ActivityTypeCategoryRow extends AccountRow, ActivityTypeCategoryInput {
+  uuid: string | null;
+}
+
+export const activityTypeCategories = accountTable<ActivityTypeCategoryRow>('activity_type_categories');
 /**
- * Deletes a category; its activity types go with it (foreign key cascade) and their activities lose their
- * type (set null). False when the category is not in the account.
+ * `getActivityTypeCategoriesByIds`: several categories of the account by id, in one query (unknown ids are absent).
+ * `deleteActivityTypeCategory`: its activity types go with it (foreign key cascade) and their activities lose their
+ * type (set null); false when the category is not in the account.
  */
-export const deleteActivityTypeCategory = categories.remove;
+export const {
+  page: listActivityTypeCategories,
+  get: getActivityTypeCategory,
+  byIds: getActivityTypeCategoriesByIds,
+  remove: deleteActivityTypeCategory,
+} = activityTypeCategories;
+const insertRow = activityTypeCategories.inserter('uuid, name, translation_key');
+const setRow = activityTypeCategories.updater('name = ?, translation_key = ?');
 
 /** Inserts a category; `at` is its creation time (null for the built-in ones, as in Monica). */
 export function insertActivityTypeCategory(
@@ -40,20 +38,10 @@ export function insertActivityTypeCategory(
   at: string | null,
   uuid: string = randomUUID(),
 ): number {
-  const result = stmt(
-    db,
-    `INSERT INTO activity_type_categories (account_id, uuid, name, translation_key, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(accountId, uuid, input.name, input.translation_key, at, at);
-  return Number(result.lastInsertRowid);
+  return insertRow(db, accountId, [uuid, input.name, input.translation_key], at);
 }
 
-export function createActivityTypeCategory(
-  db: Db,
-  accountId: number,
-  input: ActivityTypeCategoryInput,
-  now: string,
-): ActivityTypeCategoryRow {
+export function createActivityTypeCategory(db: Db, accountId: number, input: ActivityTypeCategoryInput, now: string): ActivityTypeCategoryRow {
   return getActivityTypeCategory(db, accountId, insertActivityTypeCategory(db, accountId, input, now))!;
 }
 
@@ -65,9 +53,5 @@ export function updateActivityTypeCategory(
   input: ActivityTypeCategoryInput,
   now: string,
 ): ActivityTypeCategoryRow | undefined {
-  const result = stmt(
-    db,
-    'UPDATE activity_type_categories SET name = ?, translation_key = ?, updated_at = ? WHERE account_id = ? AND id = ?',
-  ).run(input.name, input.translation_key, now, accountId, id);
-  return result.changes === 0 ? undefined : getActivityTypeCategory(db, accountId, id);
+  return setRow(db, accountId, id, [input.name, input.translation_key], now);
 }

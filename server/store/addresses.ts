@@ -4,21 +4,16 @@
  * changed and deleted with it; reads go through the `address_rows` view, which joins the two.
  */
 import { randomUUID } from 'node:crypto';
-import { childrenByParent, stmt, type Db } from './db.js';
-import { ensureLabels, setAddressLabels } from './labels.js';
-import { limitOffset, pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable, childrenOfAccount, type ContactOwnedRow } from './accountTable.js';
+import { stmt, type Db } from './db.js';
+import { relabel, setAddressLabels } from './labels.js';
+import { pageOf, type Page } from './pagination.js';
 import { insertPlace, updatePlace, type PlaceFields } from './places.js';
 
-export interface AddressRow extends PlaceFields {
-  id: number;
-  account_id: number;
-  uuid: string | null;
-  contact_id: number;
+export interface AddressRow extends PlaceFields, ContactOwnedRow {
   /** The place that holds the address's location. */
   place_id: number;
   name: string | null;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 /** An address as written: every field replaces the stored one (null clears it). */
@@ -32,50 +27,33 @@ export interface AddressInput extends PlaceFields {
 const COLUMNS = `id, account_id, uuid, contact_id, place_id, name, street, city, province, postal_code, country, latitude,
   longitude, created_at, updated_at`;
 
-
-/** Every address of the account, oldest first unless sorted otherwise. */
-export function listAddresses(db: Db, accountId: number, opts: PageOptions): Page<AddressRow> {
-  return pageOfAccountRows<AddressRow>(db, 'address_rows', { accountId }, opts);
-}
+// Reads go through the view (its columns are COLUMNS, in that order); deletes through the table.
+const addressRows = accountTable<AddressRow>('address_rows', { select: `SELECT ${COLUMNS} FROM address_rows` });
+/** `listAddresses`: every address of the account, oldest first unless sorted otherwise. */
+export const { page: listAddresses, get: getAddress } = addressRows;
+const addresses = accountTable<AddressRow>('addresses');
+/** Deletes the address, and its place with it (trigger of migration 10). */
+export const deleteAddress = addresses.remove;
+const setName = addresses.setter('name = ?');
 
 /** The addresses of one contact, oldest first. */
-export function listAddressesForContact(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  opts: { limit: number; offset: number },
-): Page<AddressRow> {
-  const [limit, offset] = limitOffset(opts);
-  const rows = stmt<AddressRow>(
+export function listAddressesForContact(db: Db, accountId: number, contactId: number, opts: { limit: number; offset: number }): Page<AddressRow> {
+  return pageOf<AddressRow>(
     db,
-    `SELECT ${COLUMNS} FROM address_rows WHERE account_id = ? AND contact_id = ?
-      ORDER BY created_at ASC, id ASC LIMIT ? OFFSET ?`,
-  ).all(accountId, contactId, limit, offset);
-  const total = stmt<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM addresses WHERE account_id = ? AND contact_id = ?').get(
-    accountId,
-    contactId,
-  )!.n;
-  return { rows, total };
-}
-
-/** The addresses of several contacts, oldest first, in one query. */
-export function addressRowsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, AddressRow[]> {
-  return childrenByParent(
-    contactIds,
-    (list) =>
-      stmt<AddressRow>(
-        db,
-        `SELECT ${COLUMNS} FROM address_rows
-          WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
-          ORDER BY contact_id, created_at, id`,
-      ).all(accountId, list),
-    (row) => [row.contact_id, row],
+    `SELECT ${COLUMNS} FROM address_rows WHERE account_id = ? AND contact_id = ? ORDER BY created_at ASC, id ASC`,
+    'SELECT COUNT(*) AS n FROM addresses WHERE account_id = ? AND contact_id = ?',
+    [accountId, contactId],
+    opts,
   );
 }
 
-export function getAddress(db: Db, accountId: number, id: number): AddressRow | undefined {
-  return stmt<AddressRow>(db, `SELECT ${COLUMNS} FROM address_rows WHERE account_id = ? AND id = ?`).get(accountId, id);
-}
+/** The addresses of several contacts, oldest first, in one query. */
+export const addressRowsForContacts = childrenOfAccount<AddressRow>(
+  `SELECT ${COLUMNS} FROM address_rows
+    WHERE account_id = ? AND contact_id IN (SELECT value FROM json_each(?))
+    ORDER BY contact_id, created_at, id`,
+  (row) => [row.contact_id, row],
+);
 
 /**
  * Creates an address (its place, then the address and its labels) in one transaction. The caller has checked that
@@ -92,7 +70,7 @@ export function createAddress(db: Db, accountId: number, input: AddressInput, no
     ).run(randomUUID(), placeId, input.name, now, now, accountId, input.contact_id);
     if (result.changes === 0) throw new Error(`contact ${input.contact_id} is not in account ${accountId}`);
     const id = Number(result.lastInsertRowid);
-    if (input.labels && input.labels.length > 0) setAddressLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
+    relabel(setAddressLabels, db, accountId, id, input.labels, now);
     return getAddress(db, accountId, id)!;
   })();
 }
@@ -105,14 +83,9 @@ export function updateAddress(db: Db, accountId: number, id: number, input: Addr
   return db.transaction(() => {
     const existing = getAddress(db, accountId, id);
     if (!existing) return undefined;
-    stmt(db, 'UPDATE addresses SET name = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(input.name, now, accountId, id);
+    setName(db, accountId, id, [input.name], now);
     updatePlace(db, accountId, existing.place_id, input, now);
-    if (input.labels && input.labels.length > 0) setAddressLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
+    relabel(setAddressLabels, db, accountId, id, input.labels, now);
     return getAddress(db, accountId, id);
   })();
-}
-
-/** Deletes the address, and its place with it (trigger of migration 10). */
-export function deleteAddress(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM addresses WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }

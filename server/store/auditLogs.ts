@@ -3,8 +3,8 @@
  * transaction as the change itself.
  */
 import { firstUser, userDisplayName } from './accounts.js';
-import { stmt, type Db } from './db.js';
-import { pageOf, type Page } from './pagination.js';
+import { accountTable, type AccountRow } from './accountTable.js';
+import type { Db } from './db.js';
 
 /** Who made a change: the calling user. */
 export interface Actor {
@@ -12,9 +12,7 @@ export interface Actor {
   name: string;
 }
 
-export interface AuditLogRow {
-  id: number;
-  account_id: number;
+export interface AuditLogRow extends AccountRow {
   author_id: number | null;
   author_name: string | null;
   about_contact_id: number | null;
@@ -22,8 +20,6 @@ export interface AuditLogRow {
   /** JSON text. */
   objects: string;
   audited_at: string;
-  created_at: string | null;
-  updated_at: string | null;
   /** Id of the author user when that user still exists in the account, else null. */
   author_user_id: number | null;
   author_first_name: string | null;
@@ -42,6 +38,16 @@ const SELECT = `
     FROM audit_logs a
     LEFT JOIN users u ON u.id = a.author_id AND u.account_id = a.account_id`;
 
+const auditLogs = accountTable<AuditLogRow>('audit_logs', {
+  select: SELECT,
+  alias: 'a.',
+  contactColumn: 'about_contact_id',
+  order: 'ORDER BY a.audited_at DESC, a.id DESC',
+});
+/** The account's audit log, and the lines about one contact; newest first. */
+export const { page: listAuditLogs, pageOfContact: listAuditLogsForContact, get: getAuditLog } = auditLogs;
+const insertRow = auditLogs.inserter('author_id, author_name, about_contact_id, action, objects, audited_at');
+
 /**
  * Resolves the author of a change: the given actor, or (when none was given)
  * the account owner, so every log line names someone.
@@ -56,51 +62,6 @@ export function resolveActor(db: Db, accountId: number, actor: Actor | undefined
 
 /** Writes one audit log line and returns its id. */
 export function recordAuditLog(db: Db, accountId: number, entry: NewAuditLog, now: string): number {
-  const result = stmt(
-    db,
-    `INSERT INTO audit_logs
-       (account_id, author_id, author_name, about_contact_id, action, objects, audited_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    accountId,
-    entry.actor.userId,
-    entry.actor.name,
-    entry.aboutContactId,
-    entry.action,
-    JSON.stringify(entry.objects),
-    now,
-    now,
-    now,
-  );
-  return Number(result.lastInsertRowid);
-}
-
-/** The account's audit log, newest first. */
-export function listAuditLogs(
-  db: Db,
-  accountId: number,
-  opts: { limit: number; offset: number },
-): Page<AuditLogRow> {
-  const select = `${SELECT} WHERE a.account_id = ? ORDER BY a.audited_at DESC, a.id DESC`;
-  return pageOf<AuditLogRow>(db, select, 'SELECT COUNT(*) AS n FROM audit_logs WHERE account_id = ?', [accountId], opts);
-}
-
-/** Audit log lines about one contact, newest first. */
-export function listAuditLogsForContact(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  opts: { limit: number; offset: number },
-): Page<AuditLogRow> {
-  return pageOf<AuditLogRow>(
-    db,
-    `${SELECT} WHERE a.account_id = ? AND a.about_contact_id = ? ORDER BY a.audited_at DESC, a.id DESC`,
-    'SELECT COUNT(*) AS n FROM audit_logs WHERE account_id = ? AND about_contact_id = ?',
-    [accountId, contactId],
-    opts,
-  );
-}
-
-export function getAuditLog(db: Db, accountId: number, id: number): AuditLogRow | undefined {
-  return stmt<AuditLogRow>(db, `${SELECT} WHERE a.account_id = ? AND a.id = ?`).get(accountId, id);
+  const { actor, aboutContactId, action, objects } = entry;
+  return insertRow(db, accountId, [actor.userId, actor.name, aboutContactId, action, JSON.stringify(objects), now], now);
 }

@@ -3,21 +3,15 @@
  * (shown as `last_called`) that logging a call moves forward.
  */
 import { randomUUID } from 'node:crypto';
-import { childrenByParent, stmt, type Db } from './db.js';
+import { accountTable, childrenOfAccount, type ContactOwnedRow } from './accountTable.js';
+import { stmt, type Db } from './db.js';
 import type { EmotionRow } from './emotions.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 
-export interface CallRow {
-  id: number;
-  account_id: number;
-  uuid: string | null;
-  contact_id: number;
+export interface CallRow extends ContactOwnedRow {
   /** Calendar date `YYYY-MM-DD`. */
   called_at: string;
   content: string | null;
   contact_called: number;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 export interface CallInput {
@@ -46,18 +40,9 @@ export function lastTalkedToOf(calledAt: string): string {
   return `${calledAt.slice(0, 10)}T00:00:00Z`;
 }
 
-export function listCalls(db: Db, accountId: number, opts: PageOptions): Page<CallRow> {
-  return pageOfAccountRows<CallRow>(db, 'calls', { accountId }, opts);
-}
-
-export function listCallsForContact(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  opts: PageOptions,
-): Page<CallRow> {
-  return pageOfAccountRows<CallRow>(db, 'calls', { accountId, contactId }, opts);
-}
+const calls = accountTable<CallRow>('calls');
+export const { page: listCalls, pageOfContact: listCallsForContact, get: getCall } = calls;
+const setRow = calls.setter('called_at = ?, content = ?, contact_called = ?');
 
 /** How many calls of the account happened in each year (years without calls are absent), oldest year first. */
 export function yearlyCallStatistics(db: Db, accountId: number): YearlyCounts {
@@ -71,25 +56,14 @@ export function yearlyCallStatistics(db: Db, accountId: number): YearlyCounts {
   return out;
 }
 
-export function getCall(db: Db, accountId: number, id: number): CallRow | undefined {
-  return stmt<CallRow>(db, 'SELECT * FROM calls WHERE account_id = ? AND id = ?').get(accountId, id);
-}
-
 /** The emotions of several calls, in one query, each list in the order the emotions were attached. */
-export function emotionsForCalls(db: Db, accountId: number, callIds: Iterable<number>): Map<number, EmotionRow[]> {
-  return childrenByParent(
-    callIds,
-    (list) =>
-      stmt<EmotionRow & { call_id: number }>(
-        db,
-        `SELECT ce.call_id, e.id, e.name
-           FROM call_emotion ce JOIN emotions e ON e.id = ce.emotion_id
-          WHERE ce.account_id = ? AND ce.call_id IN (SELECT value FROM json_each(?))
-          ORDER BY ce.call_id, ce.rowid`,
-      ).all(accountId, list),
-    ({ call_id, id, name }) => [call_id, { id, name }],
-  );
-}
+export const emotionsForCalls = childrenOfAccount<EmotionRow & { call_id: number }, EmotionRow>(
+  `SELECT ce.call_id, e.id, e.name
+     FROM call_emotion ce JOIN emotions e ON e.id = ce.emotion_id
+    WHERE ce.account_id = ? AND ce.call_id IN (SELECT value FROM json_each(?))
+    ORDER BY ce.call_id, ce.rowid`,
+  ({ call_id, id, name }) => [call_id, { id, name }],
+);
 
 function attachEmotions(db: Db, accountId: number, callId: number, emotionIds: readonly number[], now: string): void {
   const insert = stmt(
@@ -152,11 +126,7 @@ export function updateCall(db: Db, accountId: number, id: number, input: CallInp
   return db.transaction(() => {
     const existing = getCall(db, accountId, id);
     if (!existing) return undefined;
-    stmt(
-      db,
-      `UPDATE calls SET called_at = ?, content = ?, contact_called = ?, updated_at = ?
-        WHERE account_id = ? AND id = ?`,
-    ).run(input.called_at, contentOf(input.content), input.contact_called ? 1 : 0, now, accountId, id);
+    setRow(db, accountId, id, [input.called_at, contentOf(input.content), input.contact_called ? 1 : 0], now);
     if (input.emotions && input.emotions.length > 0) {
       stmt(db, 'DELETE FROM call_emotion WHERE account_id = ? AND call_id = ?').run(accountId, id);
       attachEmotions(db, accountId, id, input.emotions, now);
@@ -174,7 +144,7 @@ export function deleteCall(db: Db, accountId: number, id: number, now: string): 
   return db.transaction(() => {
     const existing = getCall(db, accountId, id);
     if (!existing) return false;
-    stmt(db, 'DELETE FROM calls WHERE account_id = ? AND id = ?').run(accountId, id);
+    calls.remove(db, accountId, id);
     recomputeLastTalkedTo(db, accountId, existing.contact_id, now);
     return true;
   })();

@@ -1,18 +1,8 @@
 /**
  * Companies that contacts work or worked at (occupations link them).
  */
-import { stmt, type Db } from './db.js';
-import { accountTable } from './accountTable.js';
-
-export interface CompanyRow {
-  id: number;
-  account_id: number;
-  name: string;
-  website: string | null;
-  number_of_employees: number | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
+import { accountTable, type AccountRow } from './accountTable.js';
+import type { Db } from './db.js';
 
 export interface CompanyInput {
   name: string;
@@ -20,28 +10,21 @@ export interface CompanyInput {
   number_of_employees: number | null;
 }
 
+export interface CompanyRow extends AccountRow, CompanyInput {}
+
 const companies = accountTable<CompanyRow>('companies');
-export const listCompanies = companies.page;
-export const getCompany = companies.get;
-/** Deletes a company and, through the foreign key, the occupations at it. */
-export const deleteCompany = companies.remove;
-export const getCompaniesByIds = companies.byIds;
+/** `deleteCompany` deletes the occupations at it too (foreign key). */
+export const { page: listCompanies, get: getCompany, remove: deleteCompany, byIds: getCompaniesByIds } = companies;
+const insertRow = companies.inserter('name, website, number_of_employees');
+const setRow = companies.updater('name = ?, website = ?, number_of_employees = ?');
+
+const valuesOf = (input: CompanyInput) => [input.name, input.website, input.number_of_employees];
 
 export function createCompany(db: Db, accountId: number, input: CompanyInput, now: string): CompanyRow {
-  const result = stmt(
-    db,
-    `INSERT INTO companies (account_id, name, website, number_of_employees, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(accountId, input.name, input.website, input.number_of_employees, now, now);
-  return getCompany(db, accountId, Number(result.lastInsertRowid))!;
+  return getCompany(db, accountId, insertRow(db, accountId, valuesOf(input), now))!;
 }
 
 /** Replaces the company's fields; undefined when it is not in the account. */
 export function updateCompany(db: Db, accountId: number, id: number, input: CompanyInput, now: string): CompanyRow | undefined {
-  const result = stmt(
-    db,
-    `UPDATE companies SET name = ?, website = ?, number_of_employees = ?, updated_at = ?
-      WHERE account_id = ? AND id = ?`,
-  ).run(input.name, input.website, input.number_of_employees, now, accountId, id);
-  return result.changes === 0 ? undefined : getCompany(db, accountId, id);
+  return setRow(db, accountId, id, valuesOf(input), now);
 }

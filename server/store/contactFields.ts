@@ -2,25 +2,17 @@
  * Contact fields (e-mail addresses, phone numbers, social profiles), each of a contact field type of the account
  * (see contactFieldTypes.ts), with their labels.
  */
-import { randomUUID } from 'node:crypto';
-import { accountTable } from './accountTable.js';
-import type { ContactFieldTypeRow } from './contactFieldTypes.js';
+import { accountTable, childrenOfAccount, type ContactOwnedRow } from './accountTable.js';
+import { inserterOfContactAndType, type ContactFieldTypeRow } from './contactFieldTypes.js';
 import { emailFieldTypeId } from './contacts.js';
-import { childrenByParent, stmt, type Db } from './db.js';
-import { ensureLabels, setContactFieldLabels, type LabelRow } from './labels.js';
-import { pageOf, type Page, type PageOptions } from './pagination.js';
+import { stmt, type Db } from './db.js';
+import { relabel, setContactFieldLabels, type LabelRow } from './labels.js';
 import { trimInput } from '../text.js';
 
 /** A contact field joined with its type (type columns prefixed `type_`). */
-export interface ContactFieldRow {
-  id: number;
-  account_id: number;
-  uuid: string | null;
-  contact_id: number;
+export interface ContactFieldRow extends ContactOwnedRow {
   contact_field_type_id: number;
   data: string;
-  created_at: string | null;
-  updated_at: string | null;
   type_uuid: string | null;
   type_name: string;
   type_fontawesome_icon: string | null;
@@ -68,39 +60,17 @@ const SELECT_FIELD = `
     FROM contact_fields f
     JOIN contact_field_types t ON t.id = f.contact_field_type_id AND t.account_id = f.account_id`;
 
+const fields = accountTable<ContactFieldRow>('contact_fields', { select: SELECT_FIELD, alias: 'f.', order: 'ORDER BY f.created_at ASC, f.id ASC' });
+/** `listContactFieldsForContact`: oldest first. */
+export const { pageOfContact: listContactFieldsForContact, get: getContactField, remove: deleteContactField } = fields;
+
 /** Contact fields of several contacts with their types and labels, in one query (oldest first). */
-export function contactFieldsForContacts(
-  db: Db,
-  accountId: number,
-  contactIds: Iterable<number>,
-): Map<number, ContactFieldRow[]> {
-  return childrenByParent(
-    contactIds,
-    (list) =>
-      stmt<ContactFieldRow>(
-        db,
-        `${SELECT_FIELD}
-          WHERE f.account_id = ? AND f.contact_id IN (SELECT value FROM json_each(?))
-          ORDER BY f.contact_id, f.created_at, f.id`,
-      ).all(accountId, list),
-    (row) => [row.contact_id, row],
-  );
-}
-
-/** The contact fields of one contact, oldest first. */
-export function listContactFieldsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions): Page<ContactFieldRow> {
-  return pageOf<ContactFieldRow>(
-    db,
-    `${SELECT_FIELD} WHERE f.account_id = ? AND f.contact_id = ? ORDER BY f.created_at ASC, f.id ASC`,
-    'SELECT COUNT(*) AS n FROM contact_fields WHERE account_id = ? AND contact_id = ?',
-    [accountId, contactId],
-    opts,
-  );
-}
-
-export function getContactField(db: Db, accountId: number, id: number): ContactFieldRow | undefined {
-  return stmt<ContactFieldRow>(db, `${SELECT_FIELD} WHERE f.account_id = ? AND f.id = ?`).get(accountId, id);
-}
+export const contactFieldsForContacts = childrenOfAccount<ContactFieldRow>(
+  `${SELECT_FIELD}
+    WHERE f.account_id = ? AND f.contact_id IN (SELECT value FROM json_each(?))
+    ORDER BY f.contact_id, f.created_at, f.id`,
+  (row) => [row.contact_id, row],
+);
 
 /**
  * Whether `email` (trimmed, case-insensitive) is already the value of a contact field of the account's Email type
@@ -138,71 +108,36 @@ export function createContactField(db: Db, accountId: number, input: ContactFiel
   return db.transaction(() => {
     const id = addContactField(db, accountId, input.contact_id, input.contact_field_type_id, input.data, now);
     if (id === undefined) return undefined;
-    if (input.labels && input.labels.length > 0) {
-      setContactFieldLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
-    }
+    relabel(setContactFieldLabels, db, accountId, id, input.labels, now);
     return getContactField(db, accountId, id);
   })();
 }
+
+const UPDATE = `UPDATE contact_fields SET contact_id = ?, contact_field_type_id = ?, data = ?, updated_at = ?
+  WHERE account_id = ? AND id = ?
+    AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ? AND c.id = ?)
+    AND EXISTS (SELECT 1 FROM contact_field_types t WHERE t.account_id = ? AND t.id = ?)`;
 
 /**
  * Replaces a contact field's value, type and contact (labels only when a non-empty list is given), in one
  * transaction. Returns undefined (and writes nothing) when the field, the contact or the type is not in the account.
  */
-export function updateContactField(
-  db: Db,
-  accountId: number,
-  id: number,
-  input: ContactFieldInput,
-  now: string,
-): ContactFieldRow | undefined {
+export function updateContactField(db: Db, accountId: number, id: number, input: ContactFieldInput, now: string): ContactFieldRow | undefined {
   return db.transaction(() => {
-    const result = stmt(
-      db,
-      `UPDATE contact_fields SET contact_id = ?, contact_field_type_id = ?, data = ?, updated_at = ?
-        WHERE account_id = ? AND id = ?
-          AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = ? AND c.id = ?)
-          AND EXISTS (SELECT 1 FROM contact_field_types t WHERE t.account_id = ? AND t.id = ?)`,
-    ).run(
-      input.contact_id,
-      input.contact_field_type_id,
-      input.data,
-      now,
-      accountId,
-      id,
-      accountId,
-      input.contact_id,
-      accountId,
-      input.contact_field_type_id,
-    );
+    const { contact_id, contact_field_type_id, data } = input;
+    const result = stmt(db, UPDATE).run(contact_id, contact_field_type_id, data, now, accountId, id, accountId, contact_id, accountId, contact_field_type_id);
     if (result.changes === 0) return undefined;
-    if (input.labels && input.labels.length > 0) {
-      setContactFieldLabels(db, accountId, id, ensureLabels(db, accountId, input.labels, now));
-    }
+    relabel(setContactFieldLabels, db, accountId, id, input.labels, now);
     return getContactField(db, accountId, id);
   })();
 }
 
-export const deleteContactField = accountTable<ContactFieldRow>('contact_fields').remove;
+const insertField = inserterOfContactAndType('contact_fields', 'data');
 
 /**
  * Adds a contact field. Returns the new id, or undefined when the contact or
  * the field type is not in the account.
  */
-export function addContactField(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  typeId: number,
-  data: string,
-  now: string,
-): number | undefined {
-  const result = stmt(
-    db,
-    `INSERT INTO contact_fields (account_id, uuid, contact_id, contact_field_type_id, data, created_at, updated_at)
-     SELECT c.account_id, ?, c.id, t.id, ?, ?, ?
-       FROM contacts c JOIN contact_field_types t ON t.account_id = c.account_id
-      WHERE c.account_id = ? AND c.id = ? AND t.id = ?`,
-  ).run(randomUUID(), data, now, now, accountId, contactId, typeId);
-  return result.changes === 0 ? undefined : Number(result.lastInsertRowid);
+export function addContactField(db: Db, accountId: number, contactId: number, typeId: number, data: string, now: string): number | undefined {
+  return insertField(db, accountId, contactId, typeId, data, now);
 }

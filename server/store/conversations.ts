@@ -3,34 +3,26 @@
  * A message always belongs to its conversation's contact and is deleted with the conversation.
  */
 import { randomUUID } from 'node:crypto';
-import type { ContactFieldTypeRow } from './contactFieldTypes.js';
-import { childrenByParent, idList, stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable, childrenOfAccount, type ContactOwnedRow } from './accountTable.js';
+import { stmt, type Db } from './db.js';
 
-export interface ConversationRow {
-  id: number;
-  account_id: number;
-  uuid: string | null;
-  contact_id: number;
+import { inserterOfContactAndType } from './contactFieldTypes.js';
+
+/** Several contact field types of the account by id (the conversations' channels). */
+export { getContactFieldTypesByIds } from './contactFieldTypes.js';
+
+export interface ConversationRow extends ContactOwnedRow {
   contact_field_type_id: number;
   /** Calendar date `YYYY-MM-DD`. */
   happened_at: string;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
-export interface MessageRow {
-  id: number;
-  account_id: number;
-  uuid: string | null;
+export interface MessageRow extends ContactOwnedRow {
   conversation_id: number;
-  contact_id: number;
   /** Calendar date `YYYY-MM-DD`. */
   written_at: string;
   written_by_me: number;
   content: string;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 export interface ConversationInput {
@@ -44,54 +36,22 @@ export interface MessageInput {
   content: string;
 }
 
-export function listConversations(db: Db, accountId: number, opts: PageOptions): Page<ConversationRow> {
-  return pageOfAccountRows<ConversationRow>(db, 'conversations', { accountId }, opts);
-}
-
-export function listConversationsForContact(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  opts: PageOptions,
-): Page<ConversationRow> {
-  return pageOfAccountRows<ConversationRow>(db, 'conversations', { accountId, contactId }, opts);
-}
-
-export function getConversation(db: Db, accountId: number, id: number): ConversationRow | undefined {
-  return stmt<ConversationRow>(db, 'SELECT * FROM conversations WHERE account_id = ? AND id = ?').get(accountId, id);
-}
-
-/** Several contact field types of the account by id, in one query. Unknown ids are absent from the map. */
-export function getContactFieldTypesByIds(db: Db, accountId: number, ids: Iterable<number>): Map<number, ContactFieldTypeRow> {
-  const list = idList(ids);
-  const out = new Map<number, ContactFieldTypeRow>();
-  if (list === '[]') return out;
-  const rows = stmt<ContactFieldTypeRow>(
-    db,
-    'SELECT * FROM contact_field_types WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))',
-  ).all(accountId, list);
-  for (const row of rows) out.set(row.id, row);
-  return out;
-}
+const conversations = accountTable<ConversationRow>('conversations');
+/** `deleteConversation`: its messages go with it (foreign key cascade, in the same statement). */
+export const {
+  page: listConversations,
+  pageOfContact: listConversationsForContact,
+  get: getConversation,
+  remove: deleteConversation,
+} = conversations;
 
 /** The messages of several conversations, in one query; each list in writing order (day, then id). */
-export function messagesForConversations(
-  db: Db,
-  accountId: number,
-  conversationIds: Iterable<number>,
-): Map<number, MessageRow[]> {
-  return childrenByParent(
-    conversationIds,
-    (list) =>
-      stmt<MessageRow>(
-        db,
-        `SELECT * FROM messages
-          WHERE account_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
-          ORDER BY conversation_id, written_at, id`,
-      ).all(accountId, list),
-    (row) => [row.conversation_id, row],
-  );
-}
+export const messagesForConversations = childrenOfAccount<MessageRow>(
+  `SELECT * FROM messages
+    WHERE account_id = ? AND conversation_id IN (SELECT value FROM json_each(?))
+    ORDER BY conversation_id, written_at, id`,
+  (row) => [row.conversation_id, row],
+);
 
 export function getMessage(db: Db, accountId: number, conversationId: number, id: number): MessageRow | undefined {
   return stmt<MessageRow>(db, 'SELECT * FROM messages WHERE account_id = ? AND conversation_id = ? AND id = ?').get(
@@ -101,25 +61,15 @@ export function getMessage(db: Db, accountId: number, conversationId: number, id
   );
 }
 
+const insertConversation = inserterOfContactAndType('conversations', 'happened_at');
+
 /**
  * Starts a conversation. Returns undefined when the contact or the contact field type is not in the account
  * (nothing is written then).
  */
-export function createConversation(
-  db: Db,
-  accountId: number,
-  contactId: number,
-  input: ConversationInput,
-  now: string,
-): ConversationRow | undefined {
-  const result = stmt(
-    db,
-    `INSERT INTO conversations (account_id, uuid, contact_id, contact_field_type_id, happened_at, created_at, updated_at)
-     SELECT c.account_id, ?, c.id, t.id, ?, ?, ?
-       FROM contacts c JOIN contact_field_types t ON t.account_id = c.account_id
-      WHERE c.account_id = ? AND c.id = ? AND t.id = ?`,
-  ).run(randomUUID(), input.happened_at, now, now, accountId, contactId, input.contact_field_type_id);
-  return result.changes === 0 ? undefined : getConversation(db, accountId, Number(result.lastInsertRowid));
+export function createConversation(db: Db, accountId: number, contactId: number, input: ConversationInput, now: string): ConversationRow | undefined {
+  const id = insertConversation(db, accountId, contactId, input.contact_field_type_id, input.happened_at, now);
+  return id === undefined ? undefined : getConversation(db, accountId, id);
 }
 
 /**
@@ -140,11 +90,6 @@ export function updateConversation(
         AND EXISTS (SELECT 1 FROM contact_field_types t WHERE t.account_id = ? AND t.id = ?)`,
   ).run(input.happened_at, input.contact_field_type_id, now, accountId, id, accountId, input.contact_field_type_id);
   return result.changes === 0 ? undefined : getConversation(db, accountId, id);
-}
-
-/** Deletes a conversation; its messages go with it (foreign key cascade, in the same statement). */
-export function deleteConversation(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM conversations WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
 }
 
 /**

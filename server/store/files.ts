@@ -6,9 +6,31 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
+import type { ContactOwnedRow } from './accountTable.js';
 import { stmt, type Db } from './db.js';
 
 export type FileFolder = 'photos' | 'documents';
+
+/** What a photo or a document row keeps of its file. */
+export interface StoredFileRow extends ContactOwnedRow {
+  original_filename: string;
+  new_filename: string;
+  filesize: number | null;
+  mime_type: string | null;
+}
+
+/** A photo or a document as written; the caller has checked the contact and stored the file. */
+export interface StoredFileInput {
+  contact_id: number;
+  original_filename: string;
+  new_filename: string;
+  filesize: number;
+  mime_type: string;
+}
+
+/** The columns of a `StoredFileInput` in the inserts of photos and documents, and their values. */
+export const STORED_FILE_COLUMNS = 'contact_id, original_filename, new_filename, filesize, mime_type';
+export const storedFileValues = (f: StoredFileInput) => [f.contact_id, f.original_filename, f.new_filename, f.filesize, f.mime_type];
 
 /** Every path this module writes has this form; anything else is refused when reading or removing. */
 const STORED_PATH = /^(photos|documents)\/[A-Za-z0-9]{40}(\.[a-z0-9]{1,10})?$/;

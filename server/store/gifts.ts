@@ -4,27 +4,10 @@
  * through gift_photo (see photos.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable, assignments, type AccountRow } from './accountTable.js';
+import type { Db } from './db.js';
 
 export type GiftStatus = 'idea' | 'offered' | 'received';
-
-export interface GiftRow {
-  id: number;
-  account_id: number;
-  uuid: string | null;
-  contact_id: number;
-  recipient_id: number | null;
-  name: string;
-  comment: string | null;
-  url: string | null;
-  amount: number | null;
-  currency_id: number | null;
-  status: GiftStatus;
-  date: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
 
 /** A whole gift: an update replaces every field. */
 export interface GiftInput {
@@ -40,68 +23,26 @@ export interface GiftInput {
   date: string | null;
 }
 
-export function listGifts(db: Db, accountId: number, opts: PageOptions): Page<GiftRow> {
-  return pageOfAccountRows<GiftRow>(db, 'gifts', { accountId }, opts);
+export interface GiftRow extends AccountRow, GiftInput {
+  uuid: string | null;
 }
 
-export function listGiftsForContact(db: Db, accountId: number, contactId: number, opts: PageOptions): Page<GiftRow> {
-  return pageOfAccountRows<GiftRow>(db, 'gifts', { accountId, contactId }, opts);
-}
+const gifts = accountTable<GiftRow>('gifts');
+/** `deleteGift`: its photos are detached (the gift_photo rows go with it), not deleted. */
+export const { page: listGifts, pageOfContact: listGiftsForContact, get: getGift, remove: deleteGift } = gifts;
 
-export function getGift(db: Db, accountId: number, id: number): GiftRow | undefined {
-  return stmt<GiftRow>(db, 'SELECT * FROM gifts WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+/** The columns an input fills, in its statements' order. */
+const FIELDS = ['contact_id', 'recipient_id', 'name', 'comment', 'url', 'amount', 'currency_id', 'status', 'date'] as const;
+const valuesOf = (input: GiftInput) => FIELDS.map((field) => input[field]);
+const insertRow = gifts.inserter(`uuid, ${FIELDS.join(', ')}`);
+const setRow = gifts.updater(assignments(FIELDS.join(', ')));
 
 /** The caller has checked that the contact and the recipient are the account's. */
 export function createGift(db: Db, accountId: number, input: GiftInput, now: string): GiftRow {
-  const result = stmt(
-    db,
-    `INSERT INTO gifts (account_id, uuid, contact_id, recipient_id, name, comment, url, amount, currency_id, status, date, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    accountId,
-    randomUUID(),
-    input.contact_id,
-    input.recipient_id,
-    input.name,
-    input.comment,
-    input.url,
-    input.amount,
-    input.currency_id,
-    input.status,
-    input.date,
-    now,
-    now,
-  );
-  return getGift(db, accountId, Number(result.lastInsertRowid))!;
+  return getGift(db, accountId, insertRow(db, accountId, [randomUUID(), ...valuesOf(input)], now))!;
 }
 
 /** Replaces the whole gift (its photos stay attached); undefined when it is not in the account. */
 export function updateGift(db: Db, accountId: number, id: number, input: GiftInput, now: string): GiftRow | undefined {
-  const result = stmt(
-    db,
-    `UPDATE gifts SET contact_id = ?, recipient_id = ?, name = ?, comment = ?, url = ?, amount = ?, currency_id = ?,
-            status = ?, date = ?, updated_at = ?
-      WHERE account_id = ? AND id = ?`,
-  ).run(
-    input.contact_id,
-    input.recipient_id,
-    input.name,
-    input.comment,
-    input.url,
-    input.amount,
-    input.currency_id,
-    input.status,
-    input.date,
-    now,
-    accountId,
-    id,
-  );
-  return result.changes === 0 ? undefined : getGift(db, accountId, id);
+  return setRow(db, accountId, id, valuesOf(input), now);
 }
-
-/** Deletes the gift; its photos are detached (the gift_photo rows go with it), not deleted. */
-export function deleteGift(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM gifts WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
-}
-

@@ -2,40 +2,26 @@
  * Groups: named sets of real contacts of one account. Deleting a group or a
  * contact removes the membership rows (ON DELETE CASCADE), never the contacts.
  */
-import { childrenByParent, stmt, type Db } from './db.js';
-import { accountTable } from './accountTable.js';
+import { accountTable, childrenOfAccount, type AccountRow } from './accountTable.js';
+import { stmt, type Db } from './db.js';
 import { trimInput } from '../text.js';
 
-export interface GroupRow {
-  id: number;
-  account_id: number;
+export interface GroupRow extends AccountRow {
   name: string;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 const groups = accountTable<GroupRow>('contact_groups', { order: 'ORDER BY created_at, id' });
-/** Oldest first; the order is fixed. */
-export const listGroups = groups.page;
-export const getGroup = groups.get;
-export const deleteGroup = groups.remove;
+/** `listGroups`: oldest first; the order is fixed. */
+export const { page: listGroups, get: getGroup, remove: deleteGroup } = groups;
+const insertRow = groups.inserter('name');
+const setRow = groups.updater('name = ?');
 
 export function createGroup(db: Db, accountId: number, input: { name: string }, now: string): GroupRow {
-  const result = stmt(
-    db,
-    'INSERT INTO contact_groups (account_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)',
-  ).run(accountId, trimInput(input.name), now, now);
-  return getGroup(db, accountId, Number(result.lastInsertRowid))!;
+  return getGroup(db, accountId, insertRow(db, accountId, [trimInput(input.name)], now))!;
 }
 
 export function updateGroup(db: Db, accountId: number, id: number, input: { name: string }, now: string): GroupRow | undefined {
-  const result = stmt(db, 'UPDATE contact_groups SET name = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(
-    trimInput(input.name),
-    now,
-    accountId,
-    id,
-  );
-  return result.changes === 0 ? undefined : getGroup(db, accountId, id);
+  return setRow(db, accountId, id, [trimInput(input.name)], now);
 }
 
 /**
@@ -43,21 +29,14 @@ export function updateGroup(db: Db, accountId: number, id: number, input: { name
  * (groups without contacts map to an empty list). A contact that has become
  * partial since it joined is left out: partial contacts never belong to a group.
  */
-export function contactIdsForGroups(db: Db, accountId: number, groupIds: Iterable<number>): Map<number, number[]> {
-  return childrenByParent(
-    groupIds,
-    (list) =>
-      stmt<{ group_id: number; contact_id: number }>(
-        db,
-        `SELECT cg.group_id, cg.contact_id
-           FROM contact_group cg
-           JOIN contacts c ON c.id = cg.contact_id AND c.account_id = cg.account_id
-          WHERE cg.account_id = ? AND cg.group_id IN (SELECT value FROM json_each(?)) AND c.is_partial = 0
-          ORDER BY cg.group_id, cg.created_at, cg.rowid`,
-      ).all(accountId, list),
-    (row) => [row.group_id, row.contact_id],
-  );
-}
+export const contactIdsForGroups = childrenOfAccount<{ group_id: number; contact_id: number }, number>(
+  `SELECT cg.group_id, cg.contact_id
+     FROM contact_group cg
+     JOIN contacts c ON c.id = cg.contact_id AND c.account_id = cg.account_id
+    WHERE cg.account_id = ? AND cg.group_id IN (SELECT value FROM json_each(?)) AND c.is_partial = 0
+    ORDER BY cg.group_id, cg.created_at, cg.rowid`,
+  (row) => [row.group_id, row.contact_id],
+);
 
 /**
  * Adds contacts to a group in one transaction; contacts already in it stay

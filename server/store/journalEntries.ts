@@ -2,19 +2,15 @@
  * The account's journal: dated entries with a title and a text, tied to no contact.
  */
 import { randomUUID } from 'node:crypto';
-import { stmt, type Db } from './db.js';
-import { accountTable } from './accountTable.js';
+import { accountTable, type AccountRow } from './accountTable.js';
+import type { Db } from './db.js';
 
-export interface JournalEntryRow {
-  id: number;
-  account_id: number;
+export interface JournalEntryRow extends AccountRow {
   uuid: string | null;
   title: string | null;
   post: string;
   /** The timestamp the entry is filed under: its creation. */
   date: string;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 export interface JournalEntryInput {
@@ -23,40 +19,16 @@ export interface JournalEntryInput {
 }
 
 const entries = accountTable<JournalEntryRow>('journal_entries');
-export const listJournalEntries = entries.page;
-export const getJournalEntry = entries.get;
-export const deleteJournalEntry = entries.remove;
+export const { page: listJournalEntries, get: getJournalEntry, remove: deleteJournalEntry } = entries;
+const insertRow = entries.inserter('uuid, title, post, date');
+const setRow = entries.updater('title = ?, post = ?');
 
 /** Writes a new entry, filed under `now`. */
-export function createJournalEntry(
-  db: Db,
-  accountId: number,
-  input: JournalEntryInput,
-  now: string,
-  uuid: string = randomUUID(),
-): JournalEntryRow {
-  const result = stmt(
-    db,
-    `INSERT INTO journal_entries (account_id, uuid, title, post, date, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(accountId, uuid, input.title, input.post, now, now, now);
-  return getJournalEntry(db, accountId, Number(result.lastInsertRowid))!;
+export function createJournalEntry(db: Db, accountId: number, input: JournalEntryInput, now: string, uuid: string = randomUUID()): JournalEntryRow {
+  return getJournalEntry(db, accountId, insertRow(db, accountId, [uuid, input.title, input.post, now], now))!;
 }
 
 /** Replaces an entry's title and text (its date stays); undefined when it is not in the account. */
-export function updateJournalEntry(
-  db: Db,
-  accountId: number,
-  id: number,
-  input: JournalEntryInput,
-  now: string,
-): JournalEntryRow | undefined {
-  const result = stmt(db, 'UPDATE journal_entries SET title = ?, post = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(
-    input.title,
-    input.post,
-    now,
-    accountId,
-    id,
-  );
-  return result.changes === 0 ? undefined : getJournalEntry(db, accountId, id);
+export function updateJournalEntry(db: Db, accountId: number, id: number, input: JournalEntryInput, now: string): JournalEntryRow | undefined {
+  return setRow(db, accountId, id, [input.title, input.post], now);
 }

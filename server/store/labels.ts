@@ -2,7 +2,8 @@
  * Labels of contact fields and addresses (`home`, `work`, ... or any text). Labels belong to the account and are
  * created on first use; the standard ones are stored by key and shown translated.
  */
-import { childrenByParent, stmt, type Db } from './db.js';
+import { accountTable, childrenOfAccount, type AccountRow } from './accountTable.js';
+import { stmt, type Db } from './db.js';
 import { trimInput } from '../text.js';
 
 /** The keys of Monica's standard labels, with their English text. */
@@ -16,13 +17,9 @@ export const STANDARD_LABELS: Readonly<Record<string, string>> = {
   other: 'Other',
 };
 
-export interface LabelRow {
-  id: number;
-  account_id: number;
+export interface LabelRow extends AccountRow {
   label_i18n: string | null;
   label: string | null;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 /** What a label is, from the text a client sent: a standard key (any case) or custom text. Blank text is no label. */
@@ -32,6 +29,8 @@ function parseLabel(text: string): { key: string; custom: null } | { key: null; 
   const lower = trimmed.toLowerCase();
   return Object.hasOwn(STANDARD_LABELS, lower) ? { key: lower, custom: null } : { key: null, custom: trimmed };
 }
+
+const insertLabel = accountTable<LabelRow>('contact_field_labels').inserter('label_i18n, label');
 
 /**
  * The ids of the account's labels for `texts`, creating the missing ones; duplicates and blanks are dropped and the
@@ -46,51 +45,44 @@ export function ensureLabels(db: Db, accountId: number, texts: readonly string[]
       parsed.key !== null
         ? stmt<{ id: number }>(db, 'SELECT id FROM contact_field_labels WHERE account_id = ? AND label_i18n = ?').get(accountId, parsed.key)
         : stmt<{ id: number }>(db, 'SELECT id FROM contact_field_labels WHERE account_id = ? AND label = ?').get(accountId, parsed.custom);
-    const id =
-      existing?.id ??
-      Number(
-        stmt(
-          db,
-          'INSERT INTO contact_field_labels (account_id, label_i18n, label, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-        ).run(accountId, parsed.key, parsed.custom, now, now).lastInsertRowid,
-      );
+    const id = existing?.id ?? insertLabel(db, accountId, [parsed.key, parsed.custom], now);
     if (!ids.includes(id)) ids.push(id);
   }
   return ids;
 }
 
-/** Replaces the labels of a contact field (the field must be the account's). Call inside a transaction. */
-export function setContactFieldLabels(db: Db, accountId: number, fieldId: number, labelIds: readonly number[]): void {
-  stmt(db, 'DELETE FROM contact_field_contact_field_label WHERE account_id = ? AND contact_field_id = ?').run(accountId, fieldId);
-  const insert = stmt(
-    db,
-    'INSERT INTO contact_field_contact_field_label (account_id, contact_field_id, contact_field_label_id) VALUES (?, ?, ?)',
-  );
-  for (const labelId of labelIds) insert.run(accountId, fieldId, labelId);
+type LabelSetter = (db: Db, accountId: number, parentId: number, labelIds: readonly number[]) => void;
+
+/** Replaces the labels of a parent row in `table`, whose id is in `parentColumn`. Call inside a transaction. */
+function labelLinks(table: string, parentColumn: string): LabelSetter {
+  const remove = `DELETE FROM ${table} WHERE account_id = ? AND ${parentColumn} = ?`;
+  const insert = `INSERT INTO ${table} (account_id, ${parentColumn}, contact_field_label_id) VALUES (?, ?, ?)`;
+  return (db, accountId, parentId, labelIds) => {
+    stmt(db, remove).run(accountId, parentId);
+    const add = stmt(db, insert);
+    for (const labelId of labelIds) add.run(accountId, parentId, labelId);
+  };
 }
 
+/** Replaces the labels of a contact field (the field must be the account's). Call inside a transaction. */
+export const setContactFieldLabels = labelLinks('contact_field_contact_field_label', 'contact_field_id');
+
 /** Replaces the labels of an address (the address must be the account's). Call inside a transaction. */
-export function setAddressLabels(db: Db, accountId: number, addressId: number, labelIds: readonly number[]): void {
-  stmt(db, 'DELETE FROM address_contact_field_label WHERE account_id = ? AND address_id = ?').run(accountId, addressId);
-  const insert = stmt(
-    db,
-    'INSERT INTO address_contact_field_label (account_id, address_id, contact_field_label_id) VALUES (?, ?, ?)',
-  );
-  for (const labelId of labelIds) insert.run(accountId, addressId, labelId);
+export const setAddressLabels = labelLinks('address_contact_field_label', 'address_id');
+
+/**
+ * Gives a contact field or an address (`set`: `setContactFieldLabels` or `setAddressLabels`) the labels for `texts`,
+ * creating the missing ones; a null or empty list keeps its labels. Call inside a transaction.
+ */
+export function relabel(set: LabelSetter, db: Db, accountId: number, id: number, texts: readonly string[] | null, now: string): void {
+  if (texts && texts.length > 0) set(db, accountId, id, ensureLabels(db, accountId, texts, now));
 }
 
 /** The labels of several addresses, in one query (Monica stores them; the address object does not show them). */
-export function labelsForAddresses(db: Db, accountId: number, addressIds: Iterable<number>): Map<number, LabelRow[]> {
-  return childrenByParent(
-    addressIds,
-    (list) =>
-      stmt<LabelRow & { address_id: number }>(
-        db,
-        `SELECT l.*, p.address_id FROM address_contact_field_label p
-           JOIN contact_field_labels l ON l.id = p.contact_field_label_id AND l.account_id = p.account_id
-          WHERE p.account_id = ? AND p.address_id IN (SELECT value FROM json_each(?))
-          ORDER BY p.address_id, l.id`,
-      ).all(accountId, list),
-    ({ address_id, ...label }) => [address_id, label],
-  );
-}
+export const labelsForAddresses = childrenOfAccount<LabelRow & { address_id: number }, LabelRow>(
+  `SELECT l.*, p.address_id FROM address_contact_field_label p
+     JOIN contact_field_labels l ON l.id = p.contact_field_label_id AND l.account_id = p.account_id
+    WHERE p.account_id = ? AND p.address_id IN (SELECT value FROM json_each(?))
+    ORDER BY p.address_id, l.id`,
+  ({ address_id, ...label }) => [address_id, label],
+);

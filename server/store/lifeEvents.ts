@@ -3,15 +3,11 @@
  * reminder keeps the reminder's id; the reminder goes when the event goes (trigger of migration 10).
  */
 import { randomUUID } from 'node:crypto';
+import { accountTable, type ContactOwnedRow } from './accountTable.js';
 import { idList, stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
 import { createReminder } from './reminders.js';
 
-export interface LifeEventRow {
-  id: number;
-  account_id: number;
-  uuid: string | null;
-  contact_id: number;
+export interface LifeEventRow extends ContactOwnedRow {
   life_event_type_id: number;
   reminder_id: number | null;
   name: string | null;
@@ -20,8 +16,6 @@ export interface LifeEventRow {
   happened_at: string;
   happened_at_month_unknown: number;
   happened_at_day_unknown: number;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 /** A life event type with its category (global reference data). */
@@ -52,14 +46,13 @@ export interface NewLifeEvent extends LifeEventContent {
   happened_at_day_unknown: boolean;
 }
 
-
-export function listLifeEvents(db: Db, accountId: number, opts: PageOptions): Page<LifeEventRow> {
-  return pageOfAccountRows<LifeEventRow>(db, 'life_events', { accountId }, opts);
-}
-
-export function getLifeEvent(db: Db, accountId: number, id: number): LifeEventRow | undefined {
-  return stmt<LifeEventRow>(db, 'SELECT * FROM life_events WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const lifeEvents = accountTable<LifeEventRow>('life_events');
+/** `deleteLifeEvent` deletes the reminder the event added too. */
+export const { page: listLifeEvents, get: getLifeEvent, remove: deleteLifeEvent } = lifeEvents;
+const insertRow = lifeEvents.inserter(
+  'uuid, contact_id, life_event_type_id, reminder_id, name, note, happened_at, happened_at_month_unknown, happened_at_day_unknown',
+);
+const setRow = lifeEvents.updater('life_event_type_id = ?, happened_at = ?, name = ?, note = ?');
 
 /**
  * Creates a life event; with `has_reminder`, also a yearly reminder about the contact on the event's day, named after
@@ -86,42 +79,15 @@ export function createLifeEvent(db: Db, accountId: number, input: NewLifeEvent, 
       );
       reminderId = reminder?.id ?? null;
     }
-    const result = stmt(
-      db,
-      `INSERT INTO life_events (account_id, uuid, contact_id, life_event_type_id, reminder_id, name, note, happened_at,
-                                happened_at_month_unknown, happened_at_day_unknown, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      accountId,
-      uuid,
-      input.contact_id,
-      input.life_event_type_id,
-      reminderId,
-      input.name,
-      input.note,
-      input.happened_at,
-      input.happened_at_month_unknown ? 1 : 0,
-      input.happened_at_day_unknown ? 1 : 0,
-      now,
-      now,
-    );
-    return getLifeEvent(db, accountId, Number(result.lastInsertRowid))!;
+    const unknown = [input.happened_at_month_unknown ? 1 : 0, input.happened_at_day_unknown ? 1 : 0];
+    const values = [uuid, input.contact_id, input.life_event_type_id, reminderId, input.name, input.note, input.happened_at, ...unknown];
+    return getLifeEvent(db, accountId, insertRow(db, accountId, values, now))!;
   })();
 }
 
 /** Replaces the event's type, day, name and note; it keeps its contact and its reminder. */
 export function updateLifeEvent(db: Db, accountId: number, id: number, input: LifeEventContent, now: string): LifeEventRow | undefined {
-  const result = stmt(
-    db,
-    `UPDATE life_events SET life_event_type_id = ?, happened_at = ?, name = ?, note = ?, updated_at = ?
-      WHERE account_id = ? AND id = ?`,
-  ).run(input.life_event_type_id, input.happened_at, input.name, input.note, now, accountId, id);
-  return result.changes === 0 ? undefined : getLifeEvent(db, accountId, id);
-}
-
-/** Deletes the event, and the reminder it added. */
-export function deleteLifeEvent(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM life_events WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+  return setRow(db, accountId, id, [input.life_event_type_id, input.happened_at, input.name, input.note], now);
 }
 
 /** The life event types with these ids, with their categories; an unknown id is absent from the map. */

@@ -1,14 +1,12 @@
 /**
  * Occupations: a contact's job at a company of the same account.
  */
+import { accountTable, assignments, type AccountRow } from './accountTable.js';
 import { stmt, type Db } from './db.js';
-import { accountTable } from './accountTable.js';
 
 export type SalaryUnit = 'year' | 'month' | 'week' | 'day' | 'hour';
 
-export interface OccupationRow {
-  id: number;
-  account_id: number;
+export interface OccupationRow extends AccountRow {
   contact_id: number;
   company_id: number;
   title: string;
@@ -18,8 +16,6 @@ export interface OccupationRow {
   currently_works_here: number;
   start_date: string | null;
   end_date: string | null;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 /** The replaceable details of an occupation (the contact and the company are fixed at creation). */
@@ -39,9 +35,13 @@ export interface OccupationInput extends OccupationDetails {
 }
 
 const occupations = accountTable<OccupationRow>('occupations');
-export const listOccupations = occupations.page;
-export const getOccupation = occupations.get;
-export const deleteOccupation = occupations.remove;
+export const { page: listOccupations, get: getOccupation, remove: deleteOccupation } = occupations;
+/** The columns of the details, and their values in that order. */
+const DETAILS = 'title, description, salary, salary_unit, currently_works_here, start_date, end_date';
+const detailsOf = (d: OccupationDetails) => [
+  d.title, d.description, d.salary, d.salary_unit, d.currently_works_here ? 1 : 0, d.start_date, d.end_date,
+];
+const setRow = occupations.updater(assignments(DETAILS));
 
 /**
  * Creates an occupation. The caller has checked that the contact and the company are the account's; the
@@ -50,30 +50,15 @@ export const deleteOccupation = occupations.remove;
 export function createOccupation(db: Db, accountId: number, input: OccupationInput, now: string): OccupationRow | undefined {
   const result = stmt(
     db,
-    `INSERT INTO occupations (account_id, contact_id, company_id, title, description, salary, salary_unit,
-                              currently_works_here, start_date, end_date, created_at, updated_at)
+    `INSERT INTO occupations (account_id, contact_id, company_id, ${DETAILS}, created_at, updated_at)
      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
       WHERE EXISTS (SELECT 1 FROM contacts WHERE account_id = ? AND id = ?)
         AND EXISTS (SELECT 1 FROM companies WHERE account_id = ? AND id = ?)`,
-  ).run(
-    accountId, input.contact_id, input.company_id, input.title, input.description, input.salary, input.salary_unit,
-    input.currently_works_here ? 1 : 0, input.start_date, input.end_date, now, now,
-    accountId, input.contact_id, accountId, input.company_id,
-  );
+  ).run(accountId, input.contact_id, input.company_id, ...detailsOf(input), now, now, accountId, input.contact_id, accountId, input.company_id);
   return result.changes === 0 ? undefined : getOccupation(db, accountId, Number(result.lastInsertRowid));
 }
 
 /** Replaces the details of an occupation; undefined when it is not in the account. */
 export function updateOccupation(db: Db, accountId: number, id: number, input: OccupationDetails, now: string): OccupationRow | undefined {
-  const result = stmt(
-    db,
-    `UPDATE occupations
-        SET title = ?, description = ?, salary = ?, salary_unit = ?, currently_works_here = ?,
-            start_date = ?, end_date = ?, updated_at = ?
-      WHERE account_id = ? AND id = ?`,
-  ).run(
-    input.title, input.description, input.salary, input.salary_unit, input.currently_works_here ? 1 : 0,
-    input.start_date, input.end_date, now, accountId, id,
-  );
-  return result.changes === 0 ? undefined : getOccupation(db, accountId, id);
+  return setRow(db, accountId, id, detailsOf(input), now);
 }

@@ -80,20 +80,3 @@ export function pageOf<R>(db: Db, select: string, count: string, params: readonl
   const total = stmt<{ n: number }>(db, count).get(...params)!.n;
   return { rows, total };
 }
-
-/**
- * One page of an account's rows of `table` (all of them, or those of one contact), in the requested order (or the
- * table's fixed `order`), and how many there are in all. `table` and `order` are the store's own text, never user
- * input.
- */
-export function pageOfAccountRows<R>(
-  db: Db,
-  table: string,
-  filter: { accountId: number; contactId?: number },
-  opts: PageOptions,
-  order: string = orderClause(opts.sort),
-): Page<R> {
-  const where = filter.contactId === undefined ? 'account_id = ?' : 'account_id = ? AND contact_id = ?';
-  const params = filter.contactId === undefined ? [filter.accountId] : [filter.accountId, filter.contactId];
-  return pageOf<R>(db, `SELECT * FROM ${table} WHERE ${where} ${order}`, `SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params, opts);
-}

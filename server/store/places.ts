@@ -2,8 +2,8 @@
  * Places: locations of the account. Each address keeps its location in a place of its own (see addresses.ts); the
  * places created through the API belong to no address. Every statement is scoped to one account.
  */
-import { stmt, type Db } from './db.js';
-import { pageOfAccountRows, type Page, type PageOptions } from './pagination.js';
+import { accountTable, assignments, type AccountRow } from './accountTable.js';
+import type { Db } from './db.js';
 
 /** A location as written: every field replaces the stored one (null clears it). */
 export interface PlaceFields {
@@ -17,30 +17,20 @@ export interface PlaceFields {
   longitude: number | null;
 }
 
-export interface PlaceRow extends PlaceFields {
-  id: number;
-  account_id: number;
-  created_at: string | null;
-  updated_at: string | null;
-}
+export interface PlaceRow extends PlaceFields, AccountRow {}
 
-
-export function listPlaces(db: Db, accountId: number, opts: PageOptions): Page<PlaceRow> {
-  return pageOfAccountRows<PlaceRow>(db, 'places', { accountId }, opts);
-}
-
-export function getPlace(db: Db, accountId: number, id: number): PlaceRow | undefined {
-  return stmt<PlaceRow>(db, 'SELECT * FROM places WHERE account_id = ? AND id = ?').get(accountId, id);
-}
+const places = accountTable<PlaceRow>('places');
+/** `deletePlace` deletes the address the place is the location of too (cascade). */
+export const { page: listPlaces, get: getPlace, remove: deletePlace } = places;
+/** The columns of the fields, and their values in that order. */
+const FIELDS = 'street, city, province, postal_code, country, latitude, longitude';
+const valuesOf = (f: PlaceFields) => [f.street, f.city, f.province, f.postal_code, f.country, f.latitude, f.longitude];
+const insertRow = places.inserter(FIELDS);
+const setRow = places.updater(assignments(FIELDS));
 
 /** Stores a new place and returns its id (also the first step of a new address). */
 export function insertPlace(db: Db, accountId: number, fields: PlaceFields, now: string): number {
-  const result = stmt(
-    db,
-    `INSERT INTO places (account_id, street, city, province, postal_code, country, latitude, longitude, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(accountId, fields.street, fields.city, fields.province, fields.postal_code, fields.country, fields.latitude, fields.longitude, now, now);
-  return Number(result.lastInsertRowid);
+  return insertRow(db, accountId, valuesOf(fields), now);
 }
 
 export function createPlace(db: Db, accountId: number, fields: PlaceFields, now: string): PlaceRow {
@@ -49,16 +39,5 @@ export function createPlace(db: Db, accountId: number, fields: PlaceFields, now:
 
 /** Replaces every field of the place (the address it is the location of shows the change). */
 export function updatePlace(db: Db, accountId: number, id: number, fields: PlaceFields, now: string): PlaceRow | undefined {
-  const result = stmt(
-    db,
-    `UPDATE places SET street = ?, city = ?, province = ?, postal_code = ?, country = ?, latitude = ?, longitude = ?,
-            updated_at = ?
-      WHERE account_id = ? AND id = ?`,
-  ).run(fields.street, fields.city, fields.province, fields.postal_code, fields.country, fields.latitude, fields.longitude, now, accountId, id);
-  return result.changes === 0 ? undefined : getPlace(db, accountId, id);
-}
-
-/** Deletes the place, and the address it is the location of (cascade). */
-export function deletePlace(db: Db, accountId: number, id: number): boolean {
-  return stmt(db, 'DELETE FROM places WHERE account_id = ? AND id = ?').run(accountId, id).changes > 0;
+  return setRow(db, accountId, id, valuesOf(fields), now);
 }

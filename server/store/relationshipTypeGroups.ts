@@ -2,22 +2,17 @@
  * Relationship type groups (love, family, friend, work): read-only reference rows every account gets when it is
  * created, with its relationship types (see relationshipTypes.ts).
  */
+import { accountTable, type AccountRow } from './accountTable.js';
 import { stmt, type Db } from './db.js';
-import { accountTable } from './accountTable.js';
 
-export interface RelationshipTypeGroupRow {
-  id: number;
-  account_id: number;
+export interface RelationshipTypeGroupRow extends AccountRow {
   name: string;
   delible: number;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 const groups = accountTable<RelationshipTypeGroupRow>('relationship_type_groups', { order: 'ORDER BY id' });
-/** The groups of the account, in their fixed order (creation order). */
-export const listRelationshipTypeGroups = groups.page;
-export const getRelationshipTypeGroup = groups.get;
+/** `listRelationshipTypeGroups`: in their fixed order (creation order). */
+export const { page: listRelationshipTypeGroups, get: getRelationshipTypeGroup } = groups;
 
 /** The names of the account's groups (the keys a contact's `information.relationships` can fill). */
 export function relationshipTypeGroupNames(db: Db, accountId: number): Set<string> {

@@ -2,26 +2,22 @@
  * Relationship types (partner, uncle, ...), each in a group (see relationshipTypeGroups.ts): read-only reference
  * rows every account gets when it is created (see seed/referenceData.ts).
  */
+import { accountTable, type AccountRow } from './accountTable.js';
 import { stmt, type Db } from './db.js';
-import { accountTable } from './accountTable.js';
 
-export interface RelationshipTypeRow {
-  id: number;
-  account_id: number;
+export interface RelationshipTypeRow extends AccountRow {
   name: string;
   name_reverse_relationship: string;
   relationship_type_group_id: number;
   delible: number;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
-const relationshipTypes = accountTable<RelationshipTypeRow>('relationship_types', { order: 'ORDER BY id' });
-/** The types of the account, in their fixed order (creation order). */
-export const listRelationshipTypes = relationshipTypes.page;
-export const getRelationshipType = relationshipTypes.get;
-/** Several types of the account by id, in one query. */
-export const getRelationshipTypesByIds = relationshipTypes.byIds;
+/** `listRelationshipTypes`: in their fixed order (creation order). `getRelationshipTypesByIds`: in one query. */
+export const {
+  page: listRelationshipTypes,
+  get: getRelationshipType,
+  byIds: getRelationshipTypesByIds,
+} = accountTable<RelationshipTypeRow>('relationship_types', { order: 'ORDER BY id' });
 
 export function getRelationshipTypeByName(db: Db, accountId: number, name: string): RelationshipTypeRow | undefined {
   return stmt<RelationshipTypeRow>(

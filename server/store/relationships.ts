@@ -5,20 +5,16 @@
  * both rows in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { accountTable, contactInAccount } from './accountTable.js';
+import { accountTable, contactInAccount, type AccountRow } from './accountTable.js';
 import { deleteContact } from './contacts.js';
 import { idList, stmt, type Db } from './db.js';
 import { getRelationshipType, getRelationshipTypeByName, reverseTypeOf, type RelationshipTypeRow } from './relationshipTypes.js';
 
-export interface RelationshipRow {
-  id: number;
-  account_id: number;
+export interface RelationshipRow extends AccountRow {
   uuid: string | null;
   relationship_type_id: number;
   contact_is: number;
   of_contact: number;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 /** A relationship with the names of its type and of the type's group. */
@@ -38,7 +34,10 @@ export type RelationshipFailure = 'contact' | 'type' | 'relationship' | 'reverse
 
 export type RelationshipResult = { row: RelationshipRow } | { failure: RelationshipFailure };
 
-export const getRelationship = accountTable<RelationshipRow>('relationships').get;
+const relationships = accountTable<RelationshipRow>('relationships');
+export const getRelationship = relationships.get;
+const insertLink = relationships.inserter('uuid, relationship_type_id, contact_is, of_contact');
+const setType = relationships.setter('relationship_type_id = ?');
 
 /** Every relationship whose `contact_is` is the contact, oldest first. */
 export function listRelationshipsOfContact(db: Db, accountId: number, contactId: number): RelationshipRow[] {
@@ -64,12 +63,7 @@ export function relationshipsOfContacts(db: Db, accountId: number, contactIds: I
 }
 
 function insertRow(db: Db, accountId: number, typeId: number, contactIs: number, ofContact: number, now: string): number {
-  const result = stmt(
-    db,
-    `INSERT INTO relationships (account_id, uuid, relationship_type_id, contact_is, of_contact, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(accountId, randomUUID(), typeId, contactIs, ofContact, now, now);
-  return Number(result.lastInsertRowid);
+  return insertLink(db, accountId, [randomUUID(), typeId, contactIs, ofContact], now);
 }
 
 /** The row going the other way with the given type (the oldest, should the link have been made twice). */
@@ -126,9 +120,8 @@ export function updateRelationshipType(db: Db, accountId: number, id: number, ty
     const reverse = reverseTypeOf(db, type);
     if (!reverse) return { failure: 'reverse_type' };
     const reverseRow = findReverse(db, row);
-    const setType = stmt(db, 'UPDATE relationships SET relationship_type_id = ?, updated_at = ? WHERE account_id = ? AND id = ?');
-    setType.run(type.id, now, accountId, row.id);
-    if (reverseRow) setType.run(reverse.id, now, accountId, reverseRow.id);
+    setType(db, accountId, row.id, [type.id], now);
+    if (reverseRow) setType(db, accountId, reverseRow.id, [reverse.id], now);
     else insertRow(db, accountId, reverse.id, row.of_contact, row.contact_is, now);
     return { row: getRelationship(db, accountId, id)! };
   })();
@@ -152,9 +145,8 @@ export function deleteRelationship(db: Db, accountId: number, id: number): boole
     const row = getRelationship(db, accountId, id);
     if (!row) return false;
     const reverseRow = findReverse(db, row);
-    const remove = stmt(db, 'DELETE FROM relationships WHERE account_id = ? AND id = ?');
-    remove.run(accountId, row.id);
-    if (reverseRow) remove.run(accountId, reverseRow.id);
+    relationships.remove(db, accountId, row.id);
+    if (reverseRow) relationships.remove(db, accountId, reverseRow.id);
     const other = stmt<{ is_partial: number }>(db, 'SELECT is_partial FROM contacts WHERE account_id = ? AND id = ?').get(
       accountId,
       row.of_contact,

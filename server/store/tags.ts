@@ -1,16 +1,12 @@
 /**
  * Tags and the links between tags and contacts.
  */
-import { childrenByParent, stmt, type Db } from './db.js';
-import { accountTable, contactInAccount } from './accountTable.js';
+import { accountTable, childrenOfAccount, contactInAccount, type AccountRow } from './accountTable.js';
+import { stmt, type Db } from './db.js';
 
-export interface TagRow {
-  id: number;
-  account_id: number;
+export interface TagRow extends AccountRow {
   name: string;
   name_slug: string;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
@@ -35,46 +31,31 @@ export function slugify(name: string): string {
 }
 
 const tags = accountTable<TagRow>('tags');
-export const listTags = tags.page;
-export const getTag = tags.get;
-/** Deletes a tag; its links to contacts go with it. */
-export const deleteTag = tags.remove;
+/** `deleteTag`: its links to contacts go with it. */
+export const { page: listTags, get: getTag, remove: deleteTag } = tags;
+const insertRow = tags.inserter('name, name_slug');
+const setRow = tags.updater('name = ?, name_slug = ?');
 
 export function createTag(db: Db, accountId: number, input: { name: string }, now: string): TagRow {
   const name = input.name.trim();
-  const result = stmt(
-    db,
-    'INSERT INTO tags (account_id, name, name_slug, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(accountId, name, slugify(name), now, now);
-  return getTag(db, accountId, Number(result.lastInsertRowid))!;
+  return getTag(db, accountId, insertRow(db, accountId, [name, slugify(name)], now))!;
 }
 
 /** Renames a tag and recomputes its slug. */
 export function updateTag(db: Db, accountId: number, id: number, input: { name: string }, now: string): TagRow | undefined {
   const name = input.name.trim();
-  const result = stmt(
-    db,
-    'UPDATE tags SET name = ?, name_slug = ?, updated_at = ? WHERE account_id = ? AND id = ?',
-  ).run(name, slugify(name), now, accountId, id);
-  return result.changes === 0 ? undefined : getTag(db, accountId, id);
+  return setRow(db, accountId, id, [name, slugify(name)], now);
 }
 
 /** Tags of several contacts in one query (contacts without tags map to an empty list). */
-export function tagsForContacts(db: Db, accountId: number, contactIds: Iterable<number>): Map<number, TagRow[]> {
-  return childrenByParent(
-    contactIds,
-    (list) =>
-      stmt<TagRow & { contact_id: number }>(
-        db,
-        `SELECT ct.contact_id, t.*
-           FROM contact_tag ct
-           JOIN tags t ON t.id = ct.tag_id AND t.account_id = ct.account_id
-          WHERE ct.account_id = ? AND ct.contact_id IN (SELECT value FROM json_each(?))
-          ORDER BY ct.created_at, t.id`,
-      ).all(accountId, list),
-    ({ contact_id, ...tag }) => [contact_id, tag],
-  );
-}
+export const tagsForContacts = childrenOfAccount<TagRow & { contact_id: number }, TagRow>(
+  `SELECT ct.contact_id, t.*
+     FROM contact_tag ct
+     JOIN tags t ON t.id = ct.tag_id AND t.account_id = ct.account_id
+    WHERE ct.account_id = ? AND ct.contact_id IN (SELECT value FROM json_each(?))
+    ORDER BY ct.created_at, t.id`,
+  ({ contact_id, ...tag }) => [contact_id, tag],
+);
 
 /**
  * Attaches tags to a contact by name. Blank names are skipped; a tag with

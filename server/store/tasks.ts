@@ -3,20 +3,16 @@
  * (`contact_id` NULL). `completed_at` is stamped while a task is completed.
  */
 import { randomUUID } from 'node:crypto';
-import { stmt, type Db } from './db.js';
-import { accountTable, contactInAccount } from './accountTable.js';
+import { accountTable, contactInAccount, type AccountRow } from './accountTable.js';
+import type { Db } from './db.js';
 
-export interface TaskRow {
-  id: number;
-  account_id: number;
+export interface TaskRow extends AccountRow {
   uuid: string | null;
   contact_id: number | null;
   title: string;
   description: string | null;
   completed: number;
   completed_at: string | null;
-  created_at: string | null;
-  updated_at: string | null;
 }
 
 export interface TaskCreateInput {
@@ -32,29 +28,18 @@ export interface TaskUpdateInput {
 }
 
 const tasks = accountTable<TaskRow>('tasks');
-export const listTasks = tasks.page;
-export const listTasksForContact = tasks.pageOfContact;
-export const getTask = tasks.get;
-export const deleteTask = tasks.remove;
+export const { page: listTasks, pageOfContact: listTasksForContact, get: getTask, remove: deleteTask } = tasks;
+const insertRow = tasks.inserter('uuid, contact_id, title, description, completed, completed_at');
+const setRow = tasks.updater('title = ?, description = ?, completed = ?, completed_at = ?');
+const complete = tasks.setter('completed = 1, completed_at = ?');
 
 /**
  * Creates a task, never completed. Returns undefined when `contact_id` names
  * a contact outside the account.
  */
-export function createTask(
-  db: Db,
-  accountId: number,
-  input: TaskCreateInput,
-  now: string,
-  uuid: string = randomUUID(),
-): TaskRow | undefined {
+export function createTask(db: Db, accountId: number, input: TaskCreateInput, now: string, uuid: string = randomUUID()): TaskRow | undefined {
   if (input.contact_id !== null && !contactInAccount(db, accountId, input.contact_id)) return undefined;
-  const result = stmt(
-    db,
-    `INSERT INTO tasks (account_id, uuid, contact_id, title, description, completed, completed_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 0, NULL, ?, ?)`,
-  ).run(accountId, uuid, input.contact_id, input.title, input.description, now, now);
-  return getTask(db, accountId, Number(result.lastInsertRowid));
+  return getTask(db, accountId, insertRow(db, accountId, [uuid, input.contact_id, input.title, input.description, 0, null], now));
 }
 
 /**
@@ -64,12 +49,7 @@ export function createTask(
  * is not in the account.
  */
 export function updateTask(db: Db, accountId: number, id: number, input: TaskUpdateInput, now: string): TaskRow | undefined {
-  const result = stmt(
-    db,
-    `UPDATE tasks SET title = ?, description = ?, completed = ?, completed_at = ?, updated_at = ?
-      WHERE account_id = ? AND id = ?`,
-  ).run(input.title, input.description, input.completed ? 1 : 0, input.completed ? now : null, now, accountId, id);
-  return result.changes === 0 ? undefined : getTask(db, accountId, id);
+  return setRow(db, accountId, id, [input.title, input.description, input.completed ? 1 : 0, input.completed ? now : null], now);
 }
 
 /**
@@ -77,12 +57,5 @@ export function updateTask(db: Db, accountId: number, id: number, input: TaskUpd
  * Returns false when the task is not in the account.
  */
 export function completeTaskAt(db: Db, accountId: number, id: number, at: string): boolean {
-  return (
-    stmt(db, 'UPDATE tasks SET completed = 1, completed_at = ?, updated_at = ? WHERE account_id = ? AND id = ?').run(
-      at,
-      at,
-      accountId,
-      id,
-    ).changes > 0
-  );
+  return complete(db, accountId, id, [at], at);
 }
