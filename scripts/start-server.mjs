@@ -1,9 +1,10 @@
 // `npm start`: runs server/main.ts as one JavaScript file, built with esbuild when a source changed.
 //
 // Plain JavaScript on purpose: starting through a TypeScript loader (tsx) spends about a second resolving and
-// loading some 190 modules through the loader's worker thread on every start. Here the server's own modules are
-// bundled once into node_modules/.cache/monica-server/ (npm packages stay outside, loaded by Node as usual)
-// and the bundle is reused until a file it was built from changes, moves or disappears.
+// loading some 190 modules through the loader's worker thread on every start. Here the server and the npm
+// packages it uses are bundled once into node_modules/.cache/monica-server/ (better-sqlite3, a native addon, and
+// the few packages loaded on first use stay outside), and the bundle is reused until a file it was built from
+// changes, moves or disappears. One file to read instead of several hundred saves a further tenth of a second.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +14,9 @@ const entry = path.join(root, 'server', 'main.ts');
 const outDir = path.join(root, 'node_modules', '.cache', 'monica-server');
 const outFile = path.join(outDir, 'main.mjs');
 const stampFile = path.join(outDir, 'inputs.json');
+
+/** This file's own time: a change to how the bundle is made makes it again too. */
+const launcherTime = () => statSync(fileURLToPath(import.meta.url)).mtimeMs;
 
 /** Modification times of the inputs, or undefined when one is gone. */
 function mtimes(files) {
@@ -32,7 +36,7 @@ function isCurrent() {
   } catch {
     return false;
   }
-  if (stamp.root !== root || stamp.node !== process.version) return false;
+  if (stamp.root !== root || stamp.node !== process.version || stamp.launcher !== launcherTime()) return false;
   const now = mtimes(stamp.inputs);
   return now !== undefined && now.every((t, i) => t === stamp.mtimes[i]);
 }
@@ -64,14 +68,16 @@ async function build() {
     platform: 'node',
     format: 'esm',
     target: `node${process.versions.node.split('.')[0]}`,
-    packages: 'external',
+    external: ['better-sqlite3', 'yaml'],
+    // Bundled CommonJS packages call require(); in an ES module it has to be made.
+    banner: { js: "import { createRequire as __monicaRequire } from 'node:module'; const require = __monicaRequire(import.meta.url);" },
     metafile: true,
     sourcemap: 'linked',
     logLevel: 'error',
     plugins: [ownImportMetaUrl],
   });
   const inputs = Object.keys(result.metafile.inputs);
-  writeFileSync(stampFile, JSON.stringify({ root, node: process.version, inputs, mtimes: mtimes(inputs) }));
+  writeFileSync(stampFile, JSON.stringify({ root, node: process.version, launcher: launcherTime(), inputs, mtimes: mtimes(inputs) }));
 }
 
 if (!isCurrent()) await build();

@@ -1,6 +1,5 @@
 // Builds the Express app. The middleware order below is the request's path through the server.
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
-import { stringify as stringifyYaml } from 'yaml';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +23,7 @@ import { createResponseCache } from './http/responseCache.js';
 import { validatorOptions } from './http/validatorOptions.js';
 import { handlers } from './handlers/index.js';
 import { CONTROL_BASE_PATH } from './control/router.js';
+import { stringifyYaml } from './yaml.js';
 
 export const SPEC_PATH = fileURLToPath(new URL('../generated/openapi.json', import.meta.url));
 export const DOCS_PATH = fileURLToPath(new URL('../generated/docs/index.html', import.meta.url));

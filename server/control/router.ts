@@ -22,8 +22,15 @@ export interface ControlRouterOptions extends ControlContext {
 }
 
 export function createControlRouter(options: ControlRouterOptions): Router {
-  const spec = loadControlSpec();
-  const checkCreateRequest = schemaChecker(spec.document, 'CreateAccountRequest');
+  // Read and compiled on the first request that needs them: start-up does not wait for the control API.
+  let loaded: { text: string; checkCreateRequest: (value: unknown) => string[] } | undefined;
+  const spec = () => {
+    if (!loaded) {
+      const { text, document } = loadControlSpec();
+      loaded = { text, checkCreateRequest: schemaChecker(document, 'CreateAccountRequest') };
+    }
+    return loaded;
+  };
   const log = options.log ?? ((m: string) => console.error(m));
   const router = express.Router();
 
@@ -56,7 +63,7 @@ export function createControlRouter(options: ControlRouterOptions): Router {
     })
     .post(jsonBody(), (req, res) => {
       const request: unknown = req.body ?? {};
-      const problems = checkCreateRequest(request);
+      const problems = spec().checkCreateRequest(request);
       if (problems.length > 0) throw new ControlError(422, 'validation_failed', `${capitalise(problems.join('; '))}.`);
       const { account, token: apiToken } = createControlAccount(options, request as { demo_data?: boolean; name?: string });
       res.status(201).json({ ...account, token: apiToken, api_url: `${req.protocol}://${req.get('host')}/api` });
@@ -77,7 +84,7 @@ export function createControlRouter(options: ControlRouterOptions): Router {
   router
     .route('/openapi.yaml')
     .get((_req, res) => {
-      res.type('application/yaml').send(spec.text);
+      res.type('application/yaml').send(spec().text);
     })
     .all(methodNotAllowed('GET'));
   router.use((req, _res, next) =>

@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import { parse } from 'yaml';
+import { parseYaml } from '../yaml.js';
 
 export const CONTROL_SPEC_PATH = fileURLToPath(new URL('./openapi.yaml', import.meta.url));
 
 /** The document's text, and the document. */
 export function loadControlSpec(): { text: string; document: Record<string, unknown> } {
   const text = readFileSync(CONTROL_SPEC_PATH, 'utf8');
-  return { text, document: parse(text) as Record<string, unknown> };
+  return { text, document: parseYaml(text) as Record<string, unknown> };
 }
 
 /** Checks a value against one of the document's component schemas: the sentences saying what is wrong, or none. */
