@@ -2,7 +2,7 @@
  * Starting and stopping the measured servers, each in its own process, and reading a process's peak memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../lib/paths.js';
 
@@ -89,6 +89,8 @@ export function peakRss(pid: number): number | undefined {
 export async function bundleScripts(names: string[]): Promise<{ file(name: string): string; remove(): void }> {
   const { build } = await import('esbuild');
   const cache = path.join(realpathSync(path.join(repoRoot, 'node_modules')), '.cache');
+  // A fresh install has no node_modules/.cache yet.
+  mkdirSync(cache, { recursive: true });
   const outdir = mkdtempSync(path.join(cache, 'monica-bench-'));
   await build({
     entryPoints: names.map((n) => path.join(repoRoot, 'scripts', 'bench', `${n}.ts`)),
