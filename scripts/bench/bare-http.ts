@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { fixtureKey, fixtureMap, type Fixture } from './fixtures.js';
 
 const fixtures = fixtureMap(JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Fixture[]);
+// Each body encoded once: the floor sends bytes, not a string to encode on every request.
+const bodies = new Map([...fixtures].map(([key, fixture]) => [key, Buffer.from(fixture.body, 'utf8')]));
 
 const server = createServer((req, res) => {
   // Read the request body (if any) as a real server would, then answer.
@@ -15,8 +17,9 @@ const server = createServer((req, res) => {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(fixture.status, { 'content-type': fixture.contentType, 'content-length': Buffer.byteLength(fixture.body) });
-    res.end(fixture.body);
+    const body = bodies.get(fixtureKey(req.method ?? 'GET', req.url ?? '/'))!;
+    res.writeHead(fixture.status, { 'content-type': fixture.contentType, 'content-length': body.length });
+    res.end(body);
   });
 });
 server.listen(0, '127.0.0.1', () => {
