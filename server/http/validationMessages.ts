@@ -24,8 +24,13 @@ export function describeSchemaError(error: SchemaError): string {
       const name = !missing || field === missing || field.endsWith(`.${missing}`) ? field : field === 'body' ? missing : `${field}.${missing}`;
       return `The ${name} field is required.`;
     }
-    case 'type':
-      return `The ${field} ${m.replace(/^must be /, 'must be ')}.`;
+    case 'type': {
+      // Laravel's sentences for its type rules; the first type named is the one a client was expected to send.
+      const type = /^must be (\w+)/.exec(m)?.[1];
+      if (type === 'boolean') return `The ${field} field must be true or false.`;
+      const laravel: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', array: 'an array', object: 'an object' };
+      return type && laravel[type] ? `The ${field} must be ${laravel[type]}.` : `The ${field} ${m}.`;
+    }
     case 'maxLength': {
       const n = /NOT have more than (\d+)/.exec(m)?.[1];
       return n ? `The ${field} may not be greater than ${n} characters.` : `The ${field} is too long.`;

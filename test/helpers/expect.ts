@@ -117,7 +117,7 @@ export function expectRateLimited<D, E>(result: SdkResult<D, E>): ErrorEnvelope 
 
 /**
  * The bodies a required text field of at most `max` characters refuses, each with the message the server answers:
- * missing, empty, only spaces, one character too long, a number (Laravel's `string` rule would say 'must be a string.').
+ * missing, empty, only spaces, one character too long, a number (Laravel's `string` rule: 'must be a string.').
  */
 export function requiredTextRefusals(field: string, max = 255): [body: Record<string, unknown>, message: string][] {
   const name = field.replace(/_/g, ' ');
@@ -126,7 +126,7 @@ export function requiredTextRefusals(field: string, max = 255): [body: Record<st
     [{ [field]: '' }, `The ${name} field is required.`],
     [{ [field]: '   ' }, `The ${name} field is required.`],
     [{ [field]: 'x'.repeat(max + 1) }, `The ${name} may not be greater than ${max} characters.`],
-    [{ [field]: 12 }, `The ${name} must be string.`],
+    [{ [field]: 12 }, `The ${name} must be a string.`],
   ];
 }
 
