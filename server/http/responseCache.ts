@@ -94,7 +94,8 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   const serve = (req: Request, res: Response, next: NextFunction): void => {
     if (req.method !== 'GET') return next();
     const caller = res.locals.caller as Caller | undefined;
-    const who = caller ? `${caller.accountId}:${caller.userId}:${caller.userName}` : '-';
+    // The user's name and everything else read from the data are covered by the state, not the key.
+    const who = caller ? `${caller.accountId}:${caller.userId}` : '-';
     const key = `${who}\n${req.protocol}://${req.get('host') ?? ''}\n${req.originalUrl}\n${formatTimestamp(options.now())}`;
     const now = state();
     const entry = entries.get(key);

@@ -5,9 +5,10 @@
 // validators from schemas that carry the whole spec. Step 1 of the app has already matched the operation, so
 // here the library's middleware is put together from its own parts, in the order its `installMiddleware`
 // uses, with two differences: each operation gets its own route step and validators, built on its first
-// request, from a spec cut down to that operation (server/http/operationSpec.ts) that the library loads and
-// preprocesses as it would the whole one. Start-up does no validator work at all; the checks, their errors and
-// the multipart parsing are the library's, unchanged.
+// request, from a spec cut down to that operation (server/http/operationSpec.ts). Its routes are found here by
+// the library's loader rules (loadedSpec), and the library preprocesses and compiles the cut as it would the
+// whole spec. Start-up does no validator work at all; the checks, their errors and the multipart parsing are the
+// library's, unchanged.
 //
 // The parts are deep imports of express-openapi-validator (pinned to 5.6.2 in package.json): the package has
 // no public way to give it the route. installMiddleware's order is path params, route ("metadata"), security,
@@ -74,7 +75,7 @@ function loadedSpec(apiDoc: OpenApiDocument): Spec {
 /**
  * One operation's chain, in installMiddleware's order: route, multipart, request, response. It is built on the
  * operation's first request from a private copy of the spec cut down to that operation (server/http/operationSpec.ts),
- * which the library loads, preprocesses and compiles as it would the whole spec: nothing is done at start-up for
+ * which the library preprocesses and compiles as it would the whole spec: nothing is done at start-up for
  * operations no request has asked for. The bundle is checked against the OpenAPI schema by the tests, not here.
  */
 function chainFor(spec: OpenApiDocument, operation: OperationMeta, validator: OpenApiValidator): RequestHandler[] {
