@@ -134,10 +134,15 @@ describe('response cache', () => {
 
   it('the clock is part of the key: an answer that reads the date is made again when it moves', async () => {
     const before = await get(cached, '/statistics');
+    expect(before.status).toBe(200);
+    const stats = cached.responseCacheStats()!;
+    // The same second: a hit. A second later: made anew and kept, whether or not its bytes differ.
+    await get(cached, '/statistics');
+    expect(cached.responseCacheStats()!.hits).toBe(stats.hits + 1);
     clockMs += 1000;
     const after = await get(cached, '/statistics');
+    expect(cached.responseCacheStats()!).toMatchObject({ hits: stats.hits + 1, kept: stats.kept + 1 });
     expect(after).toEqual(await get(uncached, '/statistics'));
-    expect(before.status).toBe(200);
   });
 });
 
